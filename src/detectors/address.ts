@@ -1,0 +1,45 @@
+import type { Candidate, Detector } from './types.ts';
+
+const NAME = String.raw`[\p{Lu}\d][\p{L}\d.'’-]*(?![\p{L}\d])`;
+const CITY = String.raw`[\p{Lu}][\p{L}'’-]+(?![\p{L}\d])(?:[ -][\p{Lu}][\p{L}'’-]+(?![\p{L}\d]))?`;
+
+// Polish: "ul. Kwiatowa 23/43, 05-800 Pruszków", "os. Tysiąclecia 84 m. 64 31-609 Kraków".
+const PL = new RegExp(
+  String.raw`(?<![\p{L}])(?:[Uu]l|[Aa]l|[Oo]s|[Pp]l)\.\s*(?:${NAME}\s+){1,3}?\d+[A-Za-z]?(?:/\d+[A-Za-z]?)?(?:\s+m\.\s*\d+)?(?<postal>,?\s+\d{2}-\d{3}\s+${CITY})?`,
+  'gu',
+);
+// Lithuanian: "Liepų g. 54B-27, LT-92138 Klaipėda", "Savanorių pr. 31-33, 50180 Kaunas".
+const LT = new RegExp(
+  String.raw`(?<![\p{L}])(?:[\p{Lu}][\p{L}-]+\s){1,2}(?:g|pr|al|pl|skg|a)\.\s*\d+[A-Za-z]?(?:-\d+[A-Za-z]?)?(?![\d])(?<postal>,?\s+(?:LT-?)?\d{5}\s+${CITY})?`,
+  'gu',
+);
+// British: "Flat 6, 36 King Street, Norwich NR1 1PD".
+const UK = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:Flat\s\d+[A-Za-z]?,\s)?\d+[A-Za-z]?\s(?:[\p{Lu}][\p{L}'’-]+\s){1,3}?(?:Street|Road|Lane|Avenue|Drive|Close|Way|Place|Court|Crescent|Gardens|Terrace|Square|Hill|Row|Grove|Walk|Mews|St|Rd|Ave)(?![\p{L}])\.?(?:,\s${CITY})?(?<postal>,?\s[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![\p{L}\d]))?`,
+  'gu',
+);
+
+/** Postal addresses: a street word or type, a house number, and where present the postal code and city. */
+export const addressDetector = {
+  kind: 'address',
+  detect(doc) {
+    const out: Candidate[] = [];
+    const t = doc.text;
+    if (!/\d/.test(t)) return out;
+    for (const [re, style] of [[PL, 'pl'], [LT, 'lt'], [UK, 'uk']] as const) {
+      re.lastIndex = 0;
+      for (let m = re.exec(t); m; m = re.exec(t)) {
+        const postal = Boolean(m.groups?.postal);
+        out.push({
+          kind: 'address',
+          start: m.index,
+          end: m.index + m[0].length,
+          confidence: postal ? 0.92 : 0.65,
+          value: m[0].replace(/\s+/g, ' '),
+          evidence: [`format:address_${style}`, ...(postal ? ['postal_code'] : [])],
+        });
+      }
+    }
+    return out;
+  },
+} satisfies Detector;

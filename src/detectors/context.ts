@@ -1,0 +1,54 @@
+import type { ScanDocument, Token } from './document.ts';
+import type { Label } from './lexicon/index.ts';
+
+/** Labels that say what a nearby number is; the nearest one decides. */
+export const CLAIMING: readonly Label[] = [
+  'pin', 'cvv', 'otp', 'code', 'password', 'balance', 'dob', 'nid', 'phone', 'account', 'card', 'card_number', 'neutral', 'price',
+];
+
+/** A context word found near a value. */
+export interface ContextHit {
+  label: Label;
+  token: number;
+  /** How many tokens back (1 = the token right before). */
+  distance: number;
+  /** Whether a sentence boundary lies between the word and the value. */
+  crossedBreak: boolean;
+}
+
+export interface LookOptions {
+  /** How many tokens back to look. */
+  maxDistance: number;
+  /** Labels that end the search when met first (they claim the value for something else). */
+  blocking?: readonly Label[];
+  /** How many sentence boundaries the search may cross (default 0). */
+  maxBreaks?: number;
+}
+
+/**
+ * The nearest token before token `index` that carries one of `wanted`, unless a
+ * `blocking` label comes first. A token carrying both counts as wanted.
+ */
+export function labelBefore(doc: ScanDocument, index: number, wanted: readonly Label[], options: LookOptions): ContextHit | null {
+  const { maxDistance, blocking = [], maxBreaks = 0 } = options;
+  let breaks = 0;
+  for (let k = index - 1, distance = 1; k >= 0 && distance <= maxDistance; k--, distance++) {
+    // stepping from token k+1 back to token k crosses a boundary if one lies before k+1
+    if (doc.tokens[k + 1]?.breakBefore && ++breaks > maxBreaks) return null;
+    const tok = doc.tokens[k] as Token;
+    for (const label of wanted) if (tok.labels.includes(label)) return { label, token: k, distance, crossedBreak: breaks > 0 };
+    for (const label of blocking) if (tok.labels.includes(label)) return null;
+  }
+  return null;
+}
+
+/** Whether token `index` is followed directly by one of the given folded words (a unit: "zł", "min"). */
+export function followedBy(doc: ScanDocument, index: number, words: ReadonlySet<string>): boolean {
+  const next = doc.tokens[index + 1];
+  return !!next && next.type === 'word' && words.has(next.text);
+}
+
+/** The claiming labels other than `own`: a value claimed by one of these is not ours. */
+export function othersThan(own: readonly Label[]): Label[] {
+  return CLAIMING.filter((l) => !own.includes(l));
+}

@@ -1,0 +1,176 @@
+import { fold, normalize } from './normalize.ts';
+import { phrasesAt, type Label } from './lexicon/index.ts';
+import { DEFAULT_REGION, detectLocale } from './locale.ts';
+import type { Locale } from './types.ts';
+
+/** A group of ASCII digits inside a number run, in normalised coordinates. */
+export interface DigitGroup {
+  start: number;
+  end: number;
+}
+
+/** A word (letters) or a number run (digit groups joined by single separators). */
+export interface Token {
+  type: 'word' | 'number';
+  start: number;
+  end: number;
+  /** Folded text of a word; the digits of a number run. */
+  text: string;
+  /** For number runs: the digit groups. */
+  groups: DigitGroup[];
+  /** True when a sentence or line boundary lies between this token and the previous one. */
+  breakBefore: boolean;
+  /** Context labels of every phrase this word is part of ("stan konta": both words carry `balance`). */
+  labels: Label[];
+}
+
+/** The text prepared once per message for every detector. */
+export interface ScanDocument {
+  original: string;
+  /** Normalised text (NFKC, no invisible characters, ASCII digits). */
+  text: string;
+  /** `text` lower-cased without diacritics, same length. */
+  folded: string;
+  tokens: Token[];
+  locale: Locale;
+  /** Default region for phone numbers (ISO 3166 alpha-2). */
+  region: string;
+  /** Maps a normalised span to the original text's UTF-16 offsets. */
+  toOriginal(start: number, end: number): [number, number];
+  /** Index of the first token whose start is at or after `pos`. */
+  tokenAt(pos: number): number;
+}
+
+// Hyphens and dashes inside numbers, but not the en dash of a range ("8–20").
+const SEPARATORS = new Set([' ', '-', '.', '/', '\n', '\t', '\u2010', '\u2011']);
+const letterCache = new Map<number, boolean>();
+const LETTER = /\p{L}|\p{M}/u;
+
+/** Whether the UTF-16 unit at `c` is part of a word. */
+export function isLetterCode(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  let v = letterCache.get(c);
+  if (v === undefined) {
+    v = c >= 0xd800 && c <= 0xdfff ? false : LETTER.test(String.fromCharCode(c));
+    letterCache.set(c, v);
+  }
+  return v;
+}
+
+export function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isAlnumCode(c: number): boolean {
+  return isDigitCode(c) || isLetterCode(c);
+}
+
+function isBreak(text: string, from: number, to: number, nextStartsUpper: boolean, prevWordLen: number): boolean {
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    if (ch === '\n' || ch === '!' || ch === '?') return true;
+    if (ch === '.' && nextStartsUpper && prevWordLen > 3 && i + 1 < to) return true;
+  }
+  return false;
+}
+
+/** End of the run of letters and digits starting at `i`, and whether it holds a letter and a digit. */
+function alnumRun(text: string, i: number): { end: number; letters: boolean; digits: boolean } {
+  let letters = false;
+  let digits = false;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (isDigitCode(c)) digits = true;
+    else if (isLetterCode(c)) letters = true;
+    else break;
+    i++;
+  }
+  return { end: i, letters, digits };
+}
+
+function tokenize(text: string, folded: string): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  let lastEnd = 0;
+  let prevWordLen = 0;
+  while (i < n) {
+    if (!isAlnumCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const run = alnumRun(text, i);
+    const start = i;
+    const breakBefore = tokens.length > 0 && isBreak(text, lastEnd, start, text[start] !== (text[start] as string).toLowerCase(), prevWordLen);
+    if (run.letters) {
+      // words, and codes mixing letters and digits ("cvv2", "Misiek77", "RX405196702GB"): never a number
+      i = run.end;
+      tokens.push({ type: 'word', start, end: i, text: folded.slice(start, i), groups: [], breakBefore, labels: [] });
+      prevWordLen = run.digits ? 0 : i - start;
+    } else {
+      const groups: DigitGroup[] = [{ start, end: run.end }];
+      let digits = text.slice(start, run.end);
+      i = run.end;
+      // one separator joins digit groups: "4111 1111", "600-123-456", "4 8 2 1", a line break
+      while (i + 1 < n && SEPARATORS.has(text[i] as string) && isDigitCode(text.charCodeAt(i + 1))) {
+        const next = alnumRun(text, i + 1);
+        if (next.letters) break;
+        groups.push({ start: i + 1, end: next.end });
+        digits += text.slice(i + 1, next.end);
+        i = next.end;
+      }
+      tokens.push({ type: 'number', start, end: i, text: digits, groups, breakBefore, labels: [] });
+      prevWordLen = 0;
+    }
+    lastEnd = i;
+  }
+  for (let t = 0; t < tokens.length; t++) {
+    if ((tokens[t] as Token).type !== 'word') continue;
+    for (const { label, length } of phrasesAt(tokens, t)) {
+      for (let k = t; k < t + length; k++) {
+        const labels = (tokens[k] as Token).labels;
+        if (!labels.includes(label)) labels.push(label);
+      }
+    }
+  }
+  return tokens;
+}
+
+/** Options for preparing a message; what is not given is detected. */
+export interface DocumentOptions {
+  locale?: Locale | undefined;
+  region?: string | undefined;
+}
+
+/** Prepares `original` once for every detector: normalises, folds, tokenises, labels context, picks the locale. */
+export function buildDocument(original: string, options: DocumentOptions = {}): ScanDocument {
+  const norm = normalize(original);
+  const folded = fold(norm.text);
+  const tokens = tokenize(norm.text, folded);
+  const locale = options.locale ?? detectLocale(norm.text, tokens);
+  const region = options.region ?? DEFAULT_REGION[locale];
+  const { startMap, endMap } = norm;
+  return {
+    original,
+    text: norm.text,
+    folded,
+    tokens,
+    locale,
+    region,
+    toOriginal(start, end) {
+      const s = startMap[start] ?? original.length;
+      if (end <= start) return [s, s];
+      return [s, endMap[end - 1] ?? original.length];
+    },
+    tokenAt(pos) {
+      let lo = 0;
+      let hi = tokens.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((tokens[mid] as Token).start < pos) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import IBAN from 'iban';
+import { ibanMod97 } from './checksums.ts';
+import { isDigitCode, isLetterCode, type ScanDocument } from './document.ts';
+import { digitWindows } from './numbers.ts';
+import type { Candidate, Detector } from './types.ts';
+
+const countries = IBAN.countries as Record<string, { length: number } | undefined>;
+const SEPARATORS = new Set([' ', '-', '.', '\n']);
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function isAlnum(c: number): boolean {
+  return isDigitCode(c) || isLetterCode(c);
+}
+
+/** An IBAN starting at `i` ("PL61 1090 …", "LT12-1000-…", "DE30 …\n4098 31"), or null. */
+function ibanAt(doc: ScanDocument, i: number): Candidate | null {
+  const t = doc.text;
+  const cc = t.slice(i, i + 2).toUpperCase();
+  const spec = countries[cc];
+  if (!spec) return null;
+  let value = '';
+  let j = i;
+  while (value.length < spec.length && j < t.length) {
+    const c = t.charCodeAt(j);
+    if ((c >= 48 && c <= 57) || isUpper(c) || (c >= 97 && c <= 122 && value.length < 2)) {
+      value += t[j]!.toUpperCase();
+      j++;
+    } else if (SEPARATORS.has(t[j]!) && value.length >= 4 && j + 1 < t.length && isAlnum(t.charCodeAt(j + 1))) {
+      j++;
+    } else break;
+  }
+  if (value.length !== spec.length || (j < t.length && isAlnum(t.charCodeAt(j)))) return null;
+  if (!ibanMod97(value) || !IBAN.isValid(value)) return null;
+  return { kind: 'iban', start: i, end: j, confidence: 0.99, value, evidence: ['checksum:mod97', `country:${cc}`] };
+}
+
+/** IBANs of every country (structure and mod-97), and the Polish 26-digit NRB written without "PL". */
+export const ibanDetector = {
+  kind: 'iban',
+  detect(doc) {
+    const out: Candidate[] = [];
+    const t = doc.text;
+    for (let i = 0; i + 4 <= t.length; i++) {
+      const c0 = t.charCodeAt(i);
+      if (!isUpper(c0) || !isUpper(t.charCodeAt(i + 1))) continue;
+      if (!isDigitCode(t.charCodeAt(i + 2)) || !isDigitCode(t.charCodeAt(i + 3))) continue;
+      if (i > 0 && isAlnum(t.charCodeAt(i - 1))) continue;
+      const found = ibanAt(doc, i);
+      if (found) {
+        out.push(found);
+        i = found.end - 1;
+      }
+    }
+    for (const tok of doc.tokens) {
+      if (tok.type !== 'number' || tok.text.length < 26) continue;
+      if (tok.start >= 2 && isUpper(t.charCodeAt(tok.start - 2))) continue; // the tail of a lettered IBAN
+      for (const w of digitWindows(doc, tok, 26, 26)) {
+        const value = `PL${w.digits}`;
+        if (!ibanMod97(value)) continue;
+        out.push({ kind: 'iban', start: w.start, end: w.end, confidence: 0.95, value, evidence: ['checksum:mod97', 'country:PL', 'format:nrb'] });
+        break;
+      }
+    }
+    return out;
+  },
+} satisfies Detector;

@@ -1,0 +1,71 @@
+import { buildDocument, type DocumentOptions, type ScanDocument } from './document.ts';
+import { mask } from './mask.ts';
+import { DETECTORS } from './registry.ts';
+import { findSecretRequests, type SecretRequest } from './secret-request.ts';
+import { FINDING_THRESHOLD, type Candidate, type Finding, type InternalFinding, type Locale } from './types.ts';
+
+export type { Finding, InternalFinding, Kind, Locale } from './types.ts';
+export type { SecretRequest } from './secret-request.ts';
+
+/** What one message yields: its language, the personal data in it, and any request for a secret. */
+export interface ScanResult {
+  locale: Locale;
+  region: string;
+  /** Sorted by start; offsets into the original text. */
+  findings: InternalFinding[];
+  /** Requests for secrets, offsets into the original text. */
+  secretRequests: SecretRequest[];
+}
+
+/** Keeps the candidate of the earliest-registered detector where candidates overlap, then the longer one. */
+function resolveOverlaps(candidates: Array<Candidate & { rank: number }>): Candidate[] {
+  const sorted = [...candidates].sort((a, b) => a.rank - b.rank || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of sorted) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function toFinding(doc: ScanDocument, c: Candidate): InternalFinding {
+  const [start, end] = doc.toOriginal(c.start, c.end);
+  return {
+    kind: c.kind,
+    start,
+    end,
+    confidence: Math.round(c.confidence * 100) / 100,
+    masked: mask(c.kind, doc.original.slice(start, end)),
+    evidence: c.evidence,
+    value: c.value,
+  };
+}
+
+/** Runs every detector over one message. Pure and synchronous: the HTTP check and the command line share it. */
+export function scan(text: string, options: DocumentOptions = {}): ScanResult {
+  const doc = buildDocument(text, options);
+  const candidates: Array<Candidate & { rank: number }> = [];
+  DETECTORS.forEach((detector, rank) => {
+    for (const c of detector.detect(doc)) if (c.confidence >= FINDING_THRESHOLD) candidates.push({ ...c, rank });
+  });
+  const findings = resolveOverlaps(candidates).map((c) => toFinding(doc, c));
+  const secretRequests = findSecretRequests(doc).map((r) => {
+    const [start, end] = doc.toOriginal(r.start, r.end);
+    return { ...r, start, end };
+  });
+  return { locale: doc.locale, region: doc.region, findings, secretRequests };
+}
+
+/** A finding as the API shows it: no canonical value. */
+export function publicFinding(f: InternalFinding): Finding {
+  return { kind: f.kind, start: f.start, end: f.end, confidence: f.confidence, masked: f.masked, evidence: f.evidence };
+}
+
+/** The text with every finding replaced by its masked preview. */
+export function redact(text: string, findings: readonly Finding[]): string {
+  let out = '';
+  let at = 0;
+  for (const f of [...findings].sort((a, b) => a.start - b.start)) {
+    if (f.start < at) continue;
+    out += text.slice(at, f.start) + f.masked;
+    at = f.end;
+  }
+  return out + text.slice(at);
+}

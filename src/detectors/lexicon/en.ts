@@ -1,0 +1,45 @@
+import type { LanguageLexicon } from './types.ts';
+
+/** English context words. */
+export const en: LanguageLexicon = {
+  phrases: {
+    pin: ['pin', 'pins', 'pin number', 'pin code'],
+    cvv: ['cvv*', 'cvc*', 'cid', 'security code', 'card security code', 'card verification', 'csc'],
+    otp: [
+      'otp', 'one time code', 'one time passcode', 'one time password', 'passcode', 'verification code', 'authorisation code',
+      'authorization code', 'auth code', 'confirmation code', 'sms code', 'sms', 'text code', 'login code', 'access code', '2fa code',
+      'blik*',
+    ],
+    code: ['code', 'codes'],
+    password: ['password*', 'passwd', 'passphrase', 'pwd'],
+    balance: [
+      'balance*', 'available balance', 'available funds', 'funds available', 'ledger balance', 'account balance', 'in my account',
+      'left in my account', 'remaining funds',
+    ],
+    dob: ['dob', 'date of birth', 'born', 'birthday', 'birth date', 'birthdate', 'd o b'],
+    nid: ['pesel', 'personal code', 'personal number', 'national id', 'id number', 'ssn', 'social security number', 'national insurance number', 'personal identification number'],
+    phone: ['tel', 'phone*', 'mobile', 'call', 'call me', 'call us', 'ring', 'text me', 'whatsapp', 'hotline', 'helpline', 'cell', 'number for 2fa'],
+    account: ['account*', 'iban', 'acc', 'acct', 'sort code'],
+    card: ['card*'],
+    card_number: ['card number', 'full card number', 'card details', 'card no', 'long card number', 'card numbers'],
+    email: ['email*', 'e mail*', 'mail', 'emailed'],
+    neutral: [
+      'order*', 'invoice*', 'inv', 'contract*', 'parcel*', 'tracking', 'reference*', 'ref', 'ticket*', 'case', 'claim*', 'return ref',
+      'sku', 'ean', 'product*', 'loyalty', 'gift card', 'voucher', 'membership', 'booking*', 'shipment*', 'policy number',
+    ],
+    price: [
+      'price*', 'cost*', 'fee*', 'charge*', 'charged', 'amount*', 'limit*', 'refund*', 'payment*', 'paid', 'pay', 'deposit*',
+      'transfer*', 'due', 'instalment*', 'costs', 'promo*', 'deal', 'offer',
+    ],
+    request: [
+      'send', 'send us', 'provide', 'confirm', 'reply with', 'dm us', 'dm', 'share', 'give us', 'tell us', 'type', 'write',
+      'enter', 'let us know', 'message us', 'post', 'include',
+    ],
+    negation: ['never', 'not', 'don', 'dont', 'do not', 'won', 'nobody', 'no one', 'nor', 'avoid'],
+  },
+  stopwords: [
+    'the', 'and', 'is', 'to', 'my', 'your', 'you', 'we', 'for', 'of', 'on', 'please', 'with', 'it', 'in', 'this', 'that',
+    'have', 'has', 'was', 'are', 'be', 'will', 'can', 'but', 'not', 'hi', 'thanks', 'our', 'me', 'i', 'why', 'still',
+    'again', 'from', 'at', 'been', 'just', 'what',
+  ],
+};

@@ -1,0 +1,44 @@
+import type { LanguageLexicon } from './types.ts';
+
+/** Lithuanian context words. */
+export const lt: LanguageLexicon = {
+  phrases: {
+    pin: ['pin', 'pin kod*', 'pino'],
+    cvv: ['saugos kod*', 'cvv kod*', 'cvc kod*'],
+    otp: [
+      'sms*', 'vienkartin*', 'patvirtinimo kod*', 'patvirtinimo', 'autorizacijos kod*', 'autorizacij*', 'prisijungimo kod*',
+      'blik*', 'kodas iš sms', 'kodą iš sms',
+    ],
+    code: ['kodas', 'kodą', 'kodo', 'kodu', 'kodai', 'kodų'],
+    password: ['slaptažod*', 'slaptazod*', 'prisijungimo slaptažod*'],
+    balance: [
+      'likut*', 'likuč*', 'sąskaitoje liko', 'liko', 'sąskaitoje yra', 'sąskaitoje turiu', 'disponuojam*', 'lėšų likut*',
+      'turimos lėšos', 'turimų lėšų',
+    ],
+    dob: ['gimimo data', 'gimimo datą', 'gimimo', 'gim', 'gimęs', 'gimusi', 'gimė'],
+    nid: ['asmens kod*', 'a k', 'ak'],
+    phone: ['tel', 'telefon*', 'mob', 'mobil*', 'skambin*', 'paskambin*', 'linija', 'informacinė linija', 'numeriu', 'numeris operacijoms'],
+    account: ['sąskait*', 'sąsk', 'sąskaitos nr', 'sąsk nr', 'iban'],
+    card: ['kortel*'],
+    card_number: ['kortelės numer*', 'kortelės duomen*', 'kortelės numerį'],
+    email: ['el paštas', 'el paštu', 'el paštą', 'el pašto', 'paštas', 'paštu', 'paštą'],
+    neutral: [
+      'užsakym*', 'sutart*', 'siunt*', 'siuntos numeris', 'sąskaita faktūra', 'faktūr*', 'pvm', 'nuorodos numer*', 'nuorod*',
+      'užklaus*', 'grąžinimo nr', 'grąžinimo numer*', 'prekės kod*', 'paskirt*', 'lojalumo', 'dovanų', 'bilieto', 'mokėjimo paskirt*',
+    ],
+    price: [
+      'kain*', 'kainuoja', 'mokest*', 'įkain*', 'limit*', 'suma', 'sumą', 'mokėtina', 'įmok*', 'grąžin*', 'pervedim*',
+      'primok*', 'sumokė*', 'mokėjau', 'akcij*',
+    ],
+    request: [
+      'atsiųsk*', 'atsiųsti', 'nurodyk*', 'nurodyti', 'parašyk*', 'parašyti', 'pateik*', 'pasakyk*', 'prašome', 'prašom',
+      'patvirtinkite', 'patvirtinti', 'įrašyk*', 'persiųsk*', 'praneškite savo',
+    ],
+    negation: ['ne', 'niekada', 'niekam', 'nesakyk*', 'neskelbk*', 'nesiųsk*', 'neprašo*', 'neatskleisk*', 'neperduok*', 'nei', 'nerašyk*'],
+  },
+  stopwords: [
+    'ir', 'kad', 'su', 'per', 'į', 'yra', 'jūsų', 'jums', 'mano', 'sveiki', 'ačiū', 'ar', 'nuo', 'iki', 'bet', 'o', 'kaip',
+    'jau', 'dar', 'buvo', 'mūsų', 'kodėl', 'vakar', 'šiandien', 'man', 'jis', 'ji', 'tai', 'kai', 'arba', 'prašau', 'nes',
+    'sąskaitos', 'kortelė', 'kortelės', 'numeris', 'dienų', 'val',
+  ],
+};

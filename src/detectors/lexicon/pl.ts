@@ -1,0 +1,45 @@
+import type { LanguageLexicon } from './types.ts';
+
+/** Polish context words. */
+export const pl: LanguageLexicon = {
+  phrases: {
+    pin: ['pin', 'pinu', 'pinem', 'pinie', 'kod pin', 'numer pin', 'numeru pin'],
+    cvv: ['kod zabezpieczający', 'kodu zabezpieczającego', 'kod cvv', 'kod cvc'],
+    otp: [
+      'blik*', 'kod blik', 'sms*', 'kod sms', 'weryfikacyjn*', 'autoryzacyjn*', 'jednorazow*', 'kod potwierdzający',
+      'kodem potwierdzającym', 'kod autoryzacji', 'kod weryfikacji', 'kod z aplikacji',
+    ],
+    code: ['kod', 'kodu', 'kodem', 'kody', 'kodzie'],
+    password: ['hasł*', 'hasel', 'haseł', 'haśle', 'login i hasło'],
+    balance: [
+      'sald*', 'stan konta', 'stan rachunku', 'stan środków', 'na koncie', 'na rachunku', 'dostępn* środk*',
+      'dostępn* srodk*', 'środki na koncie', 'pozostało', 'zostało mi', 'mam na koncie', 'wolne środki',
+    ],
+    dob: ['ur', 'urodz*', 'data urodzenia', 'daty urodzenia', 'urodzin*'],
+    nid: ['pesel*', 'numer pesel', 'nr pesel'],
+    phone: ['tel', 'telefon*', 'tel kom', 'komórk*', 'infolini*', 'dzwon*', 'zadzwoń', 'zadzwon*', 'oddzwon*', 'numer kontaktowy', 'numer do autoryzacji'],
+    account: ['kont*', 'rachun*', 'nr konta', 'numer konta', 'nrb', 'iban'],
+    card: ['kart*'],
+    card_number: ['numer karty', 'numeru karty', 'numerem karty', 'numer kart*', 'dane karty', 'danych karty', 'pełny numer'],
+    email: ['mail*', 'e mail*', 'email*', 'adres e mail', 'poczt*'],
+    neutral: [
+      'zamówien*', 'zamowien*', 'zamówieni*', 'faktur*', 'fv', 'umow*', 'przesyłk*', 'paczk*', 'zgłoszeni*', 'reklamacj*',
+      'referencyjn*', 'tytuł*', 'tytule', 'ean', 'produkt*', 'lojalnościow*', 'podarunkow*', 'zwrot*', 'numer zwrotu', 'nr zwrotu',
+      'nadan*', 'śledzeni*', 'sprawy', 'sprawa', 'zlecenia', 'wniosek', 'wniosku', 'abonament*',
+    ],
+    price: [
+      'opłat*', 'koszt*', 'cena', 'ceny', 'cenę', 'kwot*', 'kosztuje', 'dopłat*', 'prowizj*', 'limit*', 'zwrot*', 'przelew*',
+      'rata', 'raty', 'ratę', 'wpłat*', 'spłat*', 'do zapłaty', 'zapłaciłem', 'zapłaciłam', 'promocji', 'obciążon*',
+    ],
+    request: [
+      'poda*', 'prosimy o', 'prosimy', 'proszę', 'przesła*', 'prześlij*', 'prześlijcie', 'podeślij*', 'podesła*', 'wyślij*',
+      'wysła*', 'napisz*', 'potwierdź*', 'wpisz*', 'udostępnij*', 'przekaż*', 'przekaza*',
+    ],
+    negation: ['nie', 'nigdy', 'nikomu', 'ani', 'nie prosimy', 'nie podawaj', 'nie wysyłaj', 'nie udostępniaj'],
+  },
+  stopwords: [
+    'i', 'w', 'na', 'nie', 'się', 'jest', 'do', 'że', 'z', 'to', 'za', 'jak', 'mój', 'moja', 'moje', 'mi', 'czy', 'dzień',
+    'dobry', 'prosimy', 'proszę', 'dziękujemy', 'pan', 'pani', 'pana', 'już', 'oraz', 'ale', 'co', 'od', 'po', 'tylko',
+    'wczoraj', 'dzisiaj', 'został', 'została', 'zostało', 'mam', 'przez', 'karta', 'konta', 'numer', 'nr', 'jeszcze',
+  ],
+};

@@ -1,0 +1,31 @@
+import type { Token } from './document.ts';
+import { isStopword } from './lexicon/index.ts';
+import { LOCALES, type Locale } from './types.ts';
+
+const PL_LETTERS = new Set('łńśźżćóŁŃŚŹŻĆÓ');
+const LT_LETTERS = new Set('ėįųūčšžĖĮŲŪČŠŽ');
+
+/** Default phone region per language. */
+export const DEFAULT_REGION: Readonly<Record<Locale, string>> = { pl: 'PL', lt: 'LT', en: 'GB' };
+
+/**
+ * Picks Polish, Lithuanian or English from letters only one of them uses and from
+ * frequent words (folded, so text typed without diacritics still counts). English
+ * wins ties: it is the language a mixed or unclear message is most likely answered in.
+ */
+export function detectLocale(text: string, tokens: readonly Token[]): Locale {
+  const score: Record<Locale, number> = { pl: 0, lt: 0, en: 0 };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (text.charCodeAt(i) < 128) continue;
+    if (PL_LETTERS.has(ch)) score.pl += 2;
+    else if (LT_LETTERS.has(ch)) score.lt += 2;
+  }
+  for (const tok of tokens) {
+    if (tok.type !== 'word') continue;
+    for (const locale of LOCALES) if (isStopword(locale, tok.text)) score[locale] += 1;
+  }
+  let best: Locale = 'en';
+  for (const locale of ['pl', 'lt'] as const) if (score[locale] > score[best]) best = locale;
+  return best;
+}

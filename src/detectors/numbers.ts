@@ -1,0 +1,45 @@
+import type { ScanDocument, Token } from './document.ts';
+
+/** A contiguous run of whole digit groups inside one number token. */
+export interface DigitWindow {
+  start: number;
+  end: number;
+  digits: string;
+  /** Whether the window is the whole token. */
+  whole: boolean;
+}
+
+/**
+ * Every run of whole groups of `token` whose digit count lies in [min, max], longest first.
+ * "Lost card 4111 1111 1111 1111 2024" still yields the card inside the longer run.
+ */
+export function digitWindows(doc: ScanDocument, token: Token, min: number, max: number): DigitWindow[] {
+  const out: DigitWindow[] = [];
+  const groups = token.groups;
+  for (let a = 0; a < groups.length; a++) {
+    let digits = '';
+    for (let b = a; b < groups.length; b++) {
+      const g = groups[b]!;
+      digits += doc.text.slice(g.start, g.end);
+      if (digits.length > max) break;
+      if (digits.length >= min) out.push({ start: groups[a]!.start, end: g.end, digits, whole: a === 0 && b === groups.length - 1 });
+    }
+  }
+  return out.sort((x, y) => y.digits.length - x.digits.length);
+}
+
+/** Whether a number token is written as a date or time range ("2025-10-19", "14.12.1965", "08/08/1949", "15.04"). */
+export function looksLikeDate(doc: ScanDocument, token: Token): boolean {
+  const g = token.groups.map((x) => x.end - x.start);
+  if (g.length < 2 || g.length > 3) return false;
+  const sep = doc.text[token.groups[0]!.end];
+  if (sep === ' ' && g.length === 3 && g[0] === 4 && g[1] === 2 && g[2] === 2) return true;
+  if (sep !== '.' && sep !== '-' && sep !== '/') return false;
+  if (g.length === 3) return (g[0] === 4 && g[1]! <= 2 && g[2]! <= 2) || (g[0]! <= 2 && g[1]! <= 2 && (g[2] === 4 || g[2] === 2));
+  return g[0]! <= 2 && g[1]! <= 2;
+}
+
+/** Whether the number token consists only of single digits split by spaces ("4 8 2 1"). */
+export function isSpelledOut(token: Token): boolean {
+  return token.groups.length > 1 && token.groups.every((g) => g.end - g.start === 1);
+}

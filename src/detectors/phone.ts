@@ -1,0 +1,102 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { labelBefore, othersThan } from './context.ts';
+import { isDigitCode, isLetterCode, type ScanDocument } from './document.ts';
+import type { Candidate, Detector } from './types.ts';
+
+const JOINERS = new Set([' ', '-', '.', '(', ')', '/', '\u2011']);
+const NOT_PHONE = othersThan(['phone']).filter((l) => l !== 'code');
+const FALLBACK_REGIONS: readonly CountryCode[] = ['PL', 'LT', 'GB', 'US'];
+const DATE_LIKE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})(?:\D|$)/;
+
+interface Span {
+  start: number;
+  end: number;
+  digits: number;
+}
+
+/** The phone-shaped run starting at `i`: digits with single joiners, an optional leading "+" or "(". */
+function runAt(t: string, i: number): Span {
+  let j = i;
+  let digits = 0;
+  let lastDigitEnd = i;
+  let joiners = 0;
+  if (t[j] === '+') j++;
+  while (j < t.length) {
+    const c = t.charCodeAt(j);
+    if (isDigitCode(c)) {
+      digits++;
+      joiners = 0;
+      j++;
+      lastDigitEnd = j;
+    } else if (JOINERS.has(t[j]!) && joiners < 2) {
+      joiners++;
+      j++;
+    } else break;
+  }
+  let end = lastDigitEnd;
+  if (t[end] === ')' && t.lastIndexOf('(', end) >= i) end++;
+  return { start: i, end, digits };
+}
+
+function parse(raw: string, region: string) {
+  const parsed = parsePhoneNumberFromString(raw, region as CountryCode);
+  return parsed && parsed.isValid() ? parsed : null;
+}
+
+function detectAt(doc: ScanDocument, span: Span): Candidate | null {
+  const raw = doc.text.slice(span.start, span.end);
+  if (DATE_LIKE.test(raw)) return null;
+  const firstDigit = span.start + (raw[0] === '+' || raw[0] === '(' ? 1 : 0);
+  const index = doc.tokenAt(firstDigit);
+  const claimed = labelBefore(doc, index, NOT_PHONE, { maxDistance: 3, blocking: ['phone'] });
+  if (claimed) return null;
+  const context = labelBefore(doc, index, ['phone'], { maxDistance: 5, blocking: NOT_PHONE });
+  const international = raw.startsWith('+');
+  let parsed = parse(raw, doc.region);
+  if (!parsed && !international && (context || doc.locale === 'en')) {
+    for (const region of FALLBACK_REGIONS) {
+      if (region === doc.region) continue;
+      parsed = parse(raw, region);
+      if (parsed) break;
+    }
+  }
+  if (!parsed) return null;
+  const grouped = /[\s\-.()/]/.test(raw);
+  const confidence = context ? 0.95 : international ? 0.9 : grouped ? 0.8 : 0.7;
+  return {
+    kind: 'phone',
+    start: span.start,
+    end: span.end,
+    confidence,
+    value: parsed.number,
+    evidence: ['valid:libphonenumber', `region:${parsed.country ?? 'intl'}`, ...(context ? ['context:phone'] : [])],
+  };
+}
+
+/** Phone numbers: phone-shaped runs of 7–15 digits, validated by libphonenumber for the message's region. */
+export const phoneDetector = {
+  kind: 'phone',
+  detect(doc) {
+    const out: Candidate[] = [];
+    const t = doc.text;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      const opener = (t[i] === '+' || t[i] === '(') && isDigitCode(t.charCodeAt(i + 1));
+      if (!isDigitCode(c) && !opener) continue;
+      const prev = i > 0 ? t.charCodeAt(i - 1) : 32;
+      if (isDigitCode(prev) || isLetterCode(prev) || (i > 1 && (t[i - 1] === '.' || t[i - 1] === ',') && isDigitCode(t.charCodeAt(i - 2)))) {
+        while (i + 1 < t.length && isDigitCode(t.charCodeAt(i + 1))) i++;
+        continue;
+      }
+      const span = runAt(t, i);
+      const next = t.charCodeAt(span.end);
+      const glued = span.end < t.length && (isLetterCode(next) || ((t[span.end] === ',' || t[span.end] === '.') && isDigitCode(t.charCodeAt(span.end + 1))));
+      if (span.digits >= 7 && span.digits <= 15 && !glued) {
+        const found = detectAt(doc, span);
+        if (found) out.push(found);
+      }
+      i = Math.max(i, span.end - 1);
+    }
+    return out;
+  },
+} satisfies Detector;

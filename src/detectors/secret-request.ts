@@ -1,0 +1,45 @@
+import type { ScanDocument, Token } from './document.ts';
+import type { Label } from './lexicon/index.ts';
+import type { Kind } from './types.ts';
+
+/** An outbound text asking the customer for a secret: a phishing pattern, blocked everywhere. */
+export interface SecretRequest {
+  kind: Kind;
+  /** Offsets of the secret's name ("PIN", "numer karty") in the normalised text. */
+  start: number;
+  end: number;
+}
+
+const SECRET_NOUNS: ReadonlyArray<[Label, Kind]> = [
+  ['pin', 'pin'],
+  ['password', 'password'],
+  ['cvv', 'card_security_code'],
+  ['otp', 'one_time_code'],
+  ['card_number', 'payment_card'],
+];
+const WINDOW = 12;
+
+/**
+ * Finds requests for secrets: a request word ("prosimy o podanie", "atsiųskite", "please
+ * send") before a secret's name in the same sentence, with no negation before it
+ * ("nigdy nie podawaj PIN-u", "we will never ask for your password" are advice, not requests).
+ */
+export function findSecretRequests(doc: ScanDocument): SecretRequest[] {
+  const out: SecretRequest[] = [];
+  const tokens = doc.tokens;
+  for (let k = 0; k < tokens.length; k++) {
+    const noun = tokens[k] as Token;
+    const entry = SECRET_NOUNS.find(([label]) => noun.labels.includes(label));
+    if (!entry) continue;
+    let requested = false;
+    let negated = false;
+    for (let j = k - 1; j >= 0 && k - j <= WINDOW; j--) {
+      if ((tokens[j + 1] as Token).breakBefore) break;
+      const labels = (tokens[j] as Token).labels;
+      if (labels.includes('negation')) negated = true;
+      if (labels.includes('request')) requested = true;
+    }
+    if (requested && !negated && !out.some((r) => r.kind === entry[1])) out.push({ kind: entry[1], start: noun.start, end: noun.end });
+  }
+  return out;
+}

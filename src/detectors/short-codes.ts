@@ -1,0 +1,66 @@
+import { CLAIMING, labelBefore } from './context.ts';
+import type { ScanDocument, Token } from './document.ts';
+import type { Label } from './lexicon/index.ts';
+import { isSpelledOut, looksLikeDate } from './numbers.ts';
+import type { Candidate, Kind } from './types.ts';
+
+/** Units and currencies after which a short number is a quantity, not a code. */
+const UNITS = new Set([
+  'zl', 'pln', 'eur', 'euro', 'euru', 'eurai', 'usd', 'gbp', 'min', 'minut', 'minute', 'minutes', 'minutes', 'val', 'h', 'godz',
+  'dni', 'dienu', 'days', 'day', 'sek', 's', 'sec', 'kb', 'mb', 'gb', 'km', 'kg', 'm', 'r', 'rok', 'roku', 'metu', 'year', 'years',
+]);
+
+/** How one kind of short secret code is recognised by the words before it. */
+export interface ShortCodeRule {
+  kind: Kind;
+  /** Labels that name this kind; the nearest claiming label must be one of them. */
+  labels: readonly Label[];
+  minDigits: number;
+  maxDigits: number;
+  /** Tokens back to look, and how many sentence boundaries may lie between. */
+  maxDistance: number;
+  maxBreaks: number;
+  /** A weaker label accepted for numbers of exactly `weakDigits` digits ("code 482913" for a one-time code). */
+  weak?: { label: Label; digits: number; confidence: number };
+}
+
+function codeDigits(doc: ScanDocument, tok: Token): string | null {
+  if (tok.groups.length === 1 || isSpelledOut(tok)) return tok.text;
+  return null;
+}
+
+/**
+ * Short codes (PIN, CVV, one-time codes) are plain numbers; only the nearest context
+ * word before them says what they are. The nearest claiming label decides, so
+ * "PIN … order 4821" is an order number and "kod CVV 443" is not a one-time code.
+ */
+export function detectShortCodes(doc: ScanDocument, rule: ShortCodeRule): Candidate[] {
+  const out: Candidate[] = [];
+  const all = rule.weak ? [...rule.labels, rule.weak.label] : rule.labels;
+  const blocking = CLAIMING.filter((l) => !all.includes(l));
+  doc.tokens.forEach((tok, index) => {
+    if (tok.type !== 'number') return;
+    const digits = codeDigits(doc, tok);
+    if (!digits || digits.length < rule.minDigits || digits.length > rule.maxDigits) return;
+    if (looksLikeDate(doc, tok)) return;
+    const before = doc.text[tok.start - 1];
+    const after = doc.text[tok.end];
+    if (before === '+' || before === '#' || before === '$' || before === '£' || before === '€' || after === '%' || after === '€' || after === ':') return;
+    if ((after === ',' || after === '.') && /\d/.test(doc.text[tok.end + 1] ?? '')) return;
+    const next = doc.tokens[index + 1];
+    if (next && next.type === 'word' && UNITS.has(next.text) && !next.breakBefore) return;
+    const hit = labelBefore(doc, index, all, { maxDistance: rule.maxDistance, maxBreaks: rule.maxBreaks, blocking });
+    if (!hit) return;
+    const strong = rule.labels.some((l) => (doc.tokens[hit.token] as Token).labels.includes(l));
+    let confidence: number;
+    if (strong) confidence = hit.crossedBreak ? 0.7 : hit.distance <= 3 ? 0.92 : 0.8;
+    else {
+      if (!rule.weak || digits.length !== rule.weak.digits) return;
+      // a weak label ("code") becomes strong when a qualifier ("SMS", "BLIK") lies further back
+      const further = labelBefore(doc, hit.token + 1, rule.labels, { maxDistance: rule.maxDistance, maxBreaks: rule.maxBreaks, blocking });
+      confidence = further ? 0.85 : rule.weak.confidence;
+    }
+    out.push({ kind: rule.kind, start: tok.start, end: tok.end, confidence, value: digits, evidence: [`context:${hit.label}`] });
+  });
+  return out;
+}

@@ -1,0 +1,59 @@
+/** The kinds of personal data POLICY.md names. */
+export const KINDS = [
+  'iban',
+  'payment_card',
+  'card_security_code',
+  'pin',
+  'password',
+  'one_time_code',
+  'balance',
+  'phone',
+  'email',
+  'national_id',
+  'address',
+  'date_of_birth',
+  'person_name',
+] as const;
+
+export type Kind = (typeof KINDS)[number];
+
+export type Locale = 'pl' | 'lt' | 'en';
+export const LOCALES: readonly Locale[] = ['pl', 'lt', 'en'];
+
+/**
+ * A value a detector found, in normalised-text coordinates. `value` is the
+ * canonical form (digits only, upper-case IBAN, E.164 phone …) used for
+ * allow-lists and keyed fingerprints; it never leaves the request.
+ */
+export interface Candidate {
+  kind: Kind;
+  start: number;
+  end: number;
+  confidence: number;
+  value: string;
+  evidence: string[];
+}
+
+/** What the caller sees: offsets into the original text, a masked preview, never the raw value. */
+export interface Finding {
+  kind: Kind;
+  start: number;
+  end: number;
+  confidence: number;
+  masked: string;
+  evidence: string[];
+}
+
+/** A finding together with its canonical value, kept only for the life of one request. */
+export interface InternalFinding extends Finding {
+  value: string;
+}
+
+/** One detector: pure and synchronous, one kind each. */
+export interface Detector {
+  kind: Kind;
+  detect(doc: import('./document.ts').ScanDocument): Candidate[];
+}
+
+/** Scores at or above this become findings; below it a candidate is dropped. See docs/detection.md. */
+export const FINDING_THRESHOLD = 0.5;

@@ -1,0 +1,121 @@
+import type { InternalFinding, Kind, Locale, SecretRequest } from '../detectors/index.ts';
+import { redact } from '../detectors/index.ts';
+import { CLASS_OF } from './classes.ts';
+import { isAllowListed } from './allow-list.ts';
+import { CARD_KINDS, RULES, type Rule } from './rules.ts';
+import { fill, TEMPLATES, type Templates } from './templates/index.ts';
+import { ACTION_ORDER, type Action, type Direction, type Effect, type IdentityStatus, type TenantPolicy, type Visibility } from './types.ts';
+
+/** Everything a decision depends on. */
+export interface EvaluationInput {
+  direction: Direction;
+  visibility: Visibility;
+  identity: IdentityStatus;
+  text: string;
+  locale: Locale;
+  findings: readonly InternalFinding[];
+  secretRequests: readonly SecretRequest[];
+  policy: TenantPolicy;
+}
+
+export interface Violation {
+  rule: string;
+  kinds: Kind[];
+  message: string;
+}
+
+/** The outcome of one check, before auditing. */
+export interface Evaluation {
+  decision: Effect;
+  /** In monitor mode: whether enforce mode would have blocked. */
+  wouldBlock: boolean;
+  /** The effect before monitor mode softened it. */
+  effectiveDecision: Effect;
+  urgent: boolean;
+  overridable: boolean;
+  violations: Violation[];
+  actions: Action[];
+  /** Findings that matched the tenant's allow-list and were not counted. */
+  allowListed: InternalFinding[];
+  counted: InternalFinding[];
+  suggestion: { redactedText: string | null; privateChannelMessage: string | null; customerNotice: string | null };
+}
+
+const SEVERITY: Record<Effect, number> = { allow: 0, warn: 1, block: 2 };
+
+function ruleKinds(rule: Rule, findings: readonly InternalFinding[], requests: readonly SecretRequest[]): Kind[] {
+  const kinds = rule.secretRequest
+    ? requests.map((r) => r.kind)
+    : findings.filter((f) => rule.classes.includes(CLASS_OF[f.kind])).map((f) => f.kind);
+  return [...new Set(kinds)];
+}
+
+function wording(policy: TenantPolicy, locale: Locale): Templates & { privateOverride?: string | undefined; noticeOverride?: string | undefined } {
+  const custom = policy.wording?.[locale];
+  return { ...TEMPLATES[locale], privateOverride: custom?.privateChannelMessage, noticeOverride: custom?.customerNotice };
+}
+
+/**
+ * POLICY.md's matrix applied to one message: pure and total. Every matching rule
+ * contributes its violation and actions; the most severe effect wins.
+ */
+export function evaluate(input: EvaluationInput): Evaluation {
+  const { direction, visibility, identity, policy } = input;
+  const allowListed = input.findings.filter((f) => isAllowListed(f, policy.allowList));
+  const counted = input.findings.filter((f) => !allowListed.includes(f));
+  const requests = direction === 'outbound' ? input.secretRequests : [];
+  const verified = identity.status === 'verified';
+
+  let effect: Effect = 'allow';
+  let urgent = false;
+  let overridable = true;
+  const violations: Violation[] = [];
+  const actions = new Set<Action>();
+  for (const rule of RULES) {
+    if (rule.direction !== direction || !rule.visibility.includes(visibility)) continue;
+    if (rule.unverifiedOnly && verified) continue;
+    const kinds = ruleKinds(rule, counted, requests);
+    if (kinds.length === 0) continue;
+    if (rule.effect !== 'allow') violations.push({ rule: rule.id, kinds, message: rule.message });
+    if (SEVERITY[rule.effect] > SEVERITY[effect]) effect = rule.effect;
+    if (rule.effect !== 'allow' && !rule.overridable) overridable = false;
+    urgent ||= rule.urgent === true;
+    for (const action of rule.actions) {
+      if (action === 'advise_block_card' && !kinds.some((k) => CARD_KINDS.has(k))) continue;
+      if (action === 'advise_change_secret' && kinds.every((k) => CARD_KINDS.has(k)) && rule.actions.includes('advise_block_card')) continue;
+      actions.add(action);
+    }
+  }
+
+  const monitor = policy.mode === 'monitor' && effect === 'block';
+  const t = wording(policy, input.locale);
+  const fillIn = (s: string) => fill(s, { link: policy.privateChannelLink, brand: policy.brand });
+  let privateChannelMessage: string | null = null;
+  let customerNotice: string | null = null;
+  if (direction === 'outbound' && effect === 'block') {
+    if (actions.has('move_to_private_channel')) privateChannelMessage = fillIn(t.privateOverride ?? t.movePrivate);
+    else if (actions.has('verify_identity')) privateChannelMessage = fillIn(t.privateOverride ?? t.verifyIdentity);
+    else privateChannelMessage = fillIn(t.secretNever);
+  }
+  if (direction === 'inbound' && effect === 'warn') {
+    const secret = violations.some((v) => v.rule.startsWith('secret-'));
+    if (visibility === 'public') customerNotice = fillIn(t.noticeOverride ?? (secret ? t.noticeSecretPublic : t.noticeExposed));
+    else customerNotice = fillIn(t.noticeOverride ?? t.noticeSecretPrivate);
+  }
+  return {
+    decision: monitor ? 'warn' : effect,
+    wouldBlock: monitor,
+    effectiveDecision: effect,
+    urgent,
+    overridable: effect !== 'allow' && overridable,
+    violations,
+    actions: ACTION_ORDER.filter((a) => actions.has(a)),
+    allowListed,
+    counted,
+    suggestion: {
+      redactedText: input.findings.length > 0 ? redact(input.text, input.findings) : null,
+      privateChannelMessage,
+      customerNotice,
+    },
+  };
+}

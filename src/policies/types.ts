@@ -1,0 +1,59 @@
+import type { Locale } from '../detectors/types.ts';
+
+export type Direction = 'inbound' | 'outbound';
+export type Visibility = 'public' | 'private';
+export type Effect = 'allow' | 'warn' | 'block';
+export type Mode = 'enforce' | 'monitor';
+
+/** What the agent or the helpdesk tool should do, in the order they are listed here. */
+export const ACTION_ORDER = [
+  'remove_secret_request',
+  'remove_secret',
+  'hide_post',
+  'advise_block_card',
+  'advise_change_secret',
+  'contact_customer_privately',
+  'move_to_private_channel',
+  'verify_identity',
+  'do_not_copy',
+] as const;
+export type Action = (typeof ACTION_ORDER)[number];
+
+/** The tenant's own identifiers, which never block (stored normalised). */
+export interface AllowList {
+  phones: string[];
+  ibans: string[];
+  emails: string[];
+  emailDomains: string[];
+}
+
+/** Per-language replacements of the customer-facing texts; `{brand}` and `{link}` are filled in. */
+export type Wording = Partial<Record<Locale, { privateChannelMessage?: string; customerNotice?: string }>>;
+
+/** One tenant's policy as evaluated; stored as immutable versions. */
+export interface TenantPolicy {
+  tenant: string;
+  version: number;
+  mode: Mode;
+  allowList: AllowList;
+  brand?: string | undefined;
+  privateChannelLink?: string | undefined;
+  defaultRegion?: string | undefined;
+  wording?: Wording | undefined;
+}
+
+/** The policy a tenant has until it stores one. */
+export function defaultPolicy(tenant: string): TenantPolicy {
+  return { tenant, version: 0, mode: 'enforce', allowList: { phones: [], ibans: [], emails: [], emailDomains: [] } };
+}
+
+/** "demo@3": the tenant and version a decision was made under. */
+export function policyVersionLabel(policy: TenantPolicy): string {
+  return `${policy.tenant}@${policy.version}`;
+}
+
+/** How the customer's identity stands for this message. */
+export type IdentityStatus =
+  | { status: 'verified'; issuer: string; subject: string; keyId?: string | undefined; tokenId?: string | undefined }
+  | { status: 'absent' }
+  | { status: 'rejected'; reason: string };
