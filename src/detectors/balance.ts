@@ -21,13 +21,14 @@ export const balanceDetector = {
       const start = m.index;
       const end = start + m[0].length;
       const index = doc.tokenAt(start);
-      const hit = labelBefore(doc, index, ['balance'], { maxDistance: 10, blocking: [...BLOCKING] });
+      // "koks mano likutis? Programėlėje rodo 8.254,66 EUR": the question may stand a sentence before
+      const hit = labelBefore(doc, index, ['balance'], { maxDistance: 10, blocking: [...BLOCKING], maxBreaks: 1 });
       if (!hit) continue;
       out.push({
         kind: 'balance',
         start,
         end: end - (m[0].endsWith(' ') ? 1 : 0),
-        confidence: hit.distance <= 6 ? 0.9 : 0.75,
+        confidence: hit.crossedBreak ? 0.7 : hit.distance <= 6 ? 0.9 : 0.75,
         value: m[0].replace(/\s+/g, ' ').trim(),
         evidence: ['format:amount', `context:balance`],
       });

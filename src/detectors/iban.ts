@@ -28,7 +28,7 @@ function ibanAt(doc: ScanDocument, i: number): Candidate | null {
     if ((c >= 48 && c <= 57) || isUpper(c) || (c >= 97 && c <= 122 && value.length < 2)) {
       value += t[j]!.toUpperCase();
       j++;
-    } else if (SEPARATORS.has(t[j]!) && value.length >= 4 && j + 1 < t.length && isAlnum(t.charCodeAt(j + 1))) {
+    } else if (SEPARATORS.has(t[j]!) && value.length >= 2 && j + 1 < t.length && isAlnum(t.charCodeAt(j + 1))) {
       j++;
     } else break;
   }
@@ -46,7 +46,8 @@ export const ibanDetector = {
     for (let i = 0; i + 4 <= t.length; i++) {
       const c0 = t.charCodeAt(i);
       if (!isUpper(c0) || !isUpper(t.charCodeAt(i + 1))) continue;
-      if (!isDigitCode(t.charCodeAt(i + 2)) || !isDigitCode(t.charCodeAt(i + 3))) continue;
+      const d = t[i + 2] === ' ' ? i + 3 : i + 2; // "PL 61 1090 …"
+      if (!isDigitCode(t.charCodeAt(d)) || !isDigitCode(t.charCodeAt(d + 1))) continue;
       if (i > 0 && isAlnum(t.charCodeAt(i - 1))) continue;
       const found = ibanAt(doc, i);
       if (found) {

@@ -1,6 +1,6 @@
 import { asmensKodasValid, peselValid } from './checksums.ts';
 import { labelBefore } from './context.ts';
-import { digitWindows } from './numbers.ts';
+import { digitWindows, followsIbanHead } from './numbers.ts';
 import type { Candidate, Detector } from './types.ts';
 
 /** PESEL and Lithuanian asmens kodas: 11 digits, official checksum, a birth date that exists. */
@@ -10,7 +10,7 @@ export const nationalIdDetector = {
     const out: Candidate[] = [];
     doc.tokens.forEach((tok, index) => {
       if (tok.type !== 'number' || tok.text.length < 11) return;
-      if (doc.text[tok.start - 1] === '+') return;
+      if (doc.text[tok.start - 1] === '+' || followsIbanHead(doc, tok.start)) return;
       for (const w of digitWindows(doc, tok, 11, 11)) {
         const pesel = peselValid(w.digits);
         const ak = asmensKodasValid(w.digits);

@@ -43,3 +43,13 @@ export function looksLikeDate(doc: ScanDocument, token: Token): boolean {
 export function isSpelledOut(token: Token): boolean {
   return token.groups.length > 1 && token.groups.every((g) => g.end - g.start === 1);
 }
+
+const IBAN_HEAD = /(?:^|[^\p{L}\d])[A-Z]{2} ?\d{2}(?:[ .-]?[A-Z\d]{1,4})*[ .-]?$/u;
+
+/**
+ * Whether the number at `pos` continues an IBAN-shaped string ("GB30 LOYD 3005 …") —
+ * one that failed its checksum is still an account number, not a card or a phone.
+ */
+export function followsIbanHead(doc: ScanDocument, pos: number): boolean {
+  return IBAN_HEAD.test(doc.text.slice(Math.max(0, pos - 24), pos));
+}

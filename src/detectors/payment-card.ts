@@ -1,6 +1,6 @@
 import { luhnValid } from './checksums.ts';
 import { labelBefore } from './context.ts';
-import { digitWindows } from './numbers.ts';
+import { digitWindows, followsIbanHead } from './numbers.ts';
 import type { Candidate, Detector } from './types.ts';
 
 /** Whether the number starts like a card of a known scheme and has that scheme's length. */
@@ -31,7 +31,7 @@ export const paymentCardDetector = {
     doc.tokens.forEach((tok, index) => {
       if (tok.type !== 'number' || tok.text.length < 13) return;
       const prev = doc.text[tok.start - 1];
-      if (prev === '+') return;
+      if (prev === '+' || followsIbanHead(doc, tok.start)) return;
       for (const w of digitWindows(doc, tok, 13, 19)) {
         if (!issuerMatches(w.digits) || !luhnValid(w.digits)) continue;
         // a loyalty, gift or order number that happens to pass Luhn is claimed by its label

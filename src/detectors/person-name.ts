@@ -11,7 +11,7 @@ const NOT_SURNAME = new Set(['street', 'road', 'lane', 'g', 'pr', 'ul', 'al', 'p
 function capitalised(doc: ScanDocument, tok: Token): boolean {
   const ch = doc.text[tok.start] as string;
   const rest = doc.text.slice(tok.start + 1, tok.end);
-  return ch !== ch.toLowerCase() && rest !== rest.toUpperCase();
+  return ch !== ch.toLowerCase() && (rest.length === 0 || rest !== rest.toUpperCase());
 }
 
 function isCommonWord(word: string): boolean {
@@ -22,12 +22,11 @@ function isCommonWord(word: string): boolean {
 function surnameEnd(doc: ScanDocument, index: number): number | null {
   const tok = doc.tokens[index];
   if (!tok || tok.type !== 'word' || tok.breakBefore || !capitalised(doc, tok)) return null;
-  if (NOT_SURNAME.has(tok.text) || isCommonWord(tok.text) || tok.labels.length > 0) return null;
-  let end = tok.end;
   const next = doc.tokens[index + 1];
-  const joiner = doc.text[end];
-  if (next && next.start === end + 1 && (joiner === "'" || joiner === '’' || joiner === '-') && capitalised(doc, next)) end = next.end;
-  return end;
+  const joiner = doc.text[tok.end];
+  if (next && next.start === tok.end + 1 && (joiner === "'" || joiner === '’' || joiner === '-') && capitalised(doc, next)) return next.end;
+  if (NOT_SURNAME.has(tok.text) || isCommonWord(tok.text) || tok.labels.length > 0) return null;
+  return tok.end;
 }
 
 /** Person names: a known first name or a name-shaped pair followed by a capitalised surname. Informational only. */

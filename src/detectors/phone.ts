@@ -1,9 +1,10 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { labelBefore, othersThan } from './context.ts';
 import { isDigitCode, isLetterCode, type ScanDocument } from './document.ts';
+import { followsIbanHead } from './numbers.ts';
 import type { Candidate, Detector } from './types.ts';
 
-const JOINERS = new Set([' ', '-', '.', '(', ')', '/', '\u2011']);
+const JOINERS = new Set([' ', '-', '.', '(', ')', '\u2011']);
 const NOT_PHONE = othersThan(['phone']).filter((l) => l !== 'code');
 const FALLBACK_REGIONS: readonly CountryCode[] = ['PL', 'LT', 'GB', 'US'];
 const DATE_LIKE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})(?:\D|$)/;
@@ -20,7 +21,8 @@ function runAt(t: string, i: number): Span {
   let digits = 0;
   let lastDigitEnd = i;
   let joiners = 0;
-  if (t[j] === '+') j++;
+  if (t[j] === '(' && t[j + 1] === '+') j += 2;
+  else if (t[j] === '+') j++;
   while (j < t.length) {
     const c = t.charCodeAt(j);
     if (isDigitCode(c)) {
@@ -45,13 +47,13 @@ function parse(raw: string, region: string) {
 
 function detectAt(doc: ScanDocument, span: Span): Candidate | null {
   const raw = doc.text.slice(span.start, span.end);
-  if (DATE_LIKE.test(raw)) return null;
-  const firstDigit = span.start + (raw[0] === '+' || raw[0] === '(' ? 1 : 0);
+  if (DATE_LIKE.test(raw) || followsIbanHead(doc, span.start)) return null;
+  const firstDigit = span.start + (raw.search(/\d/));
   const index = doc.tokenAt(firstDigit);
   const claimed = labelBefore(doc, index, NOT_PHONE, { maxDistance: 3, blocking: ['phone'] });
   if (claimed) return null;
   const context = labelBefore(doc, index, ['phone'], { maxDistance: 5, blocking: NOT_PHONE });
-  const international = raw.startsWith('+');
+  const international = /^\(?\+/.test(raw);
   let parsed = parse(raw, doc.region);
   if (!parsed && !international && (context || doc.locale === 'en')) {
     for (const region of FALLBACK_REGIONS) {
@@ -81,7 +83,7 @@ export const phoneDetector = {
     const t = doc.text;
     for (let i = 0; i < t.length; i++) {
       const c = t.charCodeAt(i);
-      const opener = (t[i] === '+' || t[i] === '(') && isDigitCode(t.charCodeAt(i + 1));
+      const opener = ((t[i] === '+' || t[i] === '(') && isDigitCode(t.charCodeAt(i + 1))) || (t[i] === '(' && t[i + 1] === '+');
       if (!isDigitCode(c) && !opener) continue;
       const prev = i > 0 ? t.charCodeAt(i - 1) : 32;
       if (isDigitCode(prev) || isLetterCode(prev) || (i > 1 && (t[i - 1] === '.' || t[i - 1] === ',') && isDigitCode(t.charCodeAt(i - 2)))) {

@@ -26,9 +26,9 @@ export const DETECTORS: readonly Detector[] = [
   pinDetector,
   oneTimeCodeDetector,
   passwordDetector,
+  addressDetector,
   phoneDetector,
   balanceDetector,
   dateOfBirthDetector,
-  addressDetector,
   personNameDetector,
 ];

@@ -20,6 +20,8 @@ export interface ShortCodeRule {
   /** Tokens back to look, and how many sentence boundaries may lie between. */
   maxDistance: number;
   maxBreaks: number;
+  /** Labels that neither claim nor block ("PIN do karty" — the card does not own the PIN). */
+  transparent?: readonly Label[];
   /** A weaker label accepted for numbers of exactly `weakDigits` digits ("code 482913" for a one-time code). */
   weak?: { label: Label; digits: number; confidence: number };
 }
@@ -37,7 +39,7 @@ function codeDigits(doc: ScanDocument, tok: Token): string | null {
 export function detectShortCodes(doc: ScanDocument, rule: ShortCodeRule): Candidate[] {
   const out: Candidate[] = [];
   const all = rule.weak ? [...rule.labels, rule.weak.label] : rule.labels;
-  const blocking = CLAIMING.filter((l) => !all.includes(l));
+  const blocking = CLAIMING.filter((l) => !all.includes(l) && !(rule.transparent ?? []).includes(l));
   doc.tokens.forEach((tok, index) => {
     if (tok.type !== 'number') return;
     const digits = codeDigits(doc, tok);
@@ -52,6 +54,8 @@ export function detectShortCodes(doc: ScanDocument, rule: ShortCodeRule): Candid
     const hit = labelBefore(doc, index, all, { maxDistance: rule.maxDistance, maxBreaks: rule.maxBreaks, blocking });
     if (!hit) return;
     const strong = rule.labels.some((l) => (doc.tokens[hit.token] as Token).labels.includes(l));
+    // far from its label, a number that reads as a year is a year
+    if (hit.distance > 3 && digits.length === 4 && /^(19|20)\d\d$/.test(digits)) return;
     let confidence: number;
     if (strong) confidence = hit.crossedBreak ? 0.7 : hit.distance <= 3 ? 0.92 : 0.8;
     else {

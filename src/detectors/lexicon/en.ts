@@ -3,7 +3,7 @@ import type { LanguageLexicon } from './types.ts';
 /** English context words. */
 export const en: LanguageLexicon = {
   phrases: {
-    pin: ['pin', 'pins', 'pin number', 'pin code'],
+    pin: ['pin', 'pins', 'pin1', 'pin2', 'puk', 'pin number', 'pin code'],
     cvv: ['cvv*', 'cvc*', 'cid', 'security code', 'card security code', 'card verification', 'csc'],
     otp: [
       'otp', 'one time code', 'one time passcode', 'one time password', 'passcode', 'verification code', 'authorisation code',

@@ -3,7 +3,7 @@ import type { LanguageLexicon } from './types.ts';
 /** Lithuanian context words. */
 export const lt: LanguageLexicon = {
   phrases: {
-    pin: ['pin', 'pin kod*', 'pino'],
+    pin: ['pin', 'pin1', 'pin2', 'puk', 'pin kod*', 'pino'],
     cvv: ['saugos kod*', 'cvv kod*', 'cvc kod*'],
     otp: [
       'sms*', 'vienkartin*', 'patvirtinimo kod*', 'patvirtinimo', 'autorizacijos kod*', 'autorizacij*', 'prisijungimo kod*',

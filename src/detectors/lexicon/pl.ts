@@ -3,7 +3,7 @@ import type { LanguageLexicon } from './types.ts';
 /** Polish context words. */
 export const pl: LanguageLexicon = {
   phrases: {
-    pin: ['pin', 'pinu', 'pinem', 'pinie', 'kod pin', 'numer pin', 'numeru pin'],
+    pin: ['pin', 'pinu', 'pinem', 'pinie', 'pin1', 'pin2', 'puk', 'kod pin', 'numer pin', 'numeru pin'],
     cvv: ['kod zabezpieczający', 'kodu zabezpieczającego', 'kod cvv', 'kod cvc'],
     otp: [
       'blik*', 'kod blik', 'sms*', 'kod sms', 'weryfikacyjn*', 'autoryzacyjn*', 'jednorazow*', 'kod potwierdzający',
@@ -18,7 +18,7 @@ export const pl: LanguageLexicon = {
     dob: ['ur', 'urodz*', 'data urodzenia', 'daty urodzenia', 'urodzin*'],
     nid: ['pesel*', 'numer pesel', 'nr pesel'],
     phone: ['tel', 'telefon*', 'tel kom', 'komórk*', 'infolini*', 'dzwon*', 'zadzwoń', 'zadzwon*', 'oddzwon*', 'numer kontaktowy', 'numer do autoryzacji'],
-    account: ['kont*', 'rachun*', 'nr konta', 'numer konta', 'nrb', 'iban'],
+    account: ['konto', 'konta', 'kontem', 'koncie', 'kont', 'rachun*', 'nr konta', 'numer konta', 'nrb', 'iban'],
     card: ['kart*'],
     card_number: ['numer karty', 'numeru karty', 'numerem karty', 'numer kart*', 'dane karty', 'danych karty', 'pełny numer'],
     email: ['mail*', 'e mail*', 'email*', 'adres e mail', 'poczt*'],
