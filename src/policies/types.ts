@@ -1,3 +1,4 @@
+import type { IdentityProvider } from '../auth/identity.ts';
 import type { Locale } from '../detectors/types.ts';
 
 export type Direction = 'inbound' | 'outbound';
@@ -40,6 +41,8 @@ export interface TenantPolicy {
   privateChannelLink?: string | undefined;
   defaultRegion?: string | undefined;
   wording?: Wording | undefined;
+  /** Who may assert a customer's identity; without one, no private channel counts as identified. */
+  identityProvider?: IdentityProvider | undefined;
 }
 
 /** The policy a tenant has until it stores one. */

@@ -1,0 +1,108 @@
+import { Hono } from 'hono';
+import { stream } from 'hono/streaming';
+import { and, desc, lt } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AppDeps } from '../app.ts';
+import { ulid } from '../audit/ids.ts';
+import { decodeCursor, filterClause, getEvent, listEvents, publicEvent, type EventFilter } from '../audit/query.ts';
+import { verifyChain } from '../audit/verify.ts';
+import { auditEvents, auditReviews } from '../db/schema/index.ts';
+import { ApiError } from '../errors.ts';
+import { KINDS } from '../detectors/types.ts';
+import { requireScope } from './auth.ts';
+import { readJson } from './body.ts';
+import type { AppEnv } from './env.ts';
+import { validationError } from './errors.ts';
+
+const filterSchema = z.object({
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  decision: z.enum(['allow', 'warn', 'block']).optional(),
+  kind: z.enum(KINDS).optional(),
+  direction: z.enum(['inbound', 'outbound']).optional(),
+  visibility: z.enum(['public', 'private']).optional(),
+  agent: z.string().max(256).optional(),
+  rule: z.string().max(64).optional(),
+  platform: z.string().max(64).optional(),
+  thread: z.string().max(256).optional(),
+  type: z.enum(['check', 'override', 'policy_change', 'purge']).optional(),
+});
+const listSchema = filterSchema.extend({ cursor: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) });
+const exportSchema = filterSchema.extend({ format: z.enum(['csv', 'jsonl']).default('jsonl') });
+const reviewSchema = z.object({ verdict: z.enum(['confirmed', 'false_positive', 'escalated']), note: z.string().min(1).max(2000) });
+
+function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string>): z.infer<S> {
+  const result = schema.safeParse(query);
+  if (!result.success) throw validationError(result.error);
+  return result.data;
+}
+
+const CSV_COLUMNS = ['id', 'seq', 'createdAt', 'type', 'direction', 'visibility', 'platform', 'decision', 'wouldBlock', 'mode', 'policyVersion', 'rules', 'kinds', 'actions', 'agentId', 'threadId', 'hash'] as const;
+
+function csvCell(value: unknown): string {
+  const s = Array.isArray(value) ? value.join(';') : value === null || value === undefined ? '' : String(value);
+  return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/^([=+\-@])/, "'$1").replaceAll('"', '""')}"` : s;
+}
+
+/** The compliance officers' endpoints: events, one event, verification, export, reviews. */
+export function auditRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const read = requireScope('audit:read', deps.keys.accessKeys, deps.auth);
+  const review = requireScope('audit:review', deps.keys.accessKeys, deps.auth);
+  const db = deps.database.db;
+
+  app.get('/events', read, async (c) => {
+    const q = parseQuery(listSchema, c.req.query());
+    const before = q.cursor ? decodeCursor(q.cursor) : null;
+    if (q.cursor && before === null) throw new ApiError('invalid_request', 'cursor: not a cursor this service issued.');
+    const page = await listEvents(db, c.get('caller').tenant, q as EventFilter, { limit: q.limit, before });
+    return c.json({ events: page.events.map(publicEvent), nextCursor: page.nextCursor });
+  });
+
+  app.get('/events/:id', read, async (c) => {
+    const found = await getEvent(db, c.get('caller').tenant, c.req.param('id'));
+    if (!found) throw new ApiError('not_found', 'No such event for this tenant.');
+    return c.json({ ...publicEvent(found.row), reviews: found.reviews.map((r) => ({ id: r.id, verdict: r.verdict, note: r.note, reviewer: r.reviewer, createdAt: r.createdAt.toISOString() })) });
+  });
+
+  app.post('/events/:id/reviews', review, async (c) => {
+    const { data } = await readJson(c, reviewSchema);
+    const caller = c.get('caller');
+    const found = await getEvent(db, caller.tenant, c.req.param('id'));
+    if (!found) throw new ApiError('not_found', 'No such event for this tenant.');
+    const now = deps.clock.now();
+    const row = { id: ulid(now), tenant: caller.tenant, eventId: found.row.id, verdict: data.verdict, note: data.note, reviewer: caller.subject, createdAt: now };
+    await db.insert(auditReviews).values(row);
+    return c.json({ id: row.id, eventId: row.eventId, verdict: row.verdict, note: row.note, reviewer: row.reviewer, createdAt: now.toISOString() }, 201);
+  });
+
+  app.get('/verify', read, async (c) => c.json(await verifyChain(db, c.get('caller').tenant)));
+
+  app.get('/export', read, async (c) => {
+    const q = parseQuery(exportSchema, c.req.query());
+    const tenant = c.get('caller').tenant;
+    const where = filterClause(tenant, q as EventFilter);
+    c.header('content-type', q.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson');
+    c.header('content-disposition', `attachment; filename="sargas-audit-${tenant}.${q.format}"`);
+    return stream(c, async (out) => {
+      if (q.format === 'csv') await out.write(`${CSV_COLUMNS.join(',')}\n`);
+      let before: number | null = null;
+      // pages of 1000 newest first: a million events never sit in memory at once
+      for (;;) {
+        const rows = await db
+          .select()
+          .from(auditEvents)
+          .where(before === null ? where : and(where, lt(auditEvents.seq, before)))
+          .orderBy(desc(auditEvents.seq))
+          .limit(1000);
+        for (const row of rows) {
+          const e = publicEvent(row);
+          await out.write(q.format === 'csv' ? `${CSV_COLUMNS.map((k) => csvCell(e[k])).join(',')}\n` : `${JSON.stringify(e)}\n`);
+        }
+        if (rows.length < 1000) break;
+        before = rows[rows.length - 1]!.seq;
+      }
+    });
+  });
+  return app;
+}

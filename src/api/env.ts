@@ -1,0 +1,11 @@
+import type { Logger } from 'pino';
+import type { Caller } from '../auth/access-token.ts';
+
+/** Variables the middleware sets on each request. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    caller: Caller;
+    log: Logger;
+  };
+}

@@ -1,0 +1,48 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { AuditWriter } from '../audit/writer.ts';
+
+/** The service's Prometheus metrics, in a registry of its own (one per app instance). */
+export function createMetrics(writer: AuditWriter, options: { defaultMetrics?: boolean } = {}) {
+  const registry = new Registry();
+  if (options.defaultMetrics) collectDefaultMetrics({ register: registry });
+  const checks = new Counter({
+    name: 'sargas_checks_total',
+    help: 'Checks answered, by decision, direction and channel visibility.',
+    labelNames: ['decision', 'direction', 'visibility'] as const,
+    registers: [registry],
+  });
+  const findings = new Counter({ name: 'sargas_findings_total', help: 'Findings by kind.', labelNames: ['kind'] as const, registers: [registry] });
+  const latency = new Histogram({
+    name: 'sargas_check_duration_seconds',
+    help: 'Time to answer a check, audit commit included.',
+    buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'sargas_audit_batches_total',
+    help: 'Audit transactions committed (group commit).',
+    registers: [registry],
+    collect() {
+      this.set(writer.stats.batches);
+    },
+  });
+  new Gauge({
+    name: 'sargas_audit_events_total',
+    help: 'Audit events committed.',
+    registers: [registry],
+    collect() {
+      this.set(writer.stats.events);
+    },
+  });
+  new Gauge({
+    name: 'sargas_audit_failures_total',
+    help: 'Audit batches that failed to commit (their checks answered 503).',
+    registers: [registry],
+    collect() {
+      this.set(writer.stats.failures);
+    },
+  });
+  return { registry, checks, findings, latency };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

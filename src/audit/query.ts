@@ -1,0 +1,99 @@
+import { and, asc, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { auditEvents, auditReviews, type AuditEventRow } from '../db/schema/index.ts';
+
+/** Filters of GET /v1/audit/events and the export. */
+export interface EventFilter {
+  from?: Date | undefined;
+  to?: Date | undefined;
+  decision?: string | undefined;
+  kind?: string | undefined;
+  direction?: string | undefined;
+  visibility?: string | undefined;
+  agent?: string | undefined;
+  rule?: string | undefined;
+  platform?: string | undefined;
+  thread?: string | undefined;
+  type?: string | undefined;
+}
+
+/** An event as reviewers see it. */
+export function publicEvent(row: AuditEventRow) {
+  return {
+    id: row.id,
+    seq: row.seq,
+    createdAt: row.createdAt.toISOString(),
+    type: row.type,
+    direction: row.direction,
+    visibility: row.visibility,
+    platform: row.platform,
+    decision: row.decision,
+    wouldBlock: row.wouldBlock,
+    mode: row.mode,
+    policyVersion: row.policyVersion,
+    rules: row.rules,
+    kinds: row.kinds,
+    findings: row.findings,
+    actions: row.actions,
+    locale: row.locale,
+    agentId: row.agentId,
+    customerFingerprint: row.customerFp,
+    threadId: row.threadId,
+    postId: row.postId,
+    identity: row.identity,
+    details: row.details,
+    linkedEventId: row.linkedEventId,
+    idempotencyKey: row.idempotencyKey,
+    hmacKeyId: row.hmacKeyId,
+    prevHash: row.prevHash,
+    hash: row.hash,
+  };
+}
+
+/** The WHERE clause for a tenant and filter. */
+export function filterClause(tenant: string, f: EventFilter): SQL {
+  const parts: SQL[] = [eq(auditEvents.tenant, tenant)];
+  if (f.from) parts.push(gte(auditEvents.createdAt, f.from));
+  if (f.to) parts.push(lte(auditEvents.createdAt, f.to));
+  if (f.decision) parts.push(eq(auditEvents.decision, f.decision));
+  if (f.direction) parts.push(eq(auditEvents.direction, f.direction));
+  if (f.visibility) parts.push(eq(auditEvents.visibility, f.visibility));
+  if (f.agent) parts.push(eq(auditEvents.agentId, f.agent));
+  if (f.platform) parts.push(eq(auditEvents.platform, f.platform));
+  if (f.thread) parts.push(eq(auditEvents.threadId, f.thread));
+  if (f.type) parts.push(eq(auditEvents.type, f.type));
+  if (f.kind) parts.push(sql`${auditEvents.kinds} @> ${JSON.stringify([f.kind])}::jsonb`);
+  if (f.rule) parts.push(sql`${auditEvents.rules} @> ${JSON.stringify([f.rule])}::jsonb`);
+  return and(...parts) as SQL;
+}
+
+/** Opaque cursor: the seq of the last event returned. */
+export function encodeCursor(seq: number): string {
+  return Buffer.from(`s:${seq}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): number | null {
+  const m = /^s:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  return m ? Number(m[1]) : null;
+}
+
+/** One page of events, newest first. */
+export async function listEvents(db: Database, tenant: string, filter: EventFilter, options: { limit: number; before?: number | null }) {
+  const where = options.before ? and(filterClause(tenant, filter), lt(auditEvents.seq, options.before)) : filterClause(tenant, filter);
+  const rows = await db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.seq)).limit(options.limit + 1);
+  const page = rows.slice(0, options.limit);
+  const last = page[page.length - 1];
+  return { events: page, nextCursor: rows.length > options.limit && last ? encodeCursor(last.seq) : null };
+}
+
+/** One event of the tenant with its reviews, oldest review first. */
+export async function getEvent(db: Database, tenant: string, id: string) {
+  const [row] = await db.select().from(auditEvents).where(and(eq(auditEvents.tenant, tenant), eq(auditEvents.id, id)));
+  if (!row) return null;
+  const reviews = await db
+    .select()
+    .from(auditReviews)
+    .where(and(eq(auditReviews.tenant, tenant), eq(auditReviews.eventId, id)))
+    .orderBy(asc(auditReviews.createdAt));
+  return { row, reviews };
+}

@@ -1,0 +1,51 @@
+import { errors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { ApiError } from '../errors.ts';
+import type { SigningKey } from './keys.ts';
+
+/** Scopes the API knows. */
+export const SCOPES = ['check', 'check:override', 'audit:read', 'audit:review', 'policy:admin'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** Who is calling: the tenant comes from the token, never from the request body. */
+export interface Caller {
+  tenant: string;
+  subject: string;
+  scopes: ReadonlySet<string>;
+}
+
+export interface AccessTokenOptions {
+  issuer: string;
+  audience: string;
+}
+
+/** Verifies a bearer token (signature, expiry, issuer, audience) and reads its tenant and scopes. */
+export async function verifyAccessToken(token: string, keys: JWTVerifyGetKey, options: AccessTokenOptions): Promise<Caller> {
+  try {
+    const { payload } = await jwtVerify(token, keys, { issuer: options.issuer, audience: options.audience, algorithms: ['EdDSA', 'ES256', 'RS256', 'PS256'] });
+    const tenant = typeof payload.tenant === 'string' ? payload.tenant : null;
+    if (!tenant) throw new ApiError('unauthorized', 'The token has no tenant claim.');
+    const scope = typeof payload.scope === 'string' ? payload.scope : Array.isArray(payload.scp) ? payload.scp.join(' ') : '';
+    return { tenant, subject: payload.sub ?? 'unknown', scopes: new Set(scope.split(/[\s,]+/).filter(Boolean)) };
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    if (err instanceof errors.JWTExpired) throw new ApiError('unauthorized', 'The token has expired.');
+    if (err instanceof errors.JWTClaimValidationFailed) throw new ApiError('unauthorized', `The token's ${err.claim} claim is not accepted.`);
+    throw new ApiError('unauthorized', 'The token could not be verified.');
+  }
+}
+
+/** Signs an access token with a development key (`npm run token`, tests). */
+export async function signAccessToken(
+  key: SigningKey,
+  claims: { tenant: string; scopes: readonly string[]; subject?: string; ttlSeconds?: number },
+  options: AccessTokenOptions,
+): Promise<string> {
+  return new SignJWT({ tenant: claims.tenant, scope: claims.scopes.join(' ') })
+    .setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: 'JWT' })
+    .setSubject(claims.subject ?? `dev:${claims.tenant}`)
+    .setIssuer(options.issuer)
+    .setAudience(options.audience)
+    .setIssuedAt()
+    .setExpirationTime(`${claims.ttlSeconds ?? 3600}s`)
+    .sign(key.privateKey);
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('.data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  AUTH_JWKS_URL: z.string().url().optional(),
+  AUTH_JWKS_FILE: z.string().optional(),
+  AUTH_ISSUER: z.string().default('sargas-dev'),
+  AUTH_AUDIENCE: z.string().default('sargas'),
+  AUDIT_HMAC_KEY: z.string().min(32, 'must be at least 32 characters of secret').optional(),
+  SERVICE_SIGNING_KEY: z.string().optional(),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+});
+
+/** The service's configuration, parsed once at start from the environment. */
+export type Config = z.infer<typeof schema> & { devKeys: boolean };
+
+/** Parses the environment; throws one error listing every wrong variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  if (c.AUTH_JWKS_URL && c.AUTH_JWKS_FILE) throw new Error('invalid configuration:\n  set AUTH_JWKS_URL or AUTH_JWKS_FILE, not both');
+  return { ...c, devKeys: !c.AUTH_JWKS_URL && !c.AUTH_JWKS_FILE };
+}

@@ -1,0 +1,40 @@
+import { serve } from '@hono/node-server';
+import pino from 'pino';
+import { loadConfig } from './config.ts';
+import { openRuntime } from './runtime.ts';
+
+// The only file that reads the environment, opens the database, listens and handles signals.
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(2);
+}
+const logger = pino({ level: config.LOG_LEVEL, base: { service: 'sargas' } });
+const runtime = await openRuntime(config, logger);
+const server = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  logger.info({ port: info.port, database: runtime.database.driver }, 'listening');
+  console.log(`Sargas is listening on http://localhost:${info.port} (database: ${runtime.database.driver === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}/pglite` : 'PostgreSQL'})`);
+  if (runtime.keys.dev) {
+    console.log('Get a development token with:');
+    console.log('  npm run token -- --tenant demo --scopes check,audit:read');
+    console.log('and an identity assertion for a customer with:');
+    console.log('  npm run token -- --tenant demo --identity fb:123');
+  }
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'stopping');
+  server.close();
+  // let in-flight checks finish their audit commit before the database closes
+  const deadline = Date.now() + 10_000;
+  while ((runtime.writer.pending > 0 || runtime.writer.busy) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  await runtime.database.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,71 @@
+import { desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { IdentityProvider } from '../auth/identity.ts';
+import type { Database } from '../db/client.ts';
+import { tenantPolicies } from '../db/schema/index.ts';
+import { defaultPolicy, type TenantPolicy } from './types.ts';
+
+const jwk = z.object({ kty: z.string() }).passthrough();
+
+/** The stored shape of a policy version (validated on read and on write). */
+export const storedPolicySchema = z.object({
+  mode: z.enum(['enforce', 'monitor']).default('enforce'),
+  allowList: z
+    .object({
+      phones: z.array(z.string()).default([]),
+      ibans: z.array(z.string()).default([]),
+      emails: z.array(z.string()).default([]),
+      emailDomains: z.array(z.string()).default([]),
+    })
+    .default({ phones: [], ibans: [], emails: [], emailDomains: [] }),
+  brand: z.string().max(100).optional(),
+  privateChannelLink: z.string().url().optional(),
+  defaultRegion: z.string().length(2).optional(),
+  wording: z
+    .record(z.enum(['pl', 'lt', 'en']), z.object({ privateChannelMessage: z.string().max(1000).optional(), customerNotice: z.string().max(1000).optional() }))
+    .optional(),
+  identityProvider: z
+    .object({
+      issuer: z.string().min(1),
+      audience: z.string().min(1),
+      jwks: z.object({ keys: z.array(jwk).min(1) }).optional(),
+      jwksUrl: z.string().url().optional(),
+    })
+    .refine((v) => !!v.jwks !== !!v.jwksUrl, 'give exactly one of jwks or jwksUrl')
+    .optional(),
+});
+
+/**
+ * Reads tenants' policies, newest version first, with a short in-process cache so the
+ * check does not query for it on every request; replicas see a new version within `ttlMs`.
+ */
+export class PolicyStore {
+  private cache = new Map<string, { policy: TenantPolicy; at: number }>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly options: { ttlMs?: number; fallbackIdentityProvider?: IdentityProvider | null } = {},
+  ) {}
+
+  /** The policy in force for `tenant`. */
+  async get(tenant: string): Promise<TenantPolicy> {
+    const cached = this.cache.get(tenant);
+    const ttl = this.options.ttlMs ?? 5000;
+    if (cached && Date.now() - cached.at < ttl) return cached.policy;
+    const [row] = await this.db.select().from(tenantPolicies).where(eq(tenantPolicies.tenant, tenant)).orderBy(desc(tenantPolicies.version)).limit(1);
+    let policy: TenantPolicy;
+    if (!row) policy = defaultPolicy(tenant);
+    else {
+      const stored = storedPolicySchema.parse(row.policy);
+      policy = { tenant, version: row.version, ...stored, identityProvider: stored.identityProvider as IdentityProvider | undefined };
+    }
+    if (!policy.identityProvider && this.options.fallbackIdentityProvider) policy = { ...policy, identityProvider: this.options.fallbackIdentityProvider };
+    this.cache.set(tenant, { policy, at: Date.now() });
+    return policy;
+  }
+
+  /** Forgets cached policies (after a change made by this process). */
+  invalidate(tenant: string): void {
+    this.cache.delete(tenant);
+  }
+}

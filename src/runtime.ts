@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { createApp } from './app.ts';
+import { DEV_IDP } from './auth/identity.ts';
+import { loadKeys, type KeyMaterial } from './auth/keys.ts';
+import { AuditWriter } from './audit/writer.ts';
+import { systemClock } from './clock.ts';
+import type { Config } from './config.ts';
+import { openPglite, openPostgres, type DatabaseHandle } from './db/client.ts';
+import { PolicyStore } from './policies/store.ts';
+
+/** The running service's parts, opened from configuration. */
+export interface Runtime {
+  database: DatabaseHandle;
+  keys: KeyMaterial;
+  writer: AuditWriter;
+  app: ReturnType<typeof createApp>;
+}
+
+/** Opens the database (PostgreSQL if DATABASE_URL is set, else embedded PGlite under DATA_DIR), migrates it, loads keys, builds the app. */
+export async function openRuntime(config: Config, logger: Logger): Promise<Runtime> {
+  const database = config.DATABASE_URL ? openPostgres(config.DATABASE_URL, { max: config.DB_POOL_SIZE }) : await openPglite(join(config.DATA_DIR, 'pglite'));
+  await database.migrate();
+  const keys = await loadKeys(config);
+  const writer = new AuditWriter(database.db, systemClock);
+  const fallbackIdentityProvider = keys.dev ? { ...DEV_IDP, jwks: { keys: [keys.dev.publicJwk] } } : null;
+  const policies = new PolicyStore(database.db, { fallbackIdentityProvider });
+  const app = createApp({
+    database,
+    writer,
+    policies,
+    keys,
+    clock: systemClock,
+    auth: { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
+    logger,
+  });
+  return { database, keys, writer, app };
+}

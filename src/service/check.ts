@@ -1,0 +1,103 @@
+import type { Caller } from '../auth/access-token.ts';
+import { verifyIdentity } from '../auth/identity.ts';
+import type { KeyMaterial } from '../auth/keys.ts';
+import { buildCheckEvent } from '../audit/check-event.ts';
+import { signReceipt } from '../audit/receipt.ts';
+import type { AuditWriter } from '../audit/writer.ts';
+import type { Clock } from '../clock.ts';
+import { publicFinding, scan } from '../detectors/index.ts';
+import { ApiError } from '../errors.ts';
+import type { CheckRequest } from '../api/check-schema.ts';
+import { evaluate } from '../policies/evaluate.ts';
+import type { PolicyStore } from '../policies/store.ts';
+import { policyVersionLabel } from '../policies/types.ts';
+
+/** What a check needs from the running service. */
+export interface CheckDeps {
+  writer: AuditWriter;
+  policies: PolicyStore;
+  keys: KeyMaterial;
+  clock: Clock;
+}
+
+/** Observations for metrics and logs: kinds found, never values. */
+export interface CheckOutcome {
+  body: Record<string, unknown>;
+  decision: string;
+  kinds: string[];
+  replayed: boolean;
+}
+
+/**
+ * One pre-send or on-receive check: detect, verify identity, decide, append the audit
+ * event and wait for its commit, sign a receipt. If the audit store fails, the error
+ * propagates and the caller answers 503: no decision leaves without its record.
+ */
+export async function performCheck(deps: CheckDeps, caller: Caller, req: CheckRequest, rawBody: string, idempotencyKey?: string): Promise<CheckOutcome> {
+  const policy = await deps.policies.get(caller.tenant);
+  const result = scan(req.text, { locale: req.locale, region: policy.defaultRegion });
+  const identity =
+    req.channel.visibility === 'private'
+      ? await verifyIdentity(req.customer?.identityToken, req.customer?.id, policy.identityProvider ?? null)
+      : { status: 'absent' as const };
+  const evaluation = evaluate({
+    direction: req.direction,
+    visibility: req.channel.visibility,
+    identity,
+    text: req.text,
+    locale: result.locale,
+    findings: result.findings,
+    secretRequests: result.secretRequests,
+    policy,
+  });
+  const now = deps.clock.now();
+  const draft = buildCheckEvent(
+    {
+      tenant: caller.tenant,
+      direction: req.direction,
+      visibility: req.channel.visibility,
+      platform: req.channel.platform,
+      locale: result.locale,
+      agentId: req.agent?.id,
+      customerId: req.customer?.id,
+      threadId: req.thread?.id,
+      postId: req.thread?.postId,
+      idempotencyKey,
+      rawBody,
+    },
+    evaluation,
+    result.findings,
+    identity,
+    policy,
+    deps.keys.hmac,
+    now,
+  );
+  let appended;
+  try {
+    appended = await deps.writer.append(draft);
+  } catch {
+    throw new ApiError('audit_unavailable', 'The audit store could not record this check; nothing may be sent.');
+  }
+  const { row, replayed } = appended;
+  if (replayed && row.requestFp !== draft.requestFp) {
+    throw new ApiError('idempotency_conflict', 'This Idempotency-Key was already used for a different request.');
+  }
+  const allowListed = new Set(evaluation.allowListed);
+  const body: Record<string, unknown> = {
+    decision: replayed ? row.decision : evaluation.decision,
+    mode: policy.mode,
+    ...(evaluation.wouldBlock || (replayed && row.wouldBlock) ? { wouldBlock: true } : {}),
+    locale: result.locale,
+    findings: result.findings.map((f) => ({ ...publicFinding(f), ...(allowListed.has(f) ? { allowListed: true } : {}) })),
+    violations: evaluation.violations,
+    actions: evaluation.actions,
+    ...(evaluation.urgent ? { urgent: true } : {}),
+    suggestion: evaluation.suggestion,
+    identity: identity.status === 'rejected' ? { status: 'rejected', reason: identity.reason } : { status: identity.status },
+    policyVersion: replayed ? row.policyVersion : policyVersionLabel(policy),
+    audit: { id: row.id, seq: row.seq },
+    receipt: await signReceipt(deps.keys.service, row),
+    ...(replayed ? { replayed: true } : {}),
+  };
+  return { body, decision: String(body.decision), kinds: row.kinds, replayed };
+}
