@@ -34,7 +34,12 @@ export interface CheckOutcome {
  * propagates and the caller answers 503: no decision leaves without its record.
  */
 export async function performCheck(deps: CheckDeps, caller: Caller, req: CheckRequest, rawBody: string, idempotencyKey?: string): Promise<CheckOutcome> {
-  const policy = await deps.policies.get(caller.tenant);
+  let policy;
+  try {
+    policy = await deps.policies.get(caller.tenant);
+  } catch {
+    throw new ApiError('audit_unavailable', 'The policy and audit store is unavailable; nothing may be sent.');
+  }
   const result = scan(req.text, { locale: req.locale, region: policy.defaultRegion });
   const identity =
     req.channel.visibility === 'private'

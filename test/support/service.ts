@@ -1,0 +1,51 @@
+import { createApp, type App } from '../../src/app.ts';
+import { signAccessToken } from '../../src/auth/access-token.ts';
+import { DEV_IDP, signIdentityAssertion } from '../../src/auth/identity.ts';
+import { ephemeralKeys, type KeyMaterial } from '../../src/auth/keys.ts';
+import { AuditWriter } from '../../src/audit/writer.ts';
+import type { Clock } from '../../src/clock.ts';
+import type { DatabaseHandle } from '../../src/db/client.ts';
+import { PolicyStore } from '../../src/policies/store.ts';
+
+export const AUTH = { issuer: 'sargas-test', audience: 'sargas' } as const;
+
+/** A clock that starts at a fixed instant and advances one millisecond per reading. */
+export function steppingClock(start = Date.UTC(2026, 10, 23, 9, 0, 0)): Clock {
+  let t = start;
+  return { now: () => new Date(t++) };
+}
+
+/** The app in-process over a test database, with fresh keys and helpers to mint tokens. */
+export interface TestService {
+  app: App;
+  keys: KeyMaterial;
+  writer: AuditWriter;
+  database: DatabaseHandle;
+  token(tenant: string, scopes: string[], options?: { ttlSeconds?: number }): Promise<string>;
+  identity(customerId: string, options?: { ttlSeconds?: number; audience?: string }): Promise<string>;
+  check(token: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+}
+
+export async function createTestService(database: DatabaseHandle): Promise<TestService> {
+  const keys = await ephemeralKeys();
+  const clock = steppingClock();
+  const writer = new AuditWriter(database.db, clock);
+  const policies = new PolicyStore(database.db, { ttlMs: 0, fallbackIdentityProvider: { ...DEV_IDP, jwks: { keys: [keys.dev!.publicJwk] } } });
+  const app = createApp({ database, writer, policies, keys, clock, auth: AUTH });
+  return {
+    app,
+    keys,
+    writer,
+    database,
+    token: (tenant, scopes, options) => signAccessToken(keys.dev!, { tenant, scopes, ttlSeconds: options?.ttlSeconds }, AUTH),
+    identity: (customerId, options) => signIdentityAssertion(keys.dev!, customerId, options),
+    check: (token, body, headers = {}) =>
+      Promise.resolve(
+        app.request('/v1/check', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+          body: typeof body === 'string' ? body : JSON.stringify(body),
+        }),
+      ),
+  };
+}
