@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS, createTestDatabase, type TestDatabase } from './support/database.ts';
+import { createTestService, type TestService } from './support/service.ts';
+
+/** Real-looking values planted in checked messages; none may be found anywhere in the database afterwards. */
+const PLANTED = {
+  iban: 'PL61 1090 1014 0000 0712 1981 2874',
+  card: '4111 1111 1111 1111',
+  pesel: '44051401458',
+  phone: '+48 600 123 456',
+  email: 'jan.kowalski@example.pl',
+  pin: '4821',
+  password: 'Kot123!xyz',
+  balance: '2 537,19 zł',
+  street: 'Marszałkowska 10/5',
+  customer: 'fb:100029384756',
+  words: 'zielonego parasola',
+};
+
+function variants(value: string): string[] {
+  const compact = value.replace(/[\s-]/g, '');
+  return [...new Set([value, compact, compact.replace(/^\+/, '')])];
+}
+
+describe.each(BACKENDS)('audit log on %s', (backend) => {
+  let db: TestDatabase;
+  let svc: TestService;
+  let token: string;
+  const headers = (t: string) => ({ authorization: `Bearer ${t}` });
+
+  beforeAll(async () => {
+    db = await createTestDatabase(backend);
+    svc = await createTestService(db.handle);
+    token = await svc.token('bank-a', ['check', 'audit:read', 'audit:review']);
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it('holds none of the planted values after checks that contained them', async () => {
+    const texts = [
+      `Mój rachunek ${PLANTED.iban}, karta ${PLANTED.card}, PESEL ${PLANTED.pesel}, mój PIN to ${PLANTED.pin}.`,
+      `Zadzwońcie na ${PLANTED.phone} albo piszcie na ${PLANTED.email}, hasło: ${PLANTED.password}`,
+      `Saldo wynosi ${PLANTED.balance}, adres ul. ${PLANTED.street}, 00-950 Warszawa, mam ${PLANTED.words}`,
+    ];
+    const identityToken = await svc.identity(PLANTED.customer);
+    for (const [i, text] of texts.entries()) {
+      for (const visibility of ['public', 'private'] as const) {
+        for (const direction of ['inbound', 'outbound'] as const) {
+          const res = await svc.check(token, { direction, text, channel: { platform: 'facebook', visibility }, customer: { id: PLANTED.customer, identityToken }, agent: { id: 'agent-1' }, thread: { id: `t-${i}` } }, { 'idempotency-key': `k-${i}-${visibility}-${direction}` });
+          expect(res.status).toBe(200);
+        }
+      }
+    }
+    const { events } = await (await svc.app.request('/v1/audit/events?limit=1', { headers: headers(token) })).json();
+    await svc.app.request(`/v1/audit/events/${events[0].id}/reviews`, { method: 'POST', headers: { ...headers(token), 'content-type': 'application/json' }, body: JSON.stringify({ verdict: 'confirmed', note: 'checked' }) });
+
+    const tables = await db.handle.query<{ schemaname: string; tablename: string }>(
+      "SELECT schemaname, tablename FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')",
+    );
+    expect(tables.map((t) => t.tablename)).toEqual(expect.arrayContaining(['audit_events', 'audit_chain_heads', 'audit_reviews', 'tenant_policies']));
+    let dump = '';
+    for (const t of tables) {
+      const rows = await db.handle.query(`SELECT * FROM "${t.schemaname}"."${t.tablename}"`);
+      dump += JSON.stringify(rows);
+    }
+    expect(dump).toContain('account-data-public'); // the dump is real: the decisions are in it
+    for (const [name, value] of Object.entries(PLANTED)) {
+      for (const v of variants(value)) expect(dump.includes(v), `${name} (${v}) found in the database`).toBe(false);
+    }
+    expect(dump).not.toContain(identityToken);
+  });
+
+  it('lists events newest first with filters and a cursor', async () => {
+    const t = await svc.token('bank-list', ['check', 'audit:read']);
+    for (const [direction, visibility, text] of [
+      ['inbound', 'public', 'Mój PESEL 44051401458'],
+      ['outbound', 'public', 'Nasza infolinia: 600 123 456'],
+      ['outbound', 'private', 'Dziękujemy, sprawdzimy to.'],
+      ['inbound', 'private', 'Mój numer konta PL61 1090 1014 0000 0712 1981 2874'],
+    ] as const) {
+      await svc.check(t, { direction, text, channel: { platform: 'facebook', visibility }, agent: { id: `agent-${direction}` } });
+    }
+    const get = async (q: string) => (await svc.app.request(`/v1/audit/events${q}`, { headers: headers(t) })).json();
+    const all = await get('');
+    expect(all.events.map((e: { seq: number }) => e.seq)).toEqual([4, 3, 2, 1]);
+    expect((await get('?decision=block')).events).toHaveLength(1);
+    expect((await get('?kind=national_id')).events[0].kinds).toEqual(['national_id']);
+    expect((await get('?direction=inbound&visibility=private')).events).toHaveLength(1);
+    expect((await get('?rule=contact-data-public')).events).toHaveLength(1);
+    expect((await get('?agent=agent-outbound')).events).toHaveLength(2);
+    const page1 = await get('?limit=3');
+    expect(page1.events).toHaveLength(3);
+    const page2 = await get(`?limit=3&cursor=${page1.nextCursor}`);
+    expect(page2.events.map((e: { seq: number }) => e.seq)).toEqual([1]);
+    expect(page2.nextCursor).toBeNull();
+    const bad = await svc.app.request('/v1/audit/events?decision=maybe', { headers: headers(t) });
+    expect(bad.status).toBe(400);
+  });
+
+  it('stores reviews and shows them with the event', async () => {
+    const t = await svc.token('bank-review', ['check', 'audit:read', 'audit:review']);
+    const { audit } = await (await svc.check(t, { direction: 'inbound', text: 'Mój PIN 1234', channel: { platform: 'x', visibility: 'public' } })).json();
+    const post = await svc.app.request(`/v1/audit/events/${audit.id}/reviews`, { method: 'POST', headers: { ...headers(t), 'content-type': 'application/json' }, body: JSON.stringify({ verdict: 'false_positive', note: 'order number' }) });
+    expect(post.status).toBe(201);
+    const event = await (await svc.app.request(`/v1/audit/events/${audit.id}`, { headers: headers(t) })).json();
+    expect(event.reviews).toMatchObject([{ verdict: 'false_positive', note: 'order number' }]);
+    const bad = await svc.app.request(`/v1/audit/events/${audit.id}/reviews`, { method: 'POST', headers: { ...headers(t), 'content-type': 'application/json' }, body: JSON.stringify({ verdict: 'meh', note: '' }) });
+    expect(bad.status).toBe(400);
+  });
+
+  it('exports as JSON Lines and CSV', async () => {
+    const t = await svc.token('bank-export', ['check', 'audit:read']);
+    await svc.check(t, { direction: 'inbound', text: 'Mój PIN 1234', channel: { platform: 'x', visibility: 'public' } });
+    await svc.check(t, { direction: 'inbound', text: 'Dzień dobry', channel: { platform: 'x', visibility: 'public' } });
+    const jsonl = await (await svc.app.request('/v1/audit/export?format=jsonl', { headers: headers(t) })).text();
+    expect(jsonl.trim().split('\n').map((l) => JSON.parse(l).seq)).toEqual([2, 1]);
+    const csv = await (await svc.app.request('/v1/audit/export?format=csv&decision=warn', { headers: headers(t) })).text();
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toMatch(/^id,seq,createdAt/);
+    expect(lines).toHaveLength(2);
+  });
+
+  describe('tamper evidence', () => {
+    async function chainOf(tenant: string, n: number) {
+      const t = await svc.token(tenant, ['check', 'audit:read']);
+      for (let i = 0; i < n; i++) await svc.check(t, { direction: 'inbound', text: `Wiadomość ${i}`, channel: { platform: 'x', visibility: 'public' } });
+      return async () => (await svc.app.request('/v1/audit/verify', { headers: headers(t) })).json();
+    }
+    async function asOwner(sql: string) {
+      await db.handle.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
+      try {
+        await db.handle.query(sql);
+      } finally {
+        await db.handle.query('ALTER TABLE audit_events ENABLE ALWAYS TRIGGER audit_events_append_only');
+      }
+    }
+
+    it('reports an intact chain', async () => {
+      const verify = await chainOf('chain-ok', 5);
+      expect(await verify()).toMatchObject({ ok: true, events: 5 });
+    });
+
+    it('names an edited event', async () => {
+      const verify = await chainOf('chain-edit', 5);
+      await asOwner(`UPDATE audit_events SET decision = 'block' WHERE tenant = 'chain-edit' AND seq = 3`);
+      expect(await verify()).toMatchObject({ ok: false, brokenAt: { seq: 3, reason: 'content does not match its hash' } });
+    });
+
+    it('names a deleted event', async () => {
+      const verify = await chainOf('chain-delete', 5);
+      await asOwner(`DELETE FROM audit_events WHERE tenant = 'chain-delete' AND seq = 2`);
+      expect(await verify()).toMatchObject({ ok: false, brokenAt: { seq: 2, reason: 'event 2 is missing' } });
+    });
+
+    it('names the last events removed', async () => {
+      const verify = await chainOf('chain-truncate', 4);
+      await asOwner(`DELETE FROM audit_events WHERE tenant = 'chain-truncate' AND seq = 4`);
+      expect(await verify()).toMatchObject({ ok: false, brokenAt: { seq: 4 } });
+    });
+
+    it('names reordered events', async () => {
+      const verify = await chainOf('chain-reorder', 5);
+      await asOwner(`UPDATE audit_events SET seq = -seq WHERE tenant = 'chain-reorder' AND seq IN (2, 3)`);
+      await asOwner(`UPDATE audit_events SET seq = 5 - seq WHERE tenant = 'chain-reorder' AND seq IN (-2, -3)`);
+      const report = await verify();
+      expect(report.ok).toBe(false);
+      expect(report.brokenAt.seq).toBe(2);
+    });
+
+    it('refuses UPDATE, DELETE and TRUNCATE in the database, even as a replica session', async () => {
+      await chainOf('chain-guard', 1);
+      await expect(db.handle.query(`UPDATE audit_events SET decision = 'allow' WHERE tenant = 'chain-guard'`)).rejects.toThrow(/append-only/);
+      await expect(db.handle.query(`DELETE FROM audit_events WHERE tenant = 'chain-guard'`)).rejects.toThrow(/append-only/);
+      await expect(db.handle.query('TRUNCATE audit_events')).rejects.toThrow(/append-only/);
+      await db.handle.query("INSERT INTO audit_reviews VALUES ('r1', 'chain-guard', 'e', 'confirmed', 'n', 'me', now())");
+      await expect(db.handle.query(`UPDATE audit_reviews SET note = 'changed'`)).rejects.toThrow(/append-only/);
+      await expect(
+        db.handle.query(`DO $$ BEGIN SET LOCAL session_replication_role = replica; DELETE FROM audit_events WHERE tenant = 'chain-guard'; END $$`),
+      ).rejects.toThrow(/append-only/);
+    });
+  });
+});
