@@ -4,11 +4,16 @@ import { isDigitCode, isLetterCode, type ScanDocument } from './document.ts';
 import { digitWindows } from './numbers.ts';
 import type { Candidate, Detector } from './types.ts';
 
-const countries = IBAN.countries as Record<string, { length: number } | undefined>;
+// Countries that joined the IBAN registry after the iban package's table was written: length only, mod-97 still decides.
+const LATER_COUNTRIES: Record<string, { length: number }> = {
+  BI: { length: 27 }, DJ: { length: 27 }, FK: { length: 18 }, LY: { length: 25 }, MN: { length: 20 }, NI: { length: 28 },
+  OM: { length: 23 }, RU: { length: 33 }, SD: { length: 18 }, SO: { length: 23 }, YE: { length: 30 },
+};
+const countries = { ...LATER_COUNTRIES, ...IBAN.countries } as Record<string, { length: number } | undefined>;
 const SEPARATORS = new Set([' ', '-', '.', '\n']);
 
-function isUpper(c: number): boolean {
-  return c >= 65 && c <= 90;
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 function isAlnum(c: number): boolean {
@@ -25,7 +30,7 @@ function ibanAt(doc: ScanDocument, i: number): Candidate | null {
   let j = i;
   while (value.length < spec.length && j < t.length) {
     const c = t.charCodeAt(j);
-    if ((c >= 48 && c <= 57) || isUpper(c) || (c >= 97 && c <= 122 && value.length < 2)) {
+    if ((c >= 48 && c <= 57) || isLetter(c)) {
       value += t[j]!.toUpperCase();
       j++;
     } else if (SEPARATORS.has(t[j]!) && value.length >= 2 && j + 1 < t.length && isAlnum(t.charCodeAt(j + 1))) {
@@ -33,7 +38,10 @@ function ibanAt(doc: ScanDocument, i: number): Candidate | null {
     } else break;
   }
   if (value.length !== spec.length || (j < t.length && isAlnum(t.charCodeAt(j)))) return null;
-  if (!ibanMod97(value) || !IBAN.isValid(value)) return null;
+  // written in one case: "gb29nwbk…" is an IBAN typed lower-case, "LV80 bANK…" a typo
+  const letters = t.slice(i, j).replace(/[^A-Za-z]/g, '');
+  if (letters !== letters.toUpperCase() && letters !== letters.toLowerCase()) return null;
+  if (!ibanMod97(value) || (IBAN.countries[cc] && !IBAN.isValid(value))) return null;
   return { kind: 'iban', start: i, end: j, confidence: 0.99, value, evidence: ['checksum:mod97', `country:${cc}`] };
 }
 
@@ -44,8 +52,7 @@ export const ibanDetector = {
     const out: Candidate[] = [];
     const t = doc.text;
     for (let i = 0; i + 4 <= t.length; i++) {
-      const c0 = t.charCodeAt(i);
-      if (!isUpper(c0) || !isUpper(t.charCodeAt(i + 1))) continue;
+      if (!isLetter(t.charCodeAt(i)) || !isLetter(t.charCodeAt(i + 1))) continue;
       const d = t[i + 2] === ' ' ? i + 3 : i + 2; // "PL 61 1090 …"
       if (!isDigitCode(t.charCodeAt(d)) || !isDigitCode(t.charCodeAt(d + 1))) continue;
       if (i > 0 && isAlnum(t.charCodeAt(i - 1))) continue;
@@ -57,7 +64,6 @@ export const ibanDetector = {
     }
     for (const tok of doc.tokens) {
       if (tok.type !== 'number' || tok.text.length < 26) continue;
-      if (tok.start >= 2 && isUpper(t.charCodeAt(tok.start - 2))) continue; // the tail of a lettered IBAN
       for (const w of digitWindows(doc, tok, 26, 26)) {
         const value = `PL${w.digits}`;
         if (!ibanMod97(value)) continue;

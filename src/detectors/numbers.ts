@@ -28,6 +28,31 @@ export function digitWindows(doc: ScanDocument, token: Token, min: number, max: 
   return out.sort((x, y) => y.digits.length - x.digits.length);
 }
 
+/**
+ * The valid numbers inside a token, left to right, each the longest valid run of whole
+ * groups at its start: "4012888888881881 4012-8888-8888-1881" holds two cards.
+ */
+export function validWindows(doc: ScanDocument, token: Token, min: number, max: number, valid: (digits: string) => boolean): DigitWindow[] {
+  const out: DigitWindow[] = [];
+  const groups = token.groups;
+  let a = 0;
+  while (a < groups.length) {
+    let found: DigitWindow | null = null;
+    let digits = '';
+    for (let b = a; b < groups.length; b++) {
+      const g = groups[b]!;
+      digits += doc.text.slice(g.start, g.end);
+      if (digits.length > max) break;
+      if (digits.length >= min && valid(digits)) found = { start: groups[a]!.start, end: g.end, digits, whole: a === 0 && b === groups.length - 1 };
+    }
+    if (found) {
+      out.push(found);
+      while (a < groups.length && groups[a]!.start < found.end) a++;
+    } else a++;
+  }
+  return out;
+}
+
 /** Whether a number token is written as a date or time range ("2025-10-19", "14.12.1965", "08/08/1949", "15.04"). */
 export function looksLikeDate(doc: ScanDocument, token: Token): boolean {
   const g = token.groups.map((x) => x.end - x.start);

@@ -1,6 +1,6 @@
 import { luhnValid } from './checksums.ts';
 import { labelBefore } from './context.ts';
-import { digitWindows, followsIbanHead } from './numbers.ts';
+import { followsIbanHead, validWindows } from './numbers.ts';
 import type { Candidate, Detector } from './types.ts';
 
 /** Whether the number starts like a card of a known scheme and has that scheme's length. */
@@ -30,14 +30,13 @@ export const paymentCardDetector = {
     const out: Candidate[] = [];
     doc.tokens.forEach((tok, index) => {
       if (tok.type !== 'number' || tok.text.length < 13) return;
-      const prev = doc.text[tok.start - 1];
-      if (prev === '+' || followsIbanHead(doc, tok.start)) return;
-      for (const w of digitWindows(doc, tok, 13, 19)) {
-        if (!issuerMatches(w.digits) || !luhnValid(w.digits)) continue;
-        // a loyalty, gift or order number that happens to pass Luhn is claimed by its label
-        const neutral = labelBefore(doc, index, ['neutral'], { maxDistance: 3, blocking: ['card', 'card_number'] });
-        if (neutral) return;
-        const card = labelBefore(doc, index, ['card', 'card_number'], { maxDistance: 6 });
+      if (doc.text[tok.start - 1] === '+' || followsIbanHead(doc, tok.start)) return;
+      const cards = validWindows(doc, tok, 13, 19, (d) => issuerMatches(d) && luhnValid(d));
+      if (cards.length === 0) return;
+      // a loyalty, gift or order number that happens to pass Luhn is claimed by its label
+      if (labelBefore(doc, index, ['neutral'], { maxDistance: 3, blocking: ['card', 'card_number'] })) return;
+      const card = labelBefore(doc, index, ['card', 'card_number'], { maxDistance: 6 });
+      for (const w of cards) {
         out.push({
           kind: 'payment_card',
           start: w.start,
@@ -46,7 +45,6 @@ export const paymentCardDetector = {
           value: w.digits,
           evidence: ['checksum:luhn', ...(card ? ['context:card'] : [])],
         });
-        return;
       }
     });
     return out;

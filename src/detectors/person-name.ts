@@ -45,6 +45,8 @@ export const personNameDetector = {
       const given = doc.text.slice(first.start, first.end);
       const family = doc.text.slice((tokens[i + 1] as Token).start, end);
       const known = FIRST_NAMES.has(first.text);
+      // "Klientas Jonas Jonaitis": the pair starts at the known given name
+      if (!known && FIRST_NAMES.has((tokens[i + 1] as Token).text)) continue;
       const shaped = !isCommonWord(first.text) && first.labels.length === 0 &&
         ((LT_GIVEN.test(given) && LT_FAMILY.test(family)) || PL_FAMILY.test(family));
       if (!known && !shaped) continue;

@@ -59,10 +59,11 @@ export function detectShortCodes(doc: ScanDocument, rule: ShortCodeRule): Candid
     let confidence: number;
     if (strong) confidence = hit.crossedBreak ? 0.7 : hit.distance <= 3 ? 0.92 : 0.8;
     else {
-      if (!rule.weak || digits.length !== rule.weak.digits) return;
-      // a weak label ("code") becomes strong when a qualifier ("SMS", "BLIK") lies further back
+      // a weak label ("kodas") becomes strong when a qualifier ("vienkartinis", "SMS") lies further back
       const further = labelBefore(doc, hit.token + 1, rule.labels, { maxDistance: rule.maxDistance, maxBreaks: rule.maxBreaks, blocking });
-      confidence = further ? 0.85 : rule.weak.confidence;
+      if (further) confidence = 0.85;
+      else if (rule.weak && digits.length === rule.weak.digits) confidence = rule.weak.confidence;
+      else return;
     }
     out.push({ kind: rule.kind, start: tok.start, end: tok.end, confidence, value: digits, evidence: [`context:${hit.label}`] });
   });

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { scan } from './index.ts';
+import { DETECTORS } from './registry.ts';
+import { KINDS, type Kind, type Locale } from './types.ts';
+
+/** [text, the exact text of the finding] — the span must match. */
+type Positive = [string, string];
+interface Table {
+  positives: Positive[];
+  /** Texts in which this kind must not be found. */
+  negatives: string[];
+}
+
+/** True and false positives per detector, in Polish, Lithuanian and English. */
+const TABLES: Record<Kind, Table> = {
+  iban: {
+    positives: [
+      ['Proszę o zwrot na PL61 1090 1014 0000 0712 1981 2874, dziękuję', 'PL61 1090 1014 0000 0712 1981 2874'],
+      ['Sąskaita LT12 1000 0111 0100 1000', 'LT12 1000 0111 0100 1000'],
+      ['nr konta 61109010140000071219812874', '61109010140000071219812874'],
+      ['IBAN: DE89-3704-0044-0532-0130-00.', 'DE89-3704-0044-0532-0130-00'],
+      ['send to gb29nwbk60161331926819 pls', 'gb29nwbk60161331926819'],
+      ['rachunek PL 61 1090 1014 0000 0712 1981 2874', 'PL 61 1090 1014 0000 0712 1981 2874'],
+    ],
+    negatives: [
+      'PL61 1090 1014 0000 0712 1981 2875',
+      'Numer referencyjny 68 9462 8245 4869 1386 7618 3587',
+      'Order DE12345678 shipped',
+      'LT12 1000 0111 0100 1001 is wrong',
+    ],
+  },
+  payment_card: {
+    positives: [
+      ['Moja karta 4111 1111 1111 1111 nie działa', '4111 1111 1111 1111'],
+      ['kortelė 5500-0000-0000-0004', '5500-0000-0000-0004'],
+      ['amex 3782 822463 10005 charged', '3782 822463 10005'],
+      ['card 4111.1111.1111.1111', '4111.1111.1111.1111'],
+    ],
+    negatives: ['Karta 4111 1111 1111 1112', 'Zamówienie 4111111111111111 wysłane', 'EAN 5901234123457', 'tracking 1234567890123456'],
+  },
+  card_security_code: {
+    positives: [
+      ['CVV 123', '123'],
+      ['kod CVC: 456 na odwrocie', '456'],
+      ['CVV kodas 789', '789'],
+      ['the security code is 4321', '4321'],
+      ['cvv2 321', '321'],
+    ],
+    negatives: ['Zamówienie 123 gotowe', 'We never ask for your CVV.', 'CVV 12345'],
+  },
+  pin: {
+    positives: [
+      ['my PIN is 4821', '4821'],
+      ['mój PIN to 4821', '4821'],
+      ['PIN kodas 4821', '4821'],
+      ['zapomnialem pinu, chyba 4821?', '4821'],
+      ['PIN: 4 8 2 1', '4 8 2 1'],
+      ['PIN-kod 482133 neveikia', '482133'],
+      ['my PIN is 4\u200b8\u200b2\u200b1', '4\u200b8\u200b2\u200b1'],
+      ['mój PIN to ４８２１', '４８２１'],
+    ],
+    negatives: ['Nigdy nie podawaj PIN-u. Zamówienie 4821 w drodze.', 'PIN zmieniony 12.05.2024', 'PIN w aplikacji, opłata 1500 zł', 'PIN to unlock costs £5'],
+  },
+  password: {
+    positives: [
+      ['hasło: Kot123!', 'Kot123!'],
+      ['my password is hunter22', 'hunter22'],
+      ['slaptazodis Rudenys2024 neveikia', 'Rudenys2024'],
+      ['haslo do banku to "Lato#2023"', 'Lato#2023'],
+    ],
+    negatives: ['Nie podawaj nikomu hasła do bankowości.', 'password reset link sent', 'Zmień hasło w aplikacji.'],
+  },
+  one_time_code: {
+    positives: [
+      ['kod BLIK 123456', '123456'],
+      ['SMS code 482913', '482913'],
+      ['vienkartinis kodas 5678', '5678'],
+      ['kod z SMS-a: 918273', '918273'],
+      ['verification code: 771234', '771234'],
+    ],
+    negatives: ['kod pocztowy 00-950', 'kod rabatowy LATO20', 'Twoje zamówienie 123456 jest gotowe', 'kod produktu 123456'],
+  },
+  balance: {
+    positives: [
+      ['saldo wynosi 2 500,00 zł', '2 500,00 zł'],
+      ['sąskaitos likutis 1 250,75 EUR', '1 250,75 EUR'],
+      ['saskaitos likutis 99,10 Eur', '99,10 Eur'],
+      ['your balance is €1,234.56', '€1,234.56'],
+      ['na koncie mam tylko 12,40 zł', '12,40 zł'],
+      ['available funds: £12.00', '£12.00'],
+    ],
+    negatives: ['Cena 199,99 zł', 'Zaświadczenie o saldzie kosztuje 30 zł', 'balance certificate fee £10', 'Przelew 500 zł wysłany', 'Saldo pokażemy w aplikacji.'],
+  },
+  phone: {
+    positives: [
+      ['zadzwoń +48 600 123 456', '+48 600 123 456'],
+      ['tel. 600-123-456', '600-123-456'],
+      ['skambinkite +370 612 34567', '+370 612 34567'],
+      ['mano tel. 8 612 34567', '8 612 34567'],
+      ['call me on 07911 123456', '07911 123456'],
+      ['tel. (+48) 601 234 567', '(+48) 601 234 567'],
+    ],
+    negatives: ['Zamówienie 600123456 wysłane', 'data 2024-05-12', 'kwota 1 234 567 zł', 'faktura FV/2024/06/4446', 'Umowa nr 56658178991'],
+  },
+  email: {
+    positives: [
+      ['pisz na jan.kowalski@example.pl.', 'jan.kowalski@example.pl'],
+      ['el. paštas vardas_pavarde+spam@inbox.lt', 'vardas_pavarde+spam@inbox.lt'],
+    ],
+    negatives: ['twitter @jankowalski', 'email me at name@domain', 'a@b'],
+  },
+  national_id: {
+    positives: [
+      ['PESEL 44051401458', '44051401458'],
+      ['asmens kodas 38703181745', '38703181745'],
+      ['a.k. 38703181745', '38703181745'],
+      ['my personal code is 38703181745', '38703181745'],
+    ],
+    negatives: ['PESEL 44051401459', 'umowa nr 44051401458', 'tel. 44051401458', '38713181745'],
+  },
+  address: {
+    positives: [
+      ['mieszkam: ul. Marszałkowska 10/5, 00-950 Warszawa.', 'ul. Marszałkowska 10/5, 00-950 Warszawa'],
+      ['adresas Gedimino pr. 9, LT-01103 Vilnius', 'Gedimino pr. 9, LT-01103 Vilnius'],
+      ['deliver to 221B Baker Street, London NW1 6XE please', '221B Baker Street, London NW1 6XE'],
+    ],
+    negatives: ['Kod pocztowy to 00-950', 'Street food festival on Sunday', 'pr. 9'],
+  },
+  date_of_birth: {
+    positives: [
+      ['urodzony 14.05.1944', '14.05.1944'],
+      ['gimimo data 1987-03-18', '1987-03-18'],
+      ['DOB: 3 March 1990', '3 March 1990'],
+      ['data urodzenia 5 maja 1980 r.', '5 maja 1980 r.'],
+    ],
+    negatives: ['Przesyłka nadana 14.05.2024', 'born to run 2024', 'urodziny firmy 31.02.1999'],
+  },
+  person_name: {
+    positives: [
+      ['Dzień dobry, tu Anna Nowak z Gdańska', 'Anna Nowak'],
+      ['Klientas Jonas Jonaitis paskambino', 'Jonas Jonaitis'],
+      ['Hi, this is Sarah Connor', 'Sarah Connor'],
+    ],
+    negatives: ['Dzień Dobry', 'Savanorių pr. 5, Kaunas'],
+  },
+};
+
+function found(text: string, kind: Kind, locale?: Locale) {
+  return scan(text, { locale }).findings.filter((f) => f.kind === kind);
+}
+
+describe('detector tables', () => {
+  it('has a table for every kind, and every kind a detector', () => {
+    expect(Object.keys(TABLES).sort()).toEqual([...KINDS].sort());
+    expect(DETECTORS.map((d) => d.kind).sort()).toEqual([...KINDS].sort());
+  });
+
+  for (const kind of KINDS) {
+    describe(kind, () => {
+      it.each(TABLES[kind].positives)('finds it in %j', (text, want) => {
+        const hits = found(text, kind);
+        expect(hits.map((f) => text.slice(f.start, f.end))).toEqual([want]);
+      });
+      it.each(TABLES[kind].negatives.map((t) => [t]))('finds nothing in %j', (text) => {
+        expect(found(text, kind)).toEqual([]);
+      });
+    });
+  }
+});
