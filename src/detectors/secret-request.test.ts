@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { scan } from './index.ts';
+
+const requests = (text: string) => scan(text).secretRequests.map((r) => r.kind);
+
+describe('requests for secrets', () => {
+  it.each([
+    ['Prosimy o podanie PIN-u w wiadomości prywatnej.', 'pin'],
+    ['Atsiųskite savo PIN kodą.', 'pin'],
+    ['Please send us your card number via DM.', 'payment_card'],
+    ['Proszę podać kod BLIK z aplikacji.', 'one_time_code'],
+    ['Nurodykite interneto banko slaptažodį.', 'password'],
+    ['Please confirm the CVV on the back of your card.', 'card_security_code'],
+    ['Podeślij nam numer karty i datę ważności.', 'payment_card'],
+  ])('%s', (text, kind) => {
+    expect(requests(text)).toContain(kind);
+  });
+
+  it.each([
+    'Nigdy nie podawaj nikomu kodu BLIK ani PIN-u.',
+    'We will never ask for your password or PIN.',
+    'Niekada neprašome PIN kodų ar slaptažodžių.',
+    "Please DM us your order number – don't post card details here.",
+    'Your PIN has been changed.',
+    'Nie prosimy o PIN ani hasło.',
+  ])('not a request: %s', (text) => {
+    expect(requests(text)).toEqual([]);
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import type { InternalFinding, Kind } from '../detectors/index.ts';
+import { CLASS_OF, type DataClass } from './classes.ts';
+import { evaluate, type EvaluationInput } from './evaluate.ts';
+import { defaultPolicy, type IdentityStatus, type TenantPolicy } from './types.ts';
+
+const EXAMPLE: Record<DataClass, Kind> = { SECRET: 'pin', ACCOUNT: 'iban', IDENTITY: 'national_id', CONTACT: 'phone', INFO: 'person_name' };
+const VALUE: Partial<Record<Kind, string>> = { phone: '+48600123456', iban: 'PL61109010140000071219812874', email: 'jan@example.pl' };
+
+function finding(kind: Kind): InternalFinding {
+  return { kind, start: 0, end: 4, confidence: 0.9, masked: '****', evidence: [], value: VALUE[kind] ?? '1234' };
+}
+
+const VERIFIED: IdentityStatus = { status: 'verified', issuer: 'idp', subject: 'c1' };
+const ABSENT: IdentityStatus = { status: 'absent' };
+
+function run(over: Partial<EvaluationInput> & { kinds?: Kind[] }) {
+  const { kinds = [], ...rest } = over;
+  return evaluate({
+    direction: 'outbound',
+    visibility: 'public',
+    identity: ABSENT,
+    text: 'abcd',
+    locale: 'en',
+    findings: kinds.map(finding),
+    secretRequests: [],
+    policy: defaultPolicy('t'),
+    ...rest,
+  });
+}
+
+describe('the outbound matrix, cell by cell', () => {
+  // [class, public, private unverified, private verified]
+  const MATRIX: Array<[DataClass, string, string, string]> = [
+    ['SECRET', 'block', 'block', 'block'],
+    ['ACCOUNT', 'block', 'block', 'allow'],
+    ['IDENTITY', 'block', 'block', 'allow'],
+    ['CONTACT', 'block', 'allow', 'allow'],
+    ['INFO', 'allow', 'allow', 'allow'],
+  ];
+  it.each(MATRIX)('%s: public %s, private unverified %s, private verified %s', (cls, pub, priv, verified) => {
+    const kinds = [EXAMPLE[cls]];
+    expect(run({ kinds, visibility: 'public' }).decision).toBe(pub);
+    expect(run({ kinds, visibility: 'private' }).decision).toBe(priv);
+    expect(run({ kinds, visibility: 'private', identity: VERIFIED }).decision).toBe(verified);
+  });
+
+  it('puts every kind in the class POLICY.md gives it', () => {
+    expect(Object.entries(CLASS_OF).filter(([, c]) => c === 'SECRET').map(([k]) => k).sort()).toEqual(['card_security_code', 'one_time_code', 'password', 'payment_card', 'pin']);
+    expect(Object.entries(CLASS_OF).filter(([, c]) => c === 'ACCOUNT').map(([k]) => k).sort()).toEqual(['balance', 'iban']);
+  });
+
+  it('gives the rule ids and actions of each block', () => {
+    expect(run({ kinds: ['balance'] })).toMatchObject({ violations: [{ rule: 'account-data-public', kinds: ['balance'] }], actions: ['move_to_private_channel', 'verify_identity'] });
+    expect(run({ kinds: ['balance'], visibility: 'private' })).toMatchObject({ violations: [{ rule: 'account-data-unverified' }], actions: ['verify_identity'] });
+    expect(run({ kinds: ['email'] })).toMatchObject({ violations: [{ rule: 'contact-data-public' }], actions: ['move_to_private_channel'] });
+    expect(run({ kinds: ['password'], visibility: 'private', identity: VERIFIED })).toMatchObject({ violations: [{ rule: 'secret-disclosure' }], overridable: false });
+  });
+
+  it('blocks a request for a secret in every channel', () => {
+    for (const visibility of ['public', 'private'] as const) {
+      const e = run({ visibility, identity: VERIFIED, secretRequests: [{ kind: 'pin', start: 0, end: 3 }] });
+      expect(e.decision).toBe('block');
+      expect(e.violations.map((v) => v.rule)).toEqual(['secret-request']);
+      expect(e.overridable).toBe(false);
+    }
+  });
+
+  it('lets the most severe rule win and merges actions in order', () => {
+    const e = run({ kinds: ['phone', 'iban', 'pin'] });
+    expect(e.decision).toBe('block');
+    expect(e.violations.map((v) => v.rule)).toEqual(['secret-disclosure', 'account-data-public', 'contact-data-public']);
+    expect(e.actions).toEqual(['remove_secret', 'move_to_private_channel', 'verify_identity']);
+  });
+});
+
+describe('the inbound matrix, cell by cell', () => {
+  it.each([
+    ['SECRET', 'public', 'warn', ['hide_post', 'advise_change_secret', 'contact_customer_privately', 'do_not_copy']],
+    ['SECRET', 'private', 'warn', ['advise_change_secret', 'do_not_copy']],
+    ['ACCOUNT', 'public', 'warn', ['hide_post', 'contact_customer_privately', 'do_not_copy']],
+    ['IDENTITY', 'public', 'warn', ['hide_post', 'contact_customer_privately', 'do_not_copy']],
+    ['CONTACT', 'public', 'warn', ['hide_post', 'contact_customer_privately', 'do_not_copy']],
+    ['ACCOUNT', 'private', 'allow', ['do_not_copy']],
+    ['IDENTITY', 'private', 'allow', ['do_not_copy']],
+    ['CONTACT', 'private', 'allow', ['do_not_copy']],
+    ['INFO', 'public', 'allow', []],
+    ['INFO', 'private', 'allow', []],
+  ] as const)('%s in a %s post: %s', (cls, visibility, decision, actions) => {
+    const e = run({ direction: 'inbound', visibility, kinds: [EXAMPLE[cls]] });
+    expect(e.decision).toBe(decision);
+    expect(e.actions).toEqual(actions);
+  });
+
+  it('advises blocking the card for a card number, and is urgent in public', () => {
+    const e = run({ direction: 'inbound', kinds: ['payment_card', 'card_security_code'] });
+    expect(e.urgent).toBe(true);
+    expect(e.actions).toEqual(['hide_post', 'advise_block_card', 'contact_customer_privately', 'do_not_copy']);
+  });
+
+  it('never blocks inbound, and writes a notice in the language that does not repeat the data', () => {
+    for (const locale of ['pl', 'lt', 'en'] as const) {
+      const e = run({ direction: 'inbound', kinds: ['pin'], locale, text: 'PIN 4821' });
+      expect(e.decision).toBe('warn');
+      expect(e.suggestion.customerNotice).toBeTruthy();
+      expect(e.suggestion.customerNotice).not.toContain('4821');
+    }
+    expect(run({ direction: 'inbound', kinds: ['pin'], locale: 'lt' }).suggestion.customerNotice).toMatch(/Skubu/);
+  });
+
+  it('ignores secret requests in inbound messages', () => {
+    expect(run({ direction: 'inbound', secretRequests: [{ kind: 'pin', start: 0, end: 3 }] }).decision).toBe('allow');
+  });
+});
+
+describe('tenant policy', () => {
+  const withList = (list: Partial<TenantPolicy['allowList']>): TenantPolicy => ({ ...defaultPolicy('t'), allowList: { phones: [], ibans: [], emails: [], emailDomains: [], ...list } });
+
+  it("never blocks the tenant's own identifiers", () => {
+    expect(run({ kinds: ['phone'], policy: withList({ phones: ['+48600123456'] }) }).decision).toBe('allow');
+    expect(run({ kinds: ['email'], policy: withList({ emailDomains: ['example.pl'] }) }).decision).toBe('allow');
+    expect(run({ kinds: ['phone'], policy: withList({ phones: ['+48600123457'] }) }).decision).toBe('block');
+  });
+
+  it('reports a would-be block as warn in monitor mode', () => {
+    const e = run({ kinds: ['iban'], policy: { ...defaultPolicy('t'), mode: 'monitor' } });
+    expect(e).toMatchObject({ decision: 'warn', wouldBlock: true, effectiveDecision: 'block' });
+  });
+
+  it('fills in the private channel link and the tenant wording', () => {
+    const policy: TenantPolicy = { ...defaultPolicy('t'), privateChannelLink: 'https://m.me/bank', wording: { en: { privateChannelMessage: 'Write to {brand} at{link}.' } }, brand: 'Bank' };
+    expect(run({ kinds: ['iban'], policy }).suggestion.privateChannelMessage).toBe('Write to Bank at (https://m.me/bank).');
+    expect(run({ kinds: ['iban'], locale: 'pl', policy }).suggestion.privateChannelMessage).toContain('(https://m.me/bank)');
+  });
+});
