@@ -1,0 +1,52 @@
+/**
+ * Detection speed on one core: npm run bench:detect
+ * Scans the shared corpus repeatedly in-process and prints messages per second, median and
+ * p99 microseconds per message, peak memory, and the time for texts of 1k, 5k and 20k
+ * characters (linear growth expected).
+ */
+import { scan } from '../src/detectors/index.ts';
+import { loadCorpus } from '../eval/corpus.ts';
+
+const rows = loadCorpus();
+const texts = rows.map((r) => r.text);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
+
+for (let i = 0; i < 5; i++) for (const t of texts) scan(t); // warm up the JIT and caches
+
+const samples = new Float64Array(ROUNDS * texts.length);
+let k = 0;
+let peakRss = process.memoryUsage().rss;
+const started = process.hrtime.bigint();
+for (let r = 0; r < ROUNDS; r++) {
+  for (const t of texts) {
+    const s = process.hrtime.bigint();
+    scan(t);
+    samples[k++] = Number(process.hrtime.bigint() - s) / 1000;
+  }
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}
+const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
+const sorted = Array.from(samples).sort((a, b) => a - b);
+const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+const meanLen = texts.reduce((a, t) => a + t.length, 0) / texts.length;
+
+console.log(`corpus: ${texts.length} messages, mean ${meanLen.toFixed(0)} characters, ${ROUNDS} rounds`);
+console.log(`throughput: ${Math.round((ROUNDS * texts.length) / (totalMs / 1000))} messages/s (one core)`);
+console.log(`per message: median ${q(0.5).toFixed(1)} µs, p90 ${q(0.9).toFixed(1)} µs, p99 ${q(0.99).toFixed(1)} µs, max ${sorted[sorted.length - 1]!.toFixed(1)} µs`);
+console.log(`peak RSS: ${(peakRss / 2 ** 20).toFixed(1)} MiB, heap used now: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(1)} MiB`);
+
+// Long texts: corpus messages joined until the length is reached, and an adversarial digit soup.
+function timeFor(text: string): number {
+  const reps = text.length > 10_000 ? 20 : 50;
+  scan(text);
+  const s = process.hrtime.bigint();
+  for (let i = 0; i < reps; i++) scan(text);
+  return Number(process.hrtime.bigint() - s) / 1e6 / reps;
+}
+let long = '';
+while (long.length < 20_000) long += `${texts[long.length % texts.length]} `;
+console.log('length    realistic ms   adversarial ms');
+for (const n of [1_000, 5_000, 20_000]) {
+  const adversarial = '1 2-3.4/5 PIN 6 7 8 9 0 '.repeat(Math.ceil(n / 24)).slice(0, n);
+  console.log(`${String(n).padStart(6)}    ${timeFor(long.slice(0, n)).toFixed(3).padStart(12)}   ${timeFor(adversarial).toFixed(3).padStart(14)}`);
+}
