@@ -5,6 +5,7 @@
  * characters (linear growth expected).
  */
 import { scan } from '../src/detectors/index.ts';
+import { clearPhoneCache } from '../src/detectors/phone.ts';
 import { loadCorpus } from '../eval/corpus.ts';
 
 const rows = loadCorpus();
@@ -34,6 +35,21 @@ console.log(`corpus: ${texts.length} messages, mean ${meanLen.toFixed(0)} charac
 console.log(`throughput: ${Math.round((ROUNDS * texts.length) / (totalMs / 1000))} messages/s (one core)`);
 console.log(`per message: median ${q(0.5).toFixed(1)} µs, p90 ${q(0.9).toFixed(1)} µs, p99 ${q(0.99).toFixed(1)} µs, max ${sorted[sorted.length - 1]!.toFixed(1)} µs`);
 console.log(`peak RSS: ${(peakRss / 2 ** 20).toFixed(1)} MiB, heap used now: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(1)} MiB`);
+
+// The same corpus again with the phone-parse cache emptied before every message: the cost
+// when no number has been seen before.
+{
+  const s = process.hrtime.bigint();
+  const rounds = Math.max(5, Math.floor(ROUNDS / 4));
+  for (let r = 0; r < rounds; r++) {
+    for (const t of texts) {
+      clearPhoneCache();
+      scan(t);
+    }
+  }
+  const ms = Number(process.hrtime.bigint() - s) / 1e6;
+  console.log(`throughput with no phone number cached: ${Math.round((rounds * texts.length) / (ms / 1000))} messages/s`);
+}
 
 // Long texts: corpus messages joined until the length is reached, and an adversarial digit soup.
 function timeFor(text: string): number {

@@ -12,7 +12,10 @@ async function start(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start: ${out}`)), 25_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no start: ${out}`));
+    }, 25_000);
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /listening on http:\/\/localhost:(\d+)/.exec(out);
@@ -31,8 +34,8 @@ async function start(env: Record<string, string>) {
 describe('npm start', () => {
   it('comes up on embedded PostgreSQL, migrates, says how to get a token, and stops cleanly', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sargas-start-'));
+    const { child, port, output } = await start({ DATA_DIR: dataDir });
     try {
-      const { child, port, output } = await start({ DATA_DIR: dataDir });
       expect(output()).toContain('npm run token -- --tenant demo --scopes check,audit:read');
       const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
       expect(await ready.json()).toMatchObject({ status: 'ready', database: 'pglite' });
@@ -41,6 +44,7 @@ describe('npm start', () => {
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
     } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
     }
   });

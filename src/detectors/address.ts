@@ -19,6 +19,13 @@ const UK = new RegExp(
   'gu',
 );
 
+// Cheap tests on the folded text that tell whether a style's pattern can match at all.
+const STYLES = [
+  [PL, 'pl', /(?:^|[^a-z])(?:ul|al|os|pl)\.\s*\S/],
+  [LT, 'lt', /[a-z] (?:g|pr|al|pl|skg|a)\.\s*\d/],
+  [UK, 'uk', /(?:street|road|lane|avenue|drive|close|way|place|court|crescent|gardens|terrace|square|hill|row|grove|walk|mews|\bst|\brd|\bave)(?![a-z])/],
+] as const;
+
 /** Postal addresses: a street word or type, a house number, and where present the postal code and city. */
 export const addressDetector = {
   kind: 'address',
@@ -26,7 +33,8 @@ export const addressDetector = {
     const out: Candidate[] = [];
     const t = doc.text;
     if (!/\d/.test(t)) return out;
-    for (const [re, style] of [[PL, 'pl'], [LT, 'lt'], [UK, 'uk']] as const) {
+    for (const [re, style, guard] of STYLES) {
+      if (!guard.test(doc.folded)) continue;
       re.lastIndex = 0;
       for (let m = re.exec(t); m; m = re.exec(t)) {
         const postal = Boolean(m.groups?.postal);

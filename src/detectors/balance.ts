@@ -13,7 +13,7 @@ export const balanceDetector = {
   detect(doc) {
     const out: Candidate[] = [];
     const t = doc.text;
-    if (!/\d/.test(t)) return out;
+    if (!doc.labels.has('balance')) return out;
     AMOUNT.lastIndex = 0;
     for (let m = AMOUNT.exec(t); m; m = AMOUNT.exec(t)) {
       const g = m.groups ?? {};

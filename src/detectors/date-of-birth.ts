@@ -48,7 +48,7 @@ export const dateOfBirthDetector = {
   detect(doc) {
     const out: Candidate[] = [];
     const f = doc.folded;
-    if (!/\d/.test(f)) return out;
+    if (!doc.labels.has('dob')) return out;
     const seen = new Set<number>();
     for (const { re, order } of PATTERNS) {
       re.lastIndex = 0;

@@ -32,6 +32,8 @@ export interface ScanDocument {
   /** `text` lower-cased without diacritics, same length. */
   folded: string;
   tokens: Token[];
+  /** Every context label present in the message: detectors whose words are absent skip their work. */
+  labels: ReadonlySet<Label>;
   locale: Locale;
   /** Default region for phone numbers (ISO 3166 alpha-2). */
   region: string;
@@ -43,18 +45,19 @@ export interface ScanDocument {
 
 // Hyphens and dashes inside numbers, but not the en dash of a range ("8–20").
 const SEPARATORS = new Set([' ', '-', '.', '/', '\n', '\t', '\u2010', '\u2011']);
-const letterCache = new Map<number, boolean>();
+// 0: not yet known, 1: a letter or mark, 2: neither — for every UTF-16 unit
+const letterCache = new Uint8Array(65536);
 const LETTER = /\p{L}|\p{M}/u;
 
 /** Whether the UTF-16 unit at `c` is part of a word. */
 export function isLetterCode(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  let v = letterCache.get(c);
-  if (v === undefined) {
-    v = c >= 0xd800 && c <= 0xdfff ? false : LETTER.test(String.fromCharCode(c));
-    letterCache.set(c, v);
+  let v = letterCache[c] as number;
+  if (v === 0) {
+    v = c >= 0xd800 && c <= 0xdfff ? 2 : LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+    letterCache[c] = v;
   }
-  return v;
+  return v === 1;
 }
 
 export function isDigitCode(c: number): boolean {
@@ -88,6 +91,10 @@ function alnumRun(text: string, i: number): { end: number; letters: boolean; dig
   return { end: i, letters, digits };
 }
 
+// shared by every token without groups or labels; never mutated (labels are replaced, not pushed to)
+const NO_GROUPS: DigitGroup[] = [];
+const NO_LABELS: Label[] = [];
+
 function tokenize(text: string, folded: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
@@ -101,11 +108,13 @@ function tokenize(text: string, folded: string): Token[] {
     }
     const run = alnumRun(text, i);
     const start = i;
-    const breakBefore = tokens.length > 0 && isBreak(text, lastEnd, start, text[start] !== (text[start] as string).toLowerCase(), prevWordLen);
+    const first = text.charCodeAt(start);
+    const upper = first < 128 ? first >= 65 && first <= 90 : text[start] !== (text[start] as string).toLowerCase();
+    const breakBefore = tokens.length > 0 && start > lastEnd && isBreak(text, lastEnd, start, upper, prevWordLen);
     if (run.letters) {
       // words, and codes mixing letters and digits ("cvv2", "Misiek77", "RX405196702GB"): never a number
       i = run.end;
-      tokens.push({ type: 'word', start, end: i, text: folded.slice(start, i), groups: [], breakBefore, labels: [] });
+      tokens.push({ type: 'word', start, end: i, text: folded.slice(start, i), groups: NO_GROUPS, breakBefore, labels: NO_LABELS });
       prevWordLen = run.digits ? 0 : i - start;
     } else {
       const groups: DigitGroup[] = [{ start, end: run.end }];
@@ -119,7 +128,7 @@ function tokenize(text: string, folded: string): Token[] {
         digits += text.slice(i + 1, next.end);
         i = next.end;
       }
-      tokens.push({ type: 'number', start, end: i, text: digits, groups, breakBefore, labels: [] });
+      tokens.push({ type: 'number', start, end: i, text: digits, groups, breakBefore, labels: NO_LABELS });
       prevWordLen = 0;
     }
     lastEnd = i;
@@ -128,8 +137,9 @@ function tokenize(text: string, folded: string): Token[] {
     if ((tokens[t] as Token).type !== 'word') continue;
     for (const { label, length } of phrasesAt(tokens, t)) {
       for (let k = t; k < t + length; k++) {
-        const labels = (tokens[k] as Token).labels;
-        if (!labels.includes(label)) labels.push(label);
+        const tok = tokens[k] as Token;
+        if (tok.labels === NO_LABELS) tok.labels = [label];
+        else if (!tok.labels.includes(label)) tok.labels.push(label);
       }
     }
   }
@@ -147,6 +157,8 @@ export function buildDocument(original: string, options: DocumentOptions = {}): 
   const norm = normalize(original);
   const folded = fold(norm.text);
   const tokens = tokenize(norm.text, folded);
+  const labels = new Set<Label>();
+  for (const tok of tokens) for (const l of tok.labels) labels.add(l);
   const locale = options.locale ?? detectLocale(norm.text, tokens);
   const region = options.region ?? DEFAULT_REGION[locale];
   const { startMap, endMap } = norm;
@@ -155,6 +167,7 @@ export function buildDocument(original: string, options: DocumentOptions = {}): 
     text: norm.text,
     folded,
     tokens,
+    labels,
     locale,
     region,
     toOriginal(start, end) {

@@ -17,11 +17,19 @@ export interface ScanResult {
   secretRequests: SecretRequest[];
 }
 
-/** Keeps the candidate of the earliest-registered detector where candidates overlap, then the longer one. */
-function resolveOverlaps(candidates: Array<Candidate & { rank: number }>): Candidate[] {
-  const sorted = [...candidates].sort((a, b) => a.rank - b.rank || b.end - b.start - (a.end - a.start) || a.start - b.start);
+/**
+ * Keeps the candidate of the earliest-registered detector where candidates overlap, then
+ * the longer one. `candidates` arrive in registry order, so a stable sort by rank is free.
+ */
+function resolveOverlaps(candidates: Candidate[], ranks: number[]): Candidate[] {
+  if (candidates.length < 2) return candidates;
+  const order = candidates.map((_, i) => i);
+  order.sort((a, b) => ranks[a]! - ranks[b]! || candidates[b]!.end - candidates[b]!.start - (candidates[a]!.end - candidates[a]!.start));
   const kept: Candidate[] = [];
-  for (const c of sorted) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+  for (const i of order) {
+    const c = candidates[i]!;
+    if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+  }
   return kept.sort((a, b) => a.start - b.start);
 }
 
@@ -41,11 +49,16 @@ function toFinding(doc: ScanDocument, c: Candidate): InternalFinding {
 /** Runs every detector over one message. Pure and synchronous: the HTTP check and the command line share it. */
 export function scan(text: string, options: DocumentOptions = {}): ScanResult {
   const doc = buildDocument(text, options);
-  const candidates: Array<Candidate & { rank: number }> = [];
-  DETECTORS.forEach((detector, rank) => {
-    for (const c of detector.detect(doc)) if (c.confidence >= FINDING_THRESHOLD) candidates.push({ ...c, rank });
-  });
-  const findings = resolveOverlaps(candidates).map((c) => toFinding(doc, c));
+  const candidates: Candidate[] = [];
+  const ranks: number[] = [];
+  for (let rank = 0; rank < DETECTORS.length; rank++) {
+    for (const c of (DETECTORS[rank] as (typeof DETECTORS)[number]).detect(doc)) {
+      if (c.confidence < FINDING_THRESHOLD) continue;
+      candidates.push(c);
+      ranks.push(rank);
+    }
+  }
+  const findings = resolveOverlaps(candidates, ranks).map((c) => toFinding(doc, c));
   const secretRequests = findSecretRequests(doc).map((r) => {
     const [start, end] = doc.toOriginal(r.start, r.end);
     return { ...r, start, end };

@@ -1,6 +1,6 @@
 import type { Token } from './document.ts';
-import { isStopword } from './lexicon/index.ts';
-import { LOCALES, type Locale } from './types.ts';
+import { stopwordOf } from './lexicon/index.ts';
+import type { Locale } from './types.ts';
 
 const PL_LETTERS = new Set('łńśźżćóŁŃŚŹŻĆÓ');
 const LT_LETTERS = new Set('ėįųūčšžĖĮŲŪČŠŽ');
@@ -23,7 +23,8 @@ export function detectLocale(text: string, tokens: readonly Token[]): Locale {
   }
   for (const tok of tokens) {
     if (tok.type !== 'word') continue;
-    for (const locale of LOCALES) if (isStopword(locale, tok.text)) score[locale] += 1;
+    const locales = stopwordOf(tok.text);
+    if (locales) for (const locale of locales) score[locale] += 1;
   }
   let best: Locale = 'en';
   for (const locale of ['pl', 'lt'] as const) if (score[locale] > score[best]) best = locale;

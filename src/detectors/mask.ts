@@ -2,14 +2,20 @@ import type { Kind } from './types.ts';
 
 const ALNUM = /[\p{L}\p{N}]/u;
 
+function isAlnum(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return ALNUM.test(ch);
+}
+
 /** Masks every letter and digit except the last `keep` of them; separators stay so the shape is recognisable. */
 function keepLast(raw: string, keep: number): string {
   let total = 0;
-  for (const ch of raw) if (ALNUM.test(ch)) total++;
+  for (const ch of raw) if (isAlnum(ch)) total++;
   let seen = 0;
   let out = '';
   for (const ch of raw) {
-    if (!ALNUM.test(ch)) out += ch;
+    if (!isAlnum(ch)) out += ch;
     else out += ++seen > total - keep ? ch : '*';
   }
   return out;

@@ -13,6 +13,7 @@ export interface Normalized {
 
 const INVISIBLE = new Set([0x00ad, 0x180e, 0x200b, 0x200c, 0x200d, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff]);
 const ND = /\p{Nd}/u;
+const NON_ASCII = /[^\x00-\x7f]/;
 const nfkcCache = new Map<number, string>();
 
 /** The ASCII digit for a Unicode decimal digit, or null. Decimal digits come in runs of ten from zero. */
@@ -26,72 +27,81 @@ function digitValue(cp: number): string | null {
 function expand(cp: number): string {
   let out = nfkcCache.get(cp);
   if (out !== undefined) return out;
-  out = String.fromCodePoint(cp).normalize('NFKC');
-  if (out.length === 1 || out.length === 2) {
-    const first = out.codePointAt(0) ?? 0;
-    if (first > 127 && out.length === String.fromCodePoint(first).length) {
-      const digit = digitValue(first);
-      if (digit !== null) out = digit;
-    }
+  out = INVISIBLE.has(cp) ? '' : String.fromCodePoint(cp).normalize('NFKC');
+  const first = out.codePointAt(0) ?? 0;
+  if (first > 127 && out.length === String.fromCodePoint(first).length) {
+    const digit = digitValue(first);
+    if (digit !== null) out = digit;
   }
   if (out === '\u00a0' || out === '\u202f' || out === '\u2007') out = ' ';
   nfkcCache.set(cp, out);
   return out;
 }
 
-/** Normalises `original`; linear in its length. */
-export function normalize(original: string): Normalized {
+function identity(original: string): Normalized {
   const n = original.length;
-  const startMap = new Int32Array(n + 8);
-  const endMap = new Int32Array(n + 8);
-  let text = '';
+  const startMap = new Int32Array(n);
+  const endMap = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    startMap[i] = i;
+    endMap[i] = i + 1;
+  }
+  return { text: original, startMap, endMap };
+}
+
+/** Normalises `original`; linear in its length. ASCII text (most English) is returned as is. */
+export function normalize(original: string): Normalized {
+  if (!NON_ASCII.test(original)) return identity(original);
+  const parts: string[] = [];
+  const n = original.length;
+  let starts = new Int32Array(n + 16);
+  let ends = new Int32Array(n + 16);
   let j = 0;
-  let cap = n + 8;
-  let starts = startMap;
-  let ends = endMap;
+  let runStart = 0;
   for (let i = 0; i < n; ) {
-    const cp = original.codePointAt(i) ?? 0;
-    const width = cp > 0xffff ? 2 : 1;
-    if (cp < 128) {
-      text += original[i];
-      if (j >= cap) ({ starts, ends, cap } = grow(starts, ends, cap));
+    const c = original.charCodeAt(i);
+    if (c < 128) {
       starts[j] = i;
-      ends[j] = i + 1;
-      j++;
-    } else if (!INVISIBLE.has(cp)) {
-      const out = expand(cp);
-      for (let k = 0; k < out.length; k++) {
-        if (j >= cap) ({ starts, ends, cap } = grow(starts, ends, cap));
-        starts[j] = i;
-        ends[j] = i + width;
-        j++;
-      }
-      text += out;
+      ends[j++] = i + 1;
+      i++;
+      continue;
+    }
+    const cp = original.codePointAt(i) ?? c;
+    const width = cp > 0xffff ? 2 : 1;
+    const out = expand(cp);
+    if (runStart < i) parts.push(original.slice(runStart, i));
+    parts.push(out);
+    if (j + out.length > starts.length) {
+      // NFKC expansions ("ﬁ" → "fi", "㎏" → "kg") can outgrow the original length
+      const s = new Int32Array(starts.length * 2);
+      const e = new Int32Array(starts.length * 2);
+      s.set(starts);
+      e.set(ends);
+      starts = s;
+      ends = e;
+    }
+    for (let k = 0; k < out.length; k++) {
+      starts[j] = i;
+      ends[j++] = i + width;
     }
     i += width;
+    runStart = i;
   }
-  return { text, startMap: starts.subarray(0, j), endMap: ends.subarray(0, j) };
+  if (runStart < n) parts.push(original.slice(runStart));
+  return { text: parts.join(''), startMap: starts.subarray(0, j), endMap: ends.subarray(0, j) };
 }
 
-function grow(starts: Int32Array, ends: Int32Array, cap: number) {
-  const next = cap * 2;
-  const s = new Int32Array(next);
-  const e = new Int32Array(next);
-  s.set(starts);
-  e.set(ends);
-  return { starts: s, ends: e, cap: next };
-}
-
-const foldCache = new Map<string, string>();
+const foldCache = new Map<number, string>();
 const SPECIAL_FOLD: Record<string, string> = { ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ø: 'o', Ø: 'o', ß: 's', ı: 'i', æ: 'a', œ: 'o' };
 
 /** One character lower-cased with its diacritics removed; always one UTF-16 unit per unit in. */
-function foldChar(ch: string): string {
-  let out = foldCache.get(ch);
+function foldChar(c: number): string {
+  let out = foldCache.get(c);
   if (out !== undefined) return out;
+  const ch = String.fromCharCode(c);
   out = SPECIAL_FOLD[ch] ?? (ch.toLowerCase().normalize('NFD')[0] ?? ch);
-  if (out.length !== 1) out = ch;
-  foldCache.set(ch, out);
+  if (out.length !== 1 || (c >= 0xd800 && c <= 0xdfff)) out = ch;
+  foldCache.set(c, out);
   return out;
 }
 
@@ -100,12 +110,16 @@ function foldChar(ch: string): string {
  * so "SĄSKAITOS", "saskaitos" and "sąskaitos" match the same context word.
  */
 export function fold(text: string): string {
-  let out = '';
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
+  const parts: string[] = [];
+  let runStart = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 128) out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : text[i];
-    else if (c >= 0xd800 && c <= 0xdfff) out += text[i];
-    else out += foldChar(text[i] as string);
+    if (c < 128) continue;
+    if (runStart < i) parts.push(text.slice(runStart, i).toLowerCase());
+    parts.push(foldChar(c));
+    runStart = i + 1;
   }
-  return out;
+  if (runStart < text.length) parts.push(text.slice(runStart).toLowerCase());
+  return parts.join('');
 }

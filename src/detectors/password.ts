@@ -24,6 +24,7 @@ export const passwordDetector = {
   detect(doc) {
     const out: Candidate[] = [];
     const t = doc.text;
+    if (!doc.labels.has('password')) return out;
     for (const tok of doc.tokens) {
       if (!tok.labels.includes('password')) continue;
       let i = tok.end;

@@ -40,9 +40,47 @@ function runAt(t: string, i: number): Span {
   return { start: i, end, digits };
 }
 
-function parse(raw: string, region: string) {
+/**
+ * Digit counts a number written for these regions can have (national form, with trunk
+ * prefix, or with the country code but no "+"). Anything else is not parsed at all:
+ * libphonenumber is the slowest step of detection, and most digit runs are not phones.
+ */
+const POSSIBLE: Partial<Record<string, (digits: string) => boolean>> = {
+  PL: (d) => d.length === 9 || (d.length === 11 && d.startsWith('48')) || (d.length === 13 && d.startsWith('0048')),
+  LT: (d) => (d.length === 9 && d[0] === '8') || d.length === 8 || (d.length === 11 && d.startsWith('370')) || (d.length === 13 && d.startsWith('00370')),
+  GB: (d) => ((d.length === 10 || d.length === 11) && d[0] === '0') || (d.length === 12 && d.startsWith('44')),
+  US: (d) => d.length === 10 || (d.length === 11 && d[0] === '1'),
+};
+
+interface Parsed {
+  number: string;
+  country: string | undefined;
+}
+
+// The same numbers (hotlines, a customer's own) come back again and again; parsing is the
+// costliest step of detection, so results are kept in a small bounded cache. Values are
+// phone numbers only, held in memory, never logged.
+const CACHE_LIMIT = 4096;
+const cache = new Map<string, Parsed | null>();
+
+/** Empties the parse cache (benchmarks measure the uncached cost with it). */
+export function clearPhoneCache(): void {
+  cache.clear();
+}
+
+function parse(raw: string, region: string): Parsed | null {
+  if (raw[0] !== '+' && !raw.startsWith('(+')) {
+    const possible = POSSIBLE[region];
+    if (possible && !possible(raw.replace(/\D/g, ''))) return null;
+  }
+  const key = `${region}|${raw}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
   const parsed = parsePhoneNumberFromString(raw, region as CountryCode);
-  return parsed && parsed.isValid() ? parsed : null;
+  const result = parsed && parsed.isValid() ? { number: parsed.number as string, country: parsed.country } : null;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, result);
+  return result;
 }
 
 function detectAt(doc: ScanDocument, span: Span): Candidate | null {

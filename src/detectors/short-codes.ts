@@ -39,6 +39,7 @@ function codeDigits(doc: ScanDocument, tok: Token): string | null {
 export function detectShortCodes(doc: ScanDocument, rule: ShortCodeRule): Candidate[] {
   const out: Candidate[] = [];
   const all = rule.weak ? [...rule.labels, rule.weak.label] : rule.labels;
+  if (!all.some((l) => doc.labels.has(l))) return out;
   const blocking = CLAIMING.filter((l) => !all.includes(l) && !(rule.transparent ?? []).includes(l));
   doc.tokens.forEach((tok, index) => {
     if (tok.type !== 'number') return;

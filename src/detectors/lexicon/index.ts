@@ -70,25 +70,35 @@ export interface PhraseMatch {
 }
 
 /** Every phrase that starts at word token `at`. */
-export function phrasesAt(tokens: readonly Token[], at: number): PhraseMatch[] {
+const NO_MATCHES: readonly PhraseMatch[] = [];
+
+export function phrasesAt(tokens: readonly Token[], at: number): readonly PhraseMatch[] {
   const word = (tokens[at] as Token).text;
   const exact = byExact.get(word);
   const prefixed = word.length >= PREFIX_KEY ? byPrefix.get(word.slice(0, PREFIX_KEY)) : undefined;
+  if (!exact && !prefixed) return NO_MATCHES;
   const out: PhraseMatch[] = [];
-  for (const list of [exact, prefixed]) {
-    if (!list) continue;
-    for (const phrase of list) if (phraseMatches(phrase, tokens, at)) out.push({ label: phrase.label, length: phrase.words.length });
-  }
+  if (exact) for (const phrase of exact) if (phraseMatches(phrase, tokens, at)) out.push({ label: phrase.label, length: phrase.words.length });
+  if (prefixed) for (const phrase of prefixed) if (phraseMatches(phrase, tokens, at)) out.push({ label: phrase.label, length: phrase.words.length });
   return out;
 }
 
-const stopwordSets: Record<Locale, Set<string>> = {
-  pl: new Set(pl.stopwords.map((w) => fold(w))),
-  lt: new Set(lt.stopwords.map((w) => fold(w))),
-  en: new Set(en.stopwords.map((w) => fold(w))),
-};
+const stopwordLocales = new Map<string, Locale[]>();
+for (const [locale, lexicon] of Object.entries(LEXICONS) as [Locale, LanguageLexicon][]) {
+  for (const w of lexicon.stopwords) {
+    const key = fold(w);
+    const list = stopwordLocales.get(key);
+    if (list) list.push(locale);
+    else stopwordLocales.set(key, [locale]);
+  }
+}
+
+/** The languages in which the folded `word` is a frequent word (none: undefined). */
+export function stopwordOf(word: string): readonly Locale[] | undefined {
+  return stopwordLocales.get(word);
+}
 
 /** Whether the folded `word` is a frequent word of `locale`. */
 export function isStopword(locale: Locale, word: string): boolean {
-  return stopwordSets[locale].has(word);
+  return stopwordLocales.get(word)?.includes(locale) ?? false;
 }
