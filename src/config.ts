@@ -13,6 +13,8 @@ const schema = z.object({
   AUDIT_HMAC_KEY: z.string().min(32, 'must be at least 32 characters of secret').optional(),
   SERVICE_SIGNING_KEY: z.string().optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  CHECKPOINT_EVERY: z.coerce.number().int().min(1).default(1000),
+  RETENTION_SWEEP_MINUTES: z.coerce.number().int().min(0).default(60),
 });
 
 /** The service's configuration, parsed once at start from the environment. */

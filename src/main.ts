@@ -1,6 +1,8 @@
 import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { loadConfig } from './config.ts';
+import { sweepRetention } from './audit/retention.ts';
+import { systemClock } from './clock.ts';
 import { openRuntime } from './runtime.ts';
 
 // The only file that reads the environment, opens the database, listens and handles signals.
@@ -23,6 +25,19 @@ const server = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: co
     console.log('  npm run token -- --tenant demo --identity fb:123');
   }
 });
+
+// Retention: each tenant's policy may set retentionDays; old ranges are purged on a timer.
+const sweep = async () => {
+  try {
+    const periods = await runtime.policies.retentionPeriods();
+    const results = await sweepRetention({ db: runtime.database.db, writer: runtime.writer, key: runtime.keys.service, clock: systemClock }, periods);
+    for (const r of results) if (r.result.purged > 0) logger.info({ tenant: r.tenant, purged: r.result.purged }, 'retention purge');
+  } catch (err) {
+    logger.error({ err: { type: (err as Error).name } }, 'retention sweep failed');
+  }
+};
+const sweepTimer = config.RETENTION_SWEEP_MINUTES > 0 ? setInterval(() => void sweep(), config.RETENTION_SWEEP_MINUTES * 60_000) : null;
+sweepTimer?.unref();
 
 let stopping = false;
 async function shutdown(signal: string) {

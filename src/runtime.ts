@@ -12,6 +12,7 @@ import { PolicyStore } from './policies/store.ts';
 /** The running service's parts, opened from configuration. */
 export interface Runtime {
   database: DatabaseHandle;
+  policies: PolicyStore;
   keys: KeyMaterial;
   writer: AuditWriter;
   app: ReturnType<typeof createApp>;
@@ -22,7 +23,7 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
   const database = config.DATABASE_URL ? openPostgres(config.DATABASE_URL, { max: config.DB_POOL_SIZE }) : await openPglite(join(config.DATA_DIR, 'pglite'));
   await database.migrate();
   const keys = await loadKeys(config);
-  const writer = new AuditWriter(database.db, systemClock);
+  const writer = new AuditWriter(database.db, systemClock, { checkpoint: { key: keys.service, every: config.CHECKPOINT_EVERY } });
   const fallbackIdentityProvider = keys.dev ? { ...DEV_IDP, jwks: { keys: [keys.dev.publicJwk] } } : null;
   const policies = new PolicyStore(database.db, { fallbackIdentityProvider });
   const app = createApp({
@@ -34,5 +35,5 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
     auth: { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
     logger,
   });
-  return { database, keys, writer, app };
+  return { database, policies, keys, writer, app };
 }

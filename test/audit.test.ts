@@ -1,4 +1,8 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventHash } from '../src/audit/chain.ts';
+import { purgeBefore } from '../src/audit/retention.ts';
+import { auditEvents } from '../src/db/schema/index.ts';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/database.ts';
 import { createTestService, type TestService } from './support/service.ts';
 
@@ -179,5 +183,65 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
         db.handle.query(`DO $$ BEGIN SET LOCAL session_replication_role = replica; DELETE FROM audit_events WHERE tenant = 'chain-guard'; END $$`),
       ).rejects.toThrow(/append-only/);
     });
+  });
+});
+
+describe.each(BACKENDS)('checkpoints and retention on %s', (backend) => {
+  let db: TestDatabase;
+  let svc: TestService;
+
+  beforeAll(async () => {
+    db = await createTestDatabase(backend);
+    svc = await createTestService(db.handle);
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  const auth = (t: string) => ({ authorization: `Bearer ${t}` });
+
+  it('signs a checkpoint every few events, verifiable with the published key', async () => {
+    const t = await svc.token('cp', ['check', 'audit:read']);
+    for (let i = 0; i < 12; i++) await svc.check(t, { direction: 'inbound', text: `msg ${i}`, channel: { platform: 'x', visibility: 'public' } });
+    const { checkpoints } = await (await svc.app.request('/v1/audit/checkpoints', { headers: auth(t) })).json();
+    expect(checkpoints.map((c: { seq: number }) => c.seq)).toEqual([10, 5]);
+    const { keys } = await (await svc.app.request('/.well-known/jwks.json')).json();
+    const { compactVerify, importJWK } = await import('jose');
+    const { payload } = await compactVerify(checkpoints[0].jws, await importJWK(keys[0], 'EdDSA'));
+    expect(JSON.parse(new TextDecoder().decode(payload))).toMatchObject({ tenant: 'cp', seq: 10, hash: checkpoints[0].hash });
+    expect(await (await svc.app.request('/v1/audit/verify', { headers: auth(t) })).json()).toMatchObject({ ok: true, events: 12, checkpoints: 2 });
+  });
+
+  it('catches a chain rewritten consistently after a checkpoint', async () => {
+    const t = await svc.token('cp-rewrite', ['check', 'audit:read']);
+    for (let i = 0; i < 6; i++) await svc.check(t, { direction: 'inbound', text: `msg ${i}`, channel: { platform: 'x', visibility: 'public' } });
+    // an attacker with database access rewrites event 5 and recomputes its hash and the head
+    const [five] = await db.handle.db.select().from(auditEvents).where(and(eq(auditEvents.tenant, 'cp-rewrite'), eq(auditEvents.seq, 5)));
+    const { hash: _old, ...unsealed } = { ...five!, decision: 'block' };
+    await db.handle.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
+    try {
+      await db.handle.query(`UPDATE audit_events SET decision = 'block', hash = $1 WHERE tenant = 'cp-rewrite' AND seq = 5`, [eventHash(unsealed)]);
+      await db.handle.query(`UPDATE audit_events SET prev_hash = $1 WHERE tenant = 'cp-rewrite' AND seq = 6`, [eventHash(unsealed)]);
+    } finally {
+      await db.handle.query('ALTER TABLE audit_events ENABLE ALWAYS TRIGGER audit_events_append_only');
+    }
+    const report = await (await svc.app.request('/v1/audit/verify', { headers: auth(t) })).json();
+    expect(report.ok).toBe(false);
+    expect(report.brokenAt.seq).toBe(5);
+  });
+
+  it('purges whole old ranges, logs the purge, and the rest still verifies from its checkpoint', async () => {
+    const t = await svc.token('ret', ['check', 'audit:read', 'audit:admin']);
+    for (let i = 0; i < 7; i++) await svc.check(t, { direction: 'inbound', text: `Mój PIN ${1000 + i}`, channel: { platform: 'x', visibility: 'public' } });
+    const rows = await db.handle.query<{ seq: string | number; created_at: Date }>(`SELECT seq, created_at FROM audit_events WHERE tenant = 'ret' ORDER BY seq`);
+    const cutoff = new Date(new Date(rows[3]!.created_at).getTime() + 1); // events 1–4 are "old"
+    const result = await purgeBefore({ db: db.handle.db, writer: svc.writer, key: svc.keys.service, clock: { now: () => new Date(Date.UTC(2027, 0, 1)) } }, 'ret', cutoff, 'test');
+    expect(result).toMatchObject({ purged: 4, through: 4 });
+    const left = await db.handle.query<{ seq: string | number; type: string }>(`SELECT seq, type FROM audit_events WHERE tenant = 'ret' ORDER BY seq`);
+    expect(left.map((r) => [Number(r.seq), r.type])).toEqual([[5, 'check'], [6, 'check'], [7, 'check'], [8, 'purge']]);
+    expect(await (await svc.app.request('/v1/audit/verify', { headers: auth(t) })).json()).toMatchObject({ ok: true, events: 4, from: 4 });
+    // the endpoint needs a period: from the request or the policy
+    const res = await svc.app.request('/v1/audit/purge', { method: 'POST', headers: { ...auth(t), 'content-type': 'application/json' }, body: '{}' });
+    expect(res.status).toBe(400);
   });
 });

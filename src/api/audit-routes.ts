@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
-import { and, desc, lt } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import { ulid } from '../audit/ids.ts';
 import { decodeCursor, filterClause, getEvent, listEvents, publicEvent, type EventFilter } from '../audit/query.ts';
 import { verifyChain } from '../audit/verify.ts';
-import { auditEvents, auditReviews } from '../db/schema/index.ts';
+import { auditCheckpoints, auditEvents, auditReviews } from '../db/schema/index.ts';
+import { purgeBefore } from '../audit/retention.ts';
 import { ApiError } from '../errors.ts';
 import { KINDS } from '../detectors/types.ts';
 import { requireScope } from './auth.ts';
@@ -29,6 +30,7 @@ const filterSchema = z.object({
 });
 const listSchema = filterSchema.extend({ cursor: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) });
 const exportSchema = filterSchema.extend({ format: z.enum(['csv', 'jsonl']).default('jsonl') });
+const purgeSchema = z.object({ olderThanDays: z.number().int().min(1).max(3650).optional() });
 const reviewSchema = z.object({ verdict: z.enum(['confirmed', 'false_positive', 'escalated']), note: z.string().min(1).max(2000) });
 
 function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string>): z.infer<S> {
@@ -49,6 +51,7 @@ export function auditRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const read = requireScope('audit:read', deps.keys.accessKeys, deps.auth);
   const review = requireScope('audit:review', deps.keys.accessKeys, deps.auth);
+  const admin = requireScope('audit:admin', deps.keys.accessKeys, deps.auth);
   const db = deps.database.db;
 
   app.get('/events', read, async (c) => {
@@ -76,7 +79,21 @@ export function auditRoutes(deps: AppDeps) {
     return c.json({ id: row.id, eventId: row.eventId, verdict: row.verdict, note: row.note, reviewer: row.reviewer, createdAt: now.toISOString() }, 201);
   });
 
-  app.get('/verify', read, async (c) => c.json(await verifyChain(db, c.get('caller').tenant)));
+  app.get('/checkpoints', read, async (c) => {
+    const rows = await db.select().from(auditCheckpoints).where(eq(auditCheckpoints.tenant, c.get('caller').tenant)).orderBy(desc(auditCheckpoints.seq)).limit(1000);
+    return c.json({ checkpoints: rows.map((r) => ({ seq: r.seq, hash: r.hash, createdAt: r.createdAt.toISOString(), jws: r.jws })) });
+  });
+
+  app.post('/purge', admin, async (c) => {
+    const { data } = await readJson(c, purgeSchema);
+    const caller = c.get('caller');
+    const days = data.olderThanDays ?? (await deps.policies.get(caller.tenant)).retentionDays;
+    if (!days) throw new ApiError('invalid_request', 'olderThanDays: give it, or set retentionDays in the policy.');
+    const cutoff = new Date(deps.clock.now().getTime() - days * 86_400_000);
+    return c.json(await purgeBefore({ db, writer: deps.writer, key: deps.keys.service, clock: deps.clock }, caller.tenant, cutoff, caller.subject));
+  });
+
+  app.get('/verify', read, async (c) => c.json(await verifyChain(db, c.get('caller').tenant, deps.keys.service.publicJwk)));
 
   app.get('/export', read, async (c) => {
     const q = parseQuery(exportSchema, c.req.query());

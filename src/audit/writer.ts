@@ -1,8 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
-import { auditChainHeads, auditEvents, type AuditEventRow } from '../db/schema/index.ts';
+import type { SigningKey } from '../auth/keys.ts';
+import { auditChainHeads, auditCheckpoints, auditEvents, type AuditEventRow } from '../db/schema/index.ts';
 import { eventHash, GENESIS_HASH } from './chain.ts';
+import { signCheckpoint } from './checkpoint.ts';
 
 /** An event before the chain gives it its place: everything but seq and hashes. */
 export type EventDraft = Omit<AuditEventRow, 'seq' | 'prevHash' | 'hash'>;
@@ -41,7 +43,7 @@ export class AuditWriter {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
-    private readonly maxBatch = 500,
+    private readonly options: { maxBatch?: number; checkpoint?: { key: SigningKey; every: number } } = {},
   ) {}
 
   /** Events waiting for a transaction. */
@@ -67,7 +69,7 @@ export class AuditWriter {
 
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.maxBatch);
+      const batch = this.queue.splice(0, this.options.maxBatch ?? 500);
       try {
         const results = await this.commit(batch.map((p) => p.draft));
         this.stats.batches++;
@@ -125,6 +127,12 @@ export class AuditWriter {
         if (rows.length === 0) continue;
         await tx.insert(auditEvents).values(rows);
         await tx.update(auditChainHeads).set({ seq, hash: prevHash, updatedAt: now }).where(eq(auditChainHeads.tenant, tenant));
+        // a signed checkpoint each time the chain passes a multiple of `every`, in the same transaction
+        const cp = this.options.checkpoint;
+        if (cp && Math.floor(seq / cp.every) > Math.floor(head.seq / cp.every)) {
+          const claim = { tenant, seq, hash: prevHash, createdAt: now.toISOString() };
+          await tx.insert(auditCheckpoints).values({ tenant, seq, hash: prevHash, createdAt: now, jws: await signCheckpoint(cp.key, claim) }).onConflictDoNothing();
+        }
       }
     });
     return results;

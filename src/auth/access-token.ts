@@ -3,7 +3,7 @@ import { ApiError } from '../errors.ts';
 import type { SigningKey } from './keys.ts';
 
 /** Scopes the API knows. */
-export const SCOPES = ['check', 'check:override', 'audit:read', 'audit:review', 'policy:admin'] as const;
+export const SCOPES = ['check', 'check:override', 'audit:read', 'audit:review', 'audit:admin', 'policy:admin'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** Who is calling: the tenant comes from the token, never from the request body. */

@@ -19,6 +19,7 @@ export const storedPolicySchema = z.object({
     })
     .default({ phones: [], ibans: [], emails: [], emailDomains: [] }),
   brand: z.string().max(100).optional(),
+  retentionDays: z.number().int().min(1).max(3650).optional(),
   privateChannelLink: z.string().url().optional(),
   defaultRegion: z.string().length(2).optional(),
   wording: z
@@ -62,6 +63,15 @@ export class PolicyStore {
     if (!policy.identityProvider && this.options.fallbackIdentityProvider) policy = { ...policy, identityProvider: this.options.fallbackIdentityProvider };
     this.cache.set(tenant, { policy, at: Date.now() });
     return policy;
+  }
+
+  /** Tenants whose policy in force sets a retention period, with that period. */
+  async retentionPeriods(): Promise<Array<{ tenant: string; days: number }>> {
+    const rows = await this.db.selectDistinctOn([tenantPolicies.tenant]).from(tenantPolicies).orderBy(tenantPolicies.tenant, desc(tenantPolicies.version));
+    return rows.flatMap((r) => {
+      const days = storedPolicySchema.safeParse(r.policy).data?.retentionDays;
+      return days ? [{ tenant: r.tenant, days }] : [];
+    });
   }
 
   /** Forgets cached policies (after a change made by this process). */

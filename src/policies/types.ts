@@ -41,6 +41,8 @@ export interface TenantPolicy {
   privateChannelLink?: string | undefined;
   defaultRegion?: string | undefined;
   wording?: Wording | undefined;
+  /** How long audit events are kept; without it, for ever. */
+  retentionDays?: number | undefined;
   /** Who may assert a customer's identity; without one, no private channel counts as identified. */
   identityProvider?: IdentityProvider | undefined;
 }

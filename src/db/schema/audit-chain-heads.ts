@@ -8,5 +8,8 @@ export const auditChainHeads = pgTable('audit_chain_heads', {
   tenant: text('tenant').primaryKey(),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
+  /** After a retention purge: the last purged seq and its hash (a signed checkpoint); the chain is verified from here. */
+  baseSeq: bigint('base_seq', { mode: 'number' }).notNull().default(0),
+  baseHash: text('base_hash').notNull().default('0000000000000000000000000000000000000000000000000000000000000000'),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
 });

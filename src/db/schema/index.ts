@@ -1,3 +1,4 @@
+export { auditCheckpoints } from './audit-checkpoints.ts';
 export { auditChainHeads } from './audit-chain-heads.ts';
 export { auditEvents, type AuditEventRow } from './audit-events.ts';
 export { auditReviews } from './audit-reviews.ts';
