@@ -113,16 +113,31 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
     expect(bad.status).toBe(400);
   });
 
-  it('exports as JSON Lines and CSV', async () => {
+  it('exports as JSON Lines and CSV, with a signed manifest of what was exported', async () => {
     const t = await svc.token('bank-export', ['check', 'audit:read']);
     await svc.check(t, { direction: 'inbound', text: 'Mój PIN 1234', channel: { platform: 'x', visibility: 'public' } });
     await svc.check(t, { direction: 'inbound', text: 'Dzień dobry', channel: { platform: 'x', visibility: 'public' } });
-    const jsonl = await (await svc.app.request('/v1/audit/export?format=jsonl', { headers: headers(t) })).text();
-    expect(jsonl.trim().split('\n').map((l) => JSON.parse(l).seq)).toEqual([2, 1]);
-    const csv = await (await svc.app.request('/v1/audit/export?format=csv&decision=warn', { headers: headers(t) })).text();
-    const lines = csv.trim().split('\n');
-    expect(lines[0]).toMatch(/^id,seq,createdAt/);
-    expect(lines).toHaveLength(2);
+    const res = await svc.app.request('/v1/audit/export?format=jsonl', { headers: headers(t) });
+    expect(res.headers.get('x-sargas-export-through')).toBe('2');
+    const lines = (await res.text()).trim().split('\n');
+    const last = JSON.parse(lines.pop()!);
+    expect(lines.map((l) => JSON.parse(l).seq)).toEqual([2, 1]);
+    expect(last.manifest).toMatchObject({ tenant: 'bank-export', format: 'jsonl', through: 2, count: 2 });
+    const body = `${lines.join('\n')}\n`;
+    const { createHash } = await import('node:crypto');
+    expect(last.manifest.sha256).toBe(createHash('sha256').update(body).digest('hex'));
+    const { keys } = await (await svc.app.request('/.well-known/jwks.json')).json();
+    const { compactVerify, importJWK } = await import('jose');
+    await expect(compactVerify(last.jws, await importJWK(keys[0], 'EdDSA'))).resolves.toBeDefined();
+
+    // a later event does not change an export pinned to `through`
+    await svc.check(t, { direction: 'inbound', text: 'Mój PIN 9999', channel: { platform: 'x', visibility: 'public' } });
+    const csv = await (await svc.app.request('/v1/audit/export?format=csv&decision=warn&through=2', { headers: headers(t) })).text();
+    const rows = csv.trim().split('\n');
+    expect(rows[0]).toMatch(/^id,seq,createdAt/);
+    expect(rows).toHaveLength(2);
+    const { manifest } = await (await svc.app.request('/v1/audit/export/manifest?format=csv&decision=warn&through=2', { headers: headers(t) })).json();
+    expect(manifest).toMatchObject({ count: 1, through: 2, sha256: createHash('sha256').update(csv).digest('hex') });
   });
 
   describe('tamper evidence', () => {
@@ -243,5 +258,37 @@ describe.each(BACKENDS)('checkpoints and retention on %s', (backend) => {
     // the endpoint needs a period: from the request or the policy
     const res = await svc.app.request('/v1/audit/purge', { method: 'POST', headers: { ...auth(t), 'content-type': 'application/json' }, body: '{}' });
     expect(res.status).toBe(400);
+  });
+});
+
+describe.each(BACKENDS)('summary on %s', (backend) => {
+  it('counts by day, decision, kind and rule, and the false-positive rate from reviews', async () => {
+    const db = await createTestDatabase(backend);
+    try {
+      const svc = await createTestService(db.handle);
+      const t = await svc.token('sum', ['check', 'audit:read', 'audit:review']);
+      const send = async (text: string, direction = 'inbound') =>
+        (await svc.check(t, { direction, text, channel: { platform: 'x', visibility: 'public' }, agent: { id: 'a' } })).json();
+      const a = await send('Mój PIN 4821');
+      const b = await send('PESEL 44051401458');
+      await send('Dzień dobry');
+      await send('Saldo wynosi 12,00 zł', 'outbound');
+      for (const [id, verdict] of [[a.audit.id, 'confirmed'], [b.audit.id, 'false_positive']]) {
+        await svc.app.request(`/v1/audit/events/${id}/reviews`, { method: 'POST', headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' }, body: JSON.stringify({ verdict, note: 'x' }) });
+      }
+      const s = await (await svc.app.request('/v1/audit/summary', { headers: { authorization: `Bearer ${t}` } })).json();
+      expect(s).toMatchObject({
+        checks: 4,
+        decisions: { warn: 2, allow: 1, block: 1 },
+        wouldBlock: 0,
+        byDay: [{ day: '2026-11-23', warn: 2, allow: 1, block: 1 }],
+        byKind: { pin: 1, national_id: 1, balance: 1 },
+        byRule: { 'secret-exposed-public': 1, 'personal-data-exposed-public': 1, 'account-data-public': 1 },
+        reviews: { reviewed: 2, confirmed: 1, false_positive: 1 },
+        falsePositiveRate: 0.5,
+      });
+    } finally {
+      await db.drop();
+    }
   });
 });

@@ -1,13 +1,15 @@
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import { ulid } from '../audit/ids.ts';
-import { decodeCursor, filterClause, getEvent, listEvents, publicEvent, type EventFilter } from '../audit/query.ts';
+import { decodeCursor, getEvent, listEvents, publicEvent, type EventFilter } from '../audit/query.ts';
 import { verifyChain } from '../audit/verify.ts';
-import { auditCheckpoints, auditEvents, auditReviews } from '../db/schema/index.ts';
+import { auditCheckpoints, auditReviews } from '../db/schema/index.ts';
+import { currentHead, signManifest, writeExport } from '../audit/export.ts';
 import { purgeBefore } from '../audit/retention.ts';
+import { summarize } from '../audit/summary.ts';
 import { ApiError } from '../errors.ts';
 import { KINDS } from '../detectors/types.ts';
 import { requireScope } from './auth.ts';
@@ -29,7 +31,7 @@ const filterSchema = z.object({
   type: z.enum(['check', 'override', 'policy_change', 'purge']).optional(),
 });
 const listSchema = filterSchema.extend({ cursor: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) });
-const exportSchema = filterSchema.extend({ format: z.enum(['csv', 'jsonl']).default('jsonl') });
+const exportSchema = filterSchema.extend({ format: z.enum(['csv', 'jsonl']).default('jsonl'), through: z.coerce.number().int().min(0).optional() });
 const purgeSchema = z.object({ olderThanDays: z.number().int().min(1).max(3650).optional() });
 const reviewSchema = z.object({ verdict: z.enum(['confirmed', 'false_positive', 'escalated']), note: z.string().min(1).max(2000) });
 
@@ -37,13 +39,6 @@ function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string
   const result = schema.safeParse(query);
   if (!result.success) throw validationError(result.error);
   return result.data;
-}
-
-const CSV_COLUMNS = ['id', 'seq', 'createdAt', 'type', 'direction', 'visibility', 'platform', 'decision', 'wouldBlock', 'mode', 'policyVersion', 'rules', 'kinds', 'actions', 'agentId', 'threadId', 'hash'] as const;
-
-function csvCell(value: unknown): string {
-  const s = Array.isArray(value) ? value.join(';') : value === null || value === undefined ? '' : String(value);
-  return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/^([=+\-@])/, "'$1").replaceAll('"', '""')}"` : s;
 }
 
 /** The compliance officers' endpoints: events, one event, verification, export, reviews. */
@@ -79,6 +74,11 @@ export function auditRoutes(deps: AppDeps) {
     return c.json({ id: row.id, eventId: row.eventId, verdict: row.verdict, note: row.note, reviewer: row.reviewer, createdAt: now.toISOString() }, 201);
   });
 
+  app.get('/summary', read, async (c) => {
+    const q = parseQuery(filterSchema, c.req.query());
+    return c.json(await summarize(db, c.get('caller').tenant, q as EventFilter));
+  });
+
   app.get('/checkpoints', read, async (c) => {
     const rows = await db.select().from(auditCheckpoints).where(eq(auditCheckpoints.tenant, c.get('caller').tenant)).orderBy(desc(auditCheckpoints.seq)).limit(1000);
     return c.json({ checkpoints: rows.map((r) => ({ seq: r.seq, hash: r.hash, createdAt: r.createdAt.toISOString(), jws: r.jws })) });
@@ -95,31 +95,34 @@ export function auditRoutes(deps: AppDeps) {
 
   app.get('/verify', read, async (c) => c.json(await verifyChain(db, c.get('caller').tenant, deps.keys.service.publicJwk)));
 
+  // The export covers events up to the head at the time of the request (`through`), so the
+  // manifest endpoint can recompute the same bytes later. JSON Lines end with the signed
+  // manifest as their last line; for CSV ask /export/manifest with the same query and `through`.
   app.get('/export', read, async (c) => {
     const q = parseQuery(exportSchema, c.req.query());
     const tenant = c.get('caller').tenant;
-    const where = filterClause(tenant, q as EventFilter);
-    c.header('content-type', q.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson');
-    c.header('content-disposition', `attachment; filename="sargas-audit-${tenant}.${q.format}"`);
+    const through = q.through ?? (await currentHead(db, tenant));
+    const { format, through: _t, ...filters } = q;
+    c.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson');
+    c.header('content-disposition', `attachment; filename="sargas-audit-${tenant}-${through}.${format}"`);
+    c.header('x-sargas-export-through', String(through));
     return stream(c, async (out) => {
-      if (q.format === 'csv') await out.write(`${CSV_COLUMNS.join(',')}\n`);
-      let before: number | null = null;
-      // pages of 1000 newest first: a million events never sit in memory at once
-      for (;;) {
-        const rows = await db
-          .select()
-          .from(auditEvents)
-          .where(before === null ? where : and(where, lt(auditEvents.seq, before)))
-          .orderBy(desc(auditEvents.seq))
-          .limit(1000);
-        for (const row of rows) {
-          const e = publicEvent(row);
-          await out.write(q.format === 'csv' ? `${CSV_COLUMNS.map((k) => csvCell(e[k])).join(',')}\n` : `${JSON.stringify(e)}\n`);
-        }
-        if (rows.length < 1000) break;
-        before = rows[rows.length - 1]!.seq;
+      const digest = await writeExport(db, tenant, filters as EventFilter, format, through, (chunk) => out.write(chunk).then(() => undefined));
+      if (format === 'jsonl') {
+        const manifest = { tenant, format, filters, through, ...digest, generatedAt: deps.clock.now().toISOString() };
+        await out.write(`${JSON.stringify({ manifest, jws: await signManifest(deps.keys.service, manifest) })}\n`);
       }
     });
+  });
+
+  app.get('/export/manifest', read, async (c) => {
+    const q = parseQuery(exportSchema, c.req.query());
+    const tenant = c.get('caller').tenant;
+    const through = q.through ?? (await currentHead(db, tenant));
+    const { format, through: _t, ...filters } = q;
+    const digest = await writeExport(db, tenant, filters as EventFilter, format, through, async () => {});
+    const manifest = { tenant, format, filters, through, ...digest, generatedAt: deps.clock.now().toISOString() };
+    return c.json({ manifest, jws: await signManifest(deps.keys.service, manifest) });
   });
   return app;
 }

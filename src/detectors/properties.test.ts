@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { asmensKodasValid, ibanMod97, luhnValid, peselValid } from './checksums.ts';
 import { scan } from './index.ts';
 import type { Kind, Locale } from './types.ts';
