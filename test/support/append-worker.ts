@@ -1,0 +1,25 @@
+// A second service process for the replica test: appends events to one tenant's chain
+// on the PostgreSQL database named on the command line, in concurrent bursts.
+import { AuditWriter } from '../../src/audit/writer.ts';
+import { ulid } from '../../src/audit/ids.ts';
+import { systemClock } from '../../src/clock.ts';
+import { openPostgres } from '../../src/db/client.ts';
+
+const [url, tenant, countArg, label] = process.argv.slice(2) as [string, string, string, string];
+const handle = openPostgres(url, { max: 4 });
+const writer = new AuditWriter(handle.db, systemClock);
+const total = Number(countArg);
+const draft = () => {
+  const now = systemClock.now();
+  return {
+    id: ulid(now), tenant, createdAt: now, type: 'check', direction: 'inbound', visibility: 'public', platform: label,
+    decision: 'allow', wouldBlock: false, mode: 'enforce', policyVersion: `${tenant}@0`, rules: [], kinds: [], findings: [], actions: [],
+    locale: 'en', agentId: label, customerFp: null, threadId: null, postId: null, identity: null, details: null, linkedEventId: null,
+    idempotencyKey: null, requestFp: null, hmacKeyId: 'test',
+  };
+};
+for (let done = 0; done < total; done += 20) {
+  await Promise.all(Array.from({ length: Math.min(20, total - done) }, () => writer.append(draft())));
+}
+await handle.close();
+console.log(`${label} appended ${total}`);
