@@ -27,12 +27,14 @@ export interface AppDeps {
   logger?: Logger;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** Node.js process metrics (event loop lag, GC, memory) on /metrics; off in tests. */
+  processMetrics?: boolean;
 }
 
 /** Builds the HTTP app. No I/O happens here; the routes use `deps` when called. */
 export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? pino({ level: 'silent' });
-  const metrics = createMetrics(deps.writer);
+  const metrics = createMetrics(deps.writer, { defaultMetrics: deps.processMetrics });
   const app = new Hono<AppEnv>();
 
   app.use(requestId());

@@ -2,7 +2,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { AuditWriter } from '../audit/writer.ts';
 
 /** The service's Prometheus metrics, in a registry of its own (one per app instance). */
-export function createMetrics(writer: AuditWriter, options: { defaultMetrics?: boolean } = {}) {
+export function createMetrics(writer: AuditWriter, options: { defaultMetrics?: boolean | undefined } = {}) {
   const registry = new Registry();
   if (options.defaultMetrics) collectDefaultMetrics({ register: registry });
   const checks = new Counter({
@@ -17,6 +17,22 @@ export function createMetrics(writer: AuditWriter, options: { defaultMetrics?: b
     help: 'Time to answer a check, audit commit included.',
     buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1],
     registers: [registry],
+  });
+  const commit = new Histogram({
+    name: 'sargas_audit_commit_seconds',
+    help: 'Duration of each audit transaction (group commit).',
+    buckets: [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [registry],
+  });
+  const batchSize = new Histogram({
+    name: 'sargas_audit_batch_events',
+    help: 'Events per audit transaction.',
+    buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512],
+    registers: [registry],
+  });
+  writer.onCommit((events, seconds) => {
+    commit.observe(seconds);
+    batchSize.observe(events);
   });
   new Gauge({
     name: 'sargas_audit_batches_total',

@@ -11,6 +11,8 @@ export interface Caller {
   tenant: string;
   subject: string;
   scopes: ReadonlySet<string>;
+  /** The token's expiry (seconds since the epoch), when it has one. */
+  expiresAt?: number | undefined;
 }
 
 export interface AccessTokenOptions {
@@ -25,7 +27,7 @@ export async function verifyAccessToken(token: string, keys: JWTVerifyGetKey, op
     const tenant = typeof payload.tenant === 'string' ? payload.tenant : null;
     if (!tenant) throw new ApiError('unauthorized', 'The token has no tenant claim.');
     const scope = typeof payload.scope === 'string' ? payload.scope : Array.isArray(payload.scp) ? payload.scp.join(' ') : '';
-    return { tenant, subject: payload.sub ?? 'unknown', scopes: new Set(scope.split(/[\s,]+/).filter(Boolean)) };
+    return { tenant, subject: payload.sub ?? 'unknown', scopes: new Set(scope.split(/[\s,]+/).filter(Boolean)), expiresAt: payload.exp };
   } catch (err) {
     if (err instanceof ApiError) throw err;
     if (err instanceof errors.JWTExpired) throw new ApiError('unauthorized', 'The token has expired.');

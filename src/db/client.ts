@@ -13,13 +13,21 @@ export type Schema = typeof schema;
 /** The database as the application uses it, whichever driver is behind it. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 
+/** Runs one raw SQL statement with positional parameters; returns the rows. */
+export type RawQuery = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+
 /** An open database: the drizzle handle, how to migrate it, how to close it, and what it is. */
 export interface DatabaseHandle {
   db: Database;
   driver: 'pglite' | 'postgres';
   migrate(): Promise<void>;
   /** Runs one raw SQL statement (tests, readiness); returns the rows. */
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  query: RawQuery;
+  /**
+   * A transaction of raw statements, for the audit append: constant statement texts are
+   * prepared once per connection, where drizzle would build a new statement per batch size.
+   */
+  transaction<T>(fn: (query: RawQuery) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -34,6 +42,8 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
     driver: 'postgres',
     migrate: () => migratePostgres(drizzlePostgres(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
     query: async <T>(text: string, params: unknown[] = []) => (await client.unsafe(text, params as never[])) as unknown as T[],
+    transaction: <T>(fn: (query: RawQuery) => Promise<T>) =>
+      client.begin((tx) => fn(async <R>(text: string, params: unknown[] = []) => (await tx.unsafe(text, params as never[], { prepare: true })) as unknown as R[])) as Promise<T>,
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -48,6 +58,7 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
     driver: 'pglite',
     migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
     query: async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
+    transaction: <T>(fn: (query: RawQuery) => Promise<T>) => client.transaction((tx) => fn(async <R>(text: string, params: unknown[] = []) => (await tx.query<R>(text, params)).rows)),
     close: () => client.close(),
   };
 }

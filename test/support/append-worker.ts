@@ -7,7 +7,7 @@ import { openPostgres } from '../../src/db/client.ts';
 
 const [url, tenant, countArg, label] = process.argv.slice(2) as [string, string, string, string];
 const handle = openPostgres(url, { max: 4 });
-const writer = new AuditWriter(handle.db, systemClock);
+const writer = new AuditWriter(handle, systemClock);
 const total = Number(countArg);
 const draft = () => {
   const now = systemClock.now();

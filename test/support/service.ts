@@ -29,7 +29,7 @@ export interface TestService {
 export async function createTestService(database: DatabaseHandle): Promise<TestService> {
   const keys = await ephemeralKeys();
   const clock = steppingClock();
-  const writer = new AuditWriter(database.db, clock, { checkpoint: { key: keys.service, every: 5 } });
+  const writer = new AuditWriter(database, clock, { checkpoint: { key: keys.service, every: 5 } });
   const policies = new PolicyStore(database.db, { ttlMs: 0, fallbackIdentityProvider: { ...DEV_IDP, jwks: { keys: [keys.dev!.publicJwk] } } });
   const app = createApp({ database, writer, policies, keys, clock, auth: AUTH });
   return {

@@ -1,0 +1,146 @@
+/**
+ * The full check under concurrent load against real PostgreSQL, beside a bare Hono endpoint
+ * measured in the same run on the same machine:
+ *   npm run bench:server            (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test)
+ * Prints checks per second, p50/p99 latency, the mean audit batch size, and p99 at half load.
+ * Traffic goes to 127.0.0.1 only; every run is bounded in time.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+import { signAccessToken } from '../src/auth/access-token.ts';
+import { loadKeys } from '../src/auth/keys.ts';
+import { loadConfig } from '../src/config.ts';
+import { loadCorpus } from '../eval/corpus.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+
+function start(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on http:\/\/localhost:(\d+)/.exec(out);
+      if (m) resolve({ child, port: Number(m[1]) });
+    });
+    child.on('exit', (code) => reject(new Error(`${script} exited ${code}`)));
+  });
+}
+
+async function metric(port: number, name: string): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const m = new RegExp(`^${name} (\\S+)$`, 'm').exec(text);
+  return m ? Number(m[1]) : 0;
+}
+
+/**
+ * Open-loop load at a steady rate: one request every 1/rate seconds whatever the answers
+ * do (autocannon's overallRate sends each second's quota in a burst, which measures the
+ * burst, not the service). Returns latency percentiles in milliseconds.
+ */
+async function paced(port: number, path: string, bodies: string[], headers: Record<string, string>, rate: number, seconds: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const latencies: number[] = [];
+  let errors = 0;
+  const total = Math.floor(rate * seconds);
+  const start = performance.now();
+  const inflight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const body = bodies[i % bodies.length]!;
+    const sent = performance.now();
+    inflight.push(
+      new Promise<void>((resolve) => {
+        const req = http.request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+          res.resume();
+          res.on('end', () => {
+            if (res.statusCode !== 200) errors++;
+            latencies.push(performance.now() - sent);
+            resolve();
+          });
+        });
+        req.on('error', () => {
+          errors++;
+          resolve();
+        });
+        req.end(body);
+      }),
+    );
+  }
+  await Promise.all(inflight);
+  agent.destroy();
+  const elapsed = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
+  return { rate: latencies.length / elapsed, p50: q(0.5), p99: q(0.99), errors };
+}
+
+function run(opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
+}
+
+const dbName = `sargas_bench_${process.pid}`;
+const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+await admin.unsafe(`CREATE DATABASE ${dbName}`);
+const dbUrl = new URL(ADMIN_URL);
+dbUrl.pathname = `/${dbName}`;
+const dataDir = mkdtempSync(join(tmpdir(), 'sargas-bench-'));
+const children: ChildProcess[] = [];
+try {
+  const service = await start('src/main.ts', { DATABASE_URL: dbUrl.toString(), DATA_DIR: dataDir, RETENTION_SWEEP_MINUTES: '0' });
+  children.push(service.child);
+  const bare = await start('bench/bare-server.ts', {});
+  children.push(bare.child);
+
+  const keys = await loadKeys(loadConfig({ DATA_DIR: dataDir }));
+  const token = await signAccessToken(keys.dev!, { tenant: 'bench', scopes: ['check'] }, { issuer: 'sargas-dev', audience: 'sargas' });
+  const rows = loadCorpus();
+  const bodies = rows.map((r) =>
+    JSON.stringify({ direction: r.direction, text: r.text, channel: r.channel, agent: { id: 'agent-1' }, customer: { id: 'fb:1' }, thread: { id: r.id } }),
+  );
+  const requests = (path: string) => bodies.map((body) => ({ method: 'POST' as const, path, body, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } }));
+
+  // warm up both
+  await run({ url: `http://127.0.0.1:${bare.port}`, requests: requests('/bare'), connections: 8, duration: 2 });
+  await run({ url: `http://127.0.0.1:${service.port}`, requests: requests('/v1/check'), connections: 8, duration: 2 });
+
+  const bareRes = await run({ url: `http://127.0.0.1:${bare.port}`, requests: requests('/bare'), connections: CONNECTIONS, duration: DURATION });
+  const events0 = await metric(service.port, 'sargas_audit_events_total');
+  const batches0 = await metric(service.port, 'sargas_audit_batches_total');
+  const full = await run({ url: `http://127.0.0.1:${service.port}`, requests: requests('/v1/check'), connections: CONNECTIONS, duration: DURATION });
+  const events1 = await metric(service.port, 'sargas_audit_events_total');
+  const batches1 = await metric(service.port, 'sargas_audit_batches_total');
+  const halfRate = Math.max(1, Math.floor(full.requests.average / 2));
+  const half = await paced(service.port, '/v1/check', bodies, { 'content-type': 'application/json', authorization: `Bearer ${token}` }, halfRate, DURATION);
+
+  const metricsText = await (await fetch(`http://127.0.0.1:${service.port}/metrics`)).text();
+  const commitBuckets = [...metricsText.matchAll(/^sargas_audit_commit_seconds_bucket\{le="([^"]+)"\} (\d+)$/gm)].map((m) => `${m[1]}:${m[2]}`);
+  const lag = /^nodejs_eventloop_lag_p99_seconds (\S+)$/m.exec(metricsText)?.[1];
+  const line = (name: string, r: autocannon.Result) =>
+    `${name.padEnd(28)} ${String(Math.round(r.requests.average)).padStart(8)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   errors ${r.errors + r.non2xx}`;
+  console.log(`machine: ${(await import('node:os')).cpus().length} cores; ${CONNECTIONS} connections, ${DURATION} s per run; PostgreSQL at ${dbUrl.host}`);
+  console.log(line('bare Hono endpoint', bareRes));
+  console.log(line('full check (max load)', full));
+  console.log(`${`full check (paced ${halfRate}/s)`.padEnd(28)} ${String(Math.round(half.rate)).padStart(8)} req/s   p50 ${half.p50.toFixed(1).padStart(4)} ms   p99 ${half.p99.toFixed(1).padStart(4)} ms   errors ${half.errors}`);
+  console.log(`full / bare throughput: ${((full.requests.average / bareRes.requests.average) * 100).toFixed(1)}%`);
+  console.log(`audit commit duration histogram (s:cumulative count): ${commitBuckets.join(' ')}`);
+  console.log(`event loop lag p99 (service): ${lag ? (Number(lag) * 1000).toFixed(1) : '?'} ms`);
+  console.log(`audit: ${events1 - events0} events in ${batches1 - batches0} transactions, mean batch ${((events1 - events0) / Math.max(1, batches1 - batches0)).toFixed(1)}`);
+} finally {
+  for (const c of children) c.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 500));
+  await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await admin.end();
+  rmSync(dataDir, { recursive: true, force: true });
+}
