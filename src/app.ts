@@ -13,6 +13,8 @@ import { checkRoutes } from './api/check-routes.ts';
 import type { AppEnv } from './api/env.ts';
 import { errorResponse } from './api/errors.ts';
 import { healthRoutes } from './api/health-routes.ts';
+import { overrideRoutes } from './api/override-routes.ts';
+import { policyRoutes } from './api/policy-routes.ts';
 import { createMetrics } from './api/metrics.ts';
 import type { PolicyStore } from './policies/store.ts';
 
@@ -65,7 +67,9 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', healthRoutes(deps, metrics));
   app.route('/v1/check', checkRoutes(deps, metrics));
+  app.route('/v1/audit/events', overrideRoutes(deps));
   app.route('/v1/audit', auditRoutes(deps));
+  app.route('/v1/policy', policyRoutes(deps));
   return app;
 }
 

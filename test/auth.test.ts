@@ -11,6 +11,12 @@ const ROUTES = [
   { name: 'GET /v1/audit/events', scope: 'audit:read', method: 'GET', path: '/v1/audit/events' },
   { name: 'GET /v1/audit/verify', scope: 'audit:read', method: 'GET', path: '/v1/audit/verify' },
   { name: 'GET /v1/audit/export', scope: 'audit:read', method: 'GET', path: '/v1/audit/export' },
+  { name: 'GET /v1/audit/export/manifest', scope: 'audit:read', method: 'GET', path: '/v1/audit/export/manifest' },
+  { name: 'GET /v1/audit/summary', scope: 'audit:read', method: 'GET', path: '/v1/audit/summary' },
+  { name: 'GET /v1/audit/checkpoints', scope: 'audit:read', method: 'GET', path: '/v1/audit/checkpoints' },
+  { name: 'POST /v1/audit/purge', scope: 'audit:admin', method: 'POST', path: '/v1/audit/purge', body: { olderThanDays: 365 } },
+  { name: 'GET /v1/policy', scope: 'policy:admin', method: 'GET', path: '/v1/policy' },
+  { name: 'POST /v1/policy/simulate', scope: 'policy:admin', method: 'POST', path: '/v1/policy/simulate', body: { policy: { mode: 'monitor' } } },
 ] as const;
 
 describe.each(BACKENDS)('authentication and tenancy on %s', (backend) => {
@@ -56,7 +62,7 @@ describe.each(BACKENDS)('authentication and tenancy on %s', (backend) => {
       expect((await call(route, token)).status).toBe(401);
     });
     it('answers 403 without the scope', async () => {
-      const res = await call(route, await svc.token('t1', ['policy:admin']));
+      const res = await call(route, await svc.token('t1', ['check:override']));
       expect(res.status).toBe(403);
       expect((await res.json()).error.code).toBe('forbidden');
     });

@@ -10,6 +10,7 @@ import { auditCheckpoints, auditReviews } from '../db/schema/index.ts';
 import { currentHead, signManifest, writeExport } from '../audit/export.ts';
 import { purgeBefore } from '../audit/retention.ts';
 import { summarize } from '../audit/summary.ts';
+import { maskFreeText } from '../audit/free-text.ts';
 import { ApiError } from '../errors.ts';
 import { KINDS } from '../detectors/types.ts';
 import { requireScope } from './auth.ts';
@@ -69,7 +70,7 @@ export function auditRoutes(deps: AppDeps) {
     const found = await getEvent(db, caller.tenant, c.req.param('id'));
     if (!found) throw new ApiError('not_found', 'No such event for this tenant.');
     const now = deps.clock.now();
-    const row = { id: ulid(now), tenant: caller.tenant, eventId: found.row.id, verdict: data.verdict, note: data.note, reviewer: caller.subject, createdAt: now };
+    const row = { id: ulid(now), tenant: caller.tenant, eventId: found.row.id, verdict: data.verdict, note: maskFreeText(data.note), reviewer: caller.subject, createdAt: now };
     await db.insert(auditReviews).values(row);
     return c.json({ id: row.id, eventId: row.eventId, verdict: row.verdict, note: row.note, reviewer: row.reviewer, createdAt: now.toISOString() }, 201);
   });

@@ -4,7 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
 import { auditChainHeads, auditCheckpoints, auditEvents, auditReviews } from '../db/schema/index.ts';
 import { signCheckpoint } from './checkpoint.ts';
-import { ulid } from './ids.ts';
+import { adminEvent } from './admin-event.ts';
 import { verifyChain } from './verify.ts';
 import type { AuditWriter } from './writer.ts';
 
@@ -51,34 +51,9 @@ export async function purgeBefore(
     await tx.update(auditChainHeads).set({ baseSeq: boundary.seq, baseHash: boundary.hash }).where(eq(auditChainHeads.tenant, tenant));
   });
   if (purged === 0) return { purged: 0, reason: 'already purged' };
-  const { row } = await deps.writer.append({
-    id: ulid(now),
-    tenant,
-    createdAt: now,
-    type: 'purge',
-    direction: null,
-    visibility: null,
-    platform: null,
-    decision: null,
-    wouldBlock: false,
-    mode: null,
-    policyVersion: null,
-    rules: [],
-    kinds: [],
-    findings: [],
-    actions: [],
-    locale: null,
-    agentId: by,
-    customerFp: null,
-    threadId: null,
-    postId: null,
-    identity: null,
-    details: { purgedThrough: boundary.seq, purgedEvents: purged, cutoff: cutoff.toISOString(), checkpointHash: boundary.hash },
-    linkedEventId: null,
-    idempotencyKey: null,
-    requestFp: null,
-    hmacKeyId: 'none',
-  });
+  const { row } = await deps.writer.append(
+    adminEvent(tenant, 'purge', now, by, { purgedThrough: boundary.seq, purgedEvents: purged, cutoff: cutoff.toISOString(), checkpointHash: boundary.hash }),
+  );
   return { purged, through: boundary.seq, checkpointHash: boundary.hash, eventId: row.id };
 }
 

@@ -16,6 +16,8 @@ export interface EvaluationInput {
   findings: readonly InternalFinding[];
   secretRequests: readonly SecretRequest[];
   policy: TenantPolicy;
+  /** How to tell the tenant's own identifiers; by default the finding's value against the allow-list. Simulation matches fingerprints. */
+  allowListed?: ((f: InternalFinding) => boolean) | undefined;
 }
 
 export interface Violation {
@@ -61,7 +63,8 @@ function wording(policy: TenantPolicy, locale: Locale): Templates & { privateOve
  */
 export function evaluate(input: EvaluationInput): Evaluation {
   const { direction, visibility, identity, policy } = input;
-  const allowListed = input.findings.filter((f) => isAllowListed(f, policy.allowList));
+  const isOwn = input.allowListed ?? ((f: InternalFinding) => isAllowListed(f, policy.allowList));
+  const allowListed = input.findings.filter(isOwn);
   const counted = input.findings.filter((f) => !allowListed.includes(f));
   const requests = direction === 'outbound' ? input.secretRequests : [];
   const verified = identity.status === 'verified';

@@ -8,7 +8,7 @@ import { defaultPolicy, type TenantPolicy } from './types.ts';
 const jwk = z.object({ kty: z.string() }).passthrough();
 
 /** The stored shape of a policy version (validated on read and on write). */
-export const storedPolicySchema = z.object({
+export const storedPolicySchema = z.strictObject({
   mode: z.enum(['enforce', 'monitor']).default('enforce'),
   allowList: z
     .object({
@@ -23,7 +23,7 @@ export const storedPolicySchema = z.object({
   privateChannelLink: z.string().url().optional(),
   defaultRegion: z.string().length(2).optional(),
   wording: z
-    .record(z.enum(['pl', 'lt', 'en']), z.object({ privateChannelMessage: z.string().max(1000).optional(), customerNotice: z.string().max(1000).optional() }))
+    .partialRecord(z.enum(['pl', 'lt', 'en']), z.strictObject({ privateChannelMessage: z.string().max(1000).optional(), customerNotice: z.string().max(1000).optional() }))
     .optional(),
   identityProvider: z
     .object({
@@ -35,6 +35,9 @@ export const storedPolicySchema = z.object({
     .refine((v) => !!v.jwks !== !!v.jwksUrl, 'give exactly one of jwks or jwksUrl')
     .optional(),
 });
+
+/** A policy document as stored and as PUT by an administrator. */
+export type StoredPolicy = z.infer<typeof storedPolicySchema>;
 
 /**
  * Reads tenants' policies, newest version first, with a short in-process cache so the
@@ -56,10 +59,7 @@ export class PolicyStore {
     const [row] = await this.db.select().from(tenantPolicies).where(eq(tenantPolicies.tenant, tenant)).orderBy(desc(tenantPolicies.version)).limit(1);
     let policy: TenantPolicy;
     if (!row) policy = defaultPolicy(tenant);
-    else {
-      const stored = storedPolicySchema.parse(row.policy);
-      policy = { tenant, version: row.version, ...stored, identityProvider: stored.identityProvider as IdentityProvider | undefined };
-    }
+    else policy = { tenant, version: row.version, ...storedPolicySchema.parse(row.policy) } as TenantPolicy;
     if (!policy.identityProvider && this.options.fallbackIdentityProvider) policy = { ...policy, identityProvider: this.options.fallbackIdentityProvider };
     this.cache.set(tenant, { policy, at: Date.now() });
     return policy;
@@ -72,6 +72,27 @@ export class PolicyStore {
       const days = storedPolicySchema.safeParse(r.policy).data?.retentionDays;
       return days ? [{ tenant: r.tenant, days }] : [];
     });
+  }
+
+  /** The newest stored version of a tenant's policy, or null (then the default, version 0, is in force). */
+  async latest(tenant: string) {
+    const [row] = await this.db.select().from(tenantPolicies).where(eq(tenantPolicies.tenant, tenant)).orderBy(desc(tenantPolicies.version)).limit(1);
+    return row ?? null;
+  }
+
+  /** Stores a new immutable version; fails if another version was stored meanwhile (the primary key). */
+  async put(tenant: string, policy: StoredPolicy, by: string, now: Date): Promise<number> {
+    const current = await this.latest(tenant);
+    const version = (current?.version ?? 0) + 1;
+    await this.db.insert(tenantPolicies).values({ tenant, version, policy, createdAt: now, createdBy: by });
+    this.invalidate(tenant);
+    return version;
+  }
+
+  /** A policy as evaluated, from a stored (or candidate) policy document. */
+  fromStored(tenant: string, version: number, stored: StoredPolicy): TenantPolicy {
+    const policy: TenantPolicy = { tenant, version, ...stored, identityProvider: stored.identityProvider as IdentityProvider | undefined };
+    return !policy.identityProvider && this.options.fallbackIdentityProvider ? { ...policy, identityProvider: this.options.fallbackIdentityProvider } : policy;
   }
 
   /** Forgets cached policies (after a change made by this process). */

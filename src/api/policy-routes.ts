@@ -1,0 +1,74 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps } from '../app.ts';
+import { adminEvent } from '../audit/admin-event.ts';
+import { canonicalJson } from '../audit/canonical-json.ts';
+import { ApiError } from '../errors.ts';
+import { normalizeAllowList } from '../policies/normalize-allow-list.ts';
+import { simulate } from '../policies/simulate.ts';
+import { storedPolicySchema, type StoredPolicy } from '../policies/store.ts';
+import { defaultPolicy } from '../policies/types.ts';
+import { requireScope } from './auth.ts';
+import { readJson } from './body.ts';
+import type { AppEnv } from './env.ts';
+
+const simulateSchema = z.strictObject({
+  policy: storedPolicySchema,
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  limit: z.number().int().min(1).max(100_000).default(10_000),
+});
+
+/** Validates a policy document and normalises its allow-list; 400 naming each bad entry. */
+function prepare(doc: StoredPolicy): StoredPolicy {
+  const { list, problems } = normalizeAllowList(doc.allowList, doc.defaultRegion);
+  if (problems.length > 0) throw new ApiError('invalid_request', `${problems[0]!.field}: ${problems[0]!.message}`, problems);
+  return { ...doc, allowList: list };
+}
+
+/** GET/PUT /v1/policy and POST /v1/policy/simulate, for scope policy:admin. */
+export function policyRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const admin = requireScope('policy:admin', deps.keys.accessKeys, deps.auth);
+
+  app.get('/', admin, async (c) => {
+    const tenant = c.get('caller').tenant;
+    const row = await deps.policies.latest(tenant);
+    if (!row) {
+      const { tenant: _t, version: _v, ...policy } = defaultPolicy(tenant);
+      return c.json({ tenant, version: 0, policyVersion: `${tenant}@0`, policy, createdAt: null, createdBy: null });
+    }
+    return c.json({ tenant, version: row.version, policyVersion: `${tenant}@${row.version}`, policy: row.policy, createdAt: row.createdAt.toISOString(), createdBy: row.createdBy });
+  });
+
+  app.put('/', admin, async (c) => {
+    const { data } = await readJson(c, storedPolicySchema);
+    const caller = c.get('caller');
+    const doc = prepare(data);
+    const previous = await deps.policies.latest(caller.tenant);
+    const now = deps.clock.now();
+    let version: number;
+    try {
+      version = await deps.policies.put(caller.tenant, doc, caller.subject, now);
+    } catch {
+      throw new ApiError('conflict', 'Another version of the policy was stored at the same time; read it and try again.');
+    }
+    const changed = Object.keys({ ...(previous?.policy ?? {}), ...doc }).filter(
+      (k) => canonicalJson((previous?.policy as Record<string, unknown> | undefined)?.[k]) !== canonicalJson((doc as Record<string, unknown>)[k]),
+    );
+    // the change is audited: who, which version replaced which, which settings changed
+    await deps.writer.append(
+      adminEvent(caller.tenant, 'policy_change', now, caller.subject, { version, previousVersion: previous?.version ?? 0, changed, mode: doc.mode }, { policyVersion: `${caller.tenant}@${version}` }),
+    );
+    return c.json({ tenant: caller.tenant, version, policyVersion: `${caller.tenant}@${version}`, policy: doc }, 201);
+  });
+
+  app.post('/simulate', admin, async (c) => {
+    const { data } = await readJson(c, simulateSchema);
+    const tenant = c.get('caller').tenant;
+    const candidate = deps.policies.fromStored(tenant, -1, prepare(data.policy));
+    const report = await simulate(deps.database.db, tenant, candidate, deps.keys.hmac, { from: data.from, to: data.to, limit: data.limit });
+    return c.json(report);
+  });
+  return app;
+}

@@ -1,0 +1,84 @@
+import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import type { StoredFinding } from '../audit/check-event.ts';
+import { fingerprint } from '../audit/fingerprint.ts';
+import type { Database } from '../db/client.ts';
+import { auditEvents } from '../db/schema/index.ts';
+import type { InternalFinding, Kind, Locale } from '../detectors/index.ts';
+import { evaluate } from './evaluate.ts';
+import type { TenantPolicy } from './types.ts';
+
+/** What a candidate policy would have decided on the tenant's recent checks. */
+export interface SimulationReport {
+  evaluated: number;
+  changed: number;
+  /** "block→warn": how many decisions move that way. */
+  transitions: Record<string, number>;
+  /** Per rule: how many of the events it fired on, as recorded and under the candidate. */
+  byRule: Record<string, { before: number; after: number }>;
+  /** Events fingerprinted with an earlier HMAC key: their allow-list matches cannot be recomputed. */
+  olderKeyEvents: number;
+  /** Whole e-mail domains on the allow-list cannot be matched from fingerprints; they are not simulated. */
+  emailDomainsSimulated: false;
+}
+
+/**
+ * Re-decides the tenant's recent checks under a candidate policy from what the audit log
+ * kept — kinds, channels, identity status and keyed fingerprints, never the text — and
+ * counts what would change. Allow-list entries are compared by fingerprint.
+ */
+export async function simulate(
+  db: Database,
+  tenant: string,
+  candidate: TenantPolicy,
+  hmac: { key: Buffer; id: string },
+  options: { from?: Date | undefined; to?: Date | undefined; limit: number },
+): Promise<SimulationReport> {
+  const where: SQL[] = [eq(auditEvents.tenant, tenant), eq(auditEvents.type, 'check')];
+  if (options.from) where.push(gte(auditEvents.createdAt, options.from));
+  if (options.to) where.push(lte(auditEvents.createdAt, options.to));
+  const rows = await db.select().from(auditEvents).where(and(...where)).orderBy(desc(auditEvents.seq)).limit(options.limit);
+
+  const own = new Set<string>();
+  const add = (kind: Kind, value: string) => {
+    const fp = fingerprint(hmac.key, kind, value);
+    if (fp) own.add(fp);
+  };
+  for (const p of candidate.allowList.phones) add('phone', p);
+  for (const i of candidate.allowList.ibans) add('iban', i);
+  for (const e of candidate.allowList.emails) add('email', e);
+
+  const report: SimulationReport = { evaluated: 0, changed: 0, transitions: {}, byRule: {}, olderKeyEvents: 0, emailDomainsSimulated: false };
+  for (const row of rows) {
+    const stored = row.findings as StoredFinding[];
+    if (row.hmacKeyId !== hmac.id && stored.some((f) => f.fp)) report.olderKeyEvents++;
+    const findings: Array<InternalFinding & { fp: string | null }> = stored.map((f) => ({
+      kind: f.kind as Kind, start: f.start, end: f.end, confidence: f.confidence, masked: f.masked, evidence: [], value: '', fp: f.fp,
+    }));
+    const identity = (row.identity as { status?: string } | null)?.status === 'verified' ? { status: 'verified' as const, issuer: 'audit', subject: 'audit' } : { status: 'absent' as const };
+    const evaluation = evaluate({
+      direction: row.direction as 'inbound' | 'outbound',
+      visibility: row.visibility as 'public' | 'private',
+      identity,
+      text: '',
+      locale: (row.locale ?? 'en') as Locale,
+      findings,
+      secretRequests: row.rules.includes('secret-request') ? [{ kind: 'pin', start: 0, end: 0 }] : [],
+      policy: candidate,
+      allowListed: (f) => {
+        const fp = (f as { fp?: string | null }).fp;
+        return !!fp && own.has(fp);
+      },
+    });
+    report.evaluated++;
+    const before = row.decision ?? 'allow';
+    const after = evaluation.decision;
+    if (before !== after) {
+      report.changed++;
+      const key = `${before}→${after}`;
+      report.transitions[key] = (report.transitions[key] ?? 0) + 1;
+    }
+    for (const rule of row.rules) (report.byRule[rule] ??= { before: 0, after: 0 }).before++;
+    for (const v of evaluation.violations) (report.byRule[v.rule] ??= { before: 0, after: 0 }).after++;
+  }
+  return report;
+}
