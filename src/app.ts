@@ -15,6 +15,7 @@ import { errorResponse } from './api/errors.ts';
 import { healthRoutes } from './api/health-routes.ts';
 import { overrideRoutes } from './api/override-routes.ts';
 import { policyRoutes } from './api/policy-routes.ts';
+import { consoleRoutes } from './console/routes.ts';
 import { createMetrics } from './api/metrics.ts';
 import type { PolicyStore } from './policies/store.ts';
 
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/audit/events', overrideRoutes(deps));
   app.route('/v1/audit', auditRoutes(deps));
   app.route('/v1/policy', policyRoutes(deps));
+  app.route('/console', consoleRoutes());
   return app;
 }
 
