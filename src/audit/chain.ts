@@ -5,7 +5,11 @@ import { canonicalJson } from './canonical-json.ts';
 /** The previous hash of a tenant's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The fields an event's hash covers: every stored column but the hash itself. */
+/**
+ * The fields an event's hash covers: every stored column but the hash itself, listed by
+ * name on purpose — a column added by a later migration must not change the hash of
+ * events written before it (they would all fail verification).
+ */
 export function hashedContent(row: Omit<AuditEventRow, 'hash'>): Record<string, unknown> {
   return {
     id: row.id,

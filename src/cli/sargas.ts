@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { publicFinding, scan } from '../detectors/index.ts';
 import { LOCALES, type Locale } from '../detectors/types.ts';
-import { evaluate } from '../policies/evaluate.ts';
+import { decideOffline } from '../policies/offline.ts';
 import { defaultPolicy, policyVersionLabel } from '../policies/types.ts';
 
 const USAGE = `usage: sargas scan  [--locale pl|lt|en] [--region PL]   JSON Lines {"id","text"} in, {"id","findings"} out
@@ -71,16 +71,7 @@ for await (const line of rl) {
     continue;
   }
   const c = row as z.infer<typeof checkLineSchema>;
-  const evaluation = evaluate({
-    direction: c.direction,
-    visibility: c.channel.visibility,
-    identity: c.identityVerified ? { status: 'verified', issuer: 'cli', subject: 'cli' } : { status: 'absent' },
-    text: c.text,
-    locale: result.locale,
-    findings: result.findings,
-    secretRequests: result.secretRequests,
-    policy,
-  });
+  const evaluation = decideOffline(c.text, result, { direction: c.direction, visibility: c.channel.visibility, identityVerified: c.identityVerified, policy });
   process.stdout.write(
     `${JSON.stringify({
       id: c.id,
