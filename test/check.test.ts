@@ -1,3 +1,4 @@
+import { compactVerify, importJWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/database.ts';
 import { createTestService, type TestService } from './support/service.ts';
@@ -44,6 +45,11 @@ describe.each(BACKENDS)('POST /v1/check on %s', (backend) => {
       expect(body.suggestion.privateChannelMessage).toMatch(/wiadomości prywatnej/);
       expect(body.audit.seq).toBeGreaterThan(0);
       expect(body.receipt.split('.')).toHaveLength(3);
+      // the receipt verifies against the published key and names this decision
+      const { keys } = await (await svc.app.request('/.well-known/jwks.json')).json();
+      const { payload, protectedHeader } = await compactVerify(body.receipt, await importJWK(keys[0], 'EdDSA'));
+      expect(protectedHeader).toMatchObject({ alg: 'EdDSA', kid: keys[0].kid, typ: 'sargas-receipt+jws' });
+      expect(JSON.parse(new TextDecoder().decode(payload))).toMatchObject({ tenant: 'bank-a', event: body.audit.id, seq: body.audit.seq, decision: 'block', policyVersion: 'bank-a@0' });
     });
 
     it('allows account data in a private channel once a valid identity assertion is presented', async () => {

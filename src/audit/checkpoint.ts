@@ -1,4 +1,5 @@
-import { CompactSign, compactVerify, importJWK, type JWK } from 'jose';
+import { compactVerify, importJWK, type JWK } from 'jose';
+import { signCompact } from '../auth/jws.ts';
 import type { SigningKey } from '../auth/keys.ts';
 
 /** What a checkpoint attests: the tenant's chain had `hash` at `seq`. */
@@ -9,13 +10,9 @@ export interface CheckpointClaim {
   createdAt: string;
 }
 
-const encoder = new TextEncoder();
-
 /** Signs a checkpoint with the service's key (compact JWS, EdDSA). */
-export function signCheckpoint(key: SigningKey, claim: CheckpointClaim): Promise<string> {
-  return new CompactSign(encoder.encode(JSON.stringify(claim)))
-    .setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: 'sargas-checkpoint+jws' })
-    .sign(key.privateKey);
+export function signCheckpoint(key: SigningKey, claim: CheckpointClaim): string {
+  return signCompact(key, 'sargas-checkpoint+jws', claim);
 }
 
 /** The claim of a checkpoint whose signature verifies against `publicJwk`, or null. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, desc, eq, lt, lte, type SQL } from 'drizzle-orm';
-import { CompactSign } from 'jose';
+import { signCompact } from '../auth/jws.ts';
 import type { SigningKey } from '../auth/keys.ts';
 import type { Database } from '../db/client.ts';
 import { auditChainHeads, auditEvents } from '../db/schema/index.ts';
@@ -65,11 +65,9 @@ export async function writeExport(
 }
 
 /** The signed manifest of an export: what was asked, how many events, the digest of the bytes. */
-export async function signManifest(
+export function signManifest(
   key: SigningKey,
   manifest: { tenant: string; format: ExportFormat; filters: EventFilter; through: number; count: number; sha256: string; generatedAt: string },
-): Promise<string> {
-  return new CompactSign(new TextEncoder().encode(JSON.stringify(manifest)))
-    .setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: 'sargas-export-manifest+jws' })
-    .sign(key.privateKey);
+): string {
+  return signCompact(key, 'sargas-export-manifest+jws', manifest);
 }

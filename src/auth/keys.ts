@@ -1,4 +1,4 @@
-import { randomBytes, createHash } from 'node:crypto';
+import { createHash, createPrivateKey, randomBytes, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLocalJWKSet, createRemoteJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, type JWTVerifyGetKey } from 'jose';
@@ -7,6 +7,8 @@ import type { Config } from '../config.ts';
 /** An Ed25519 key that signs, with its public half for a JWKS. */
 export interface SigningKey {
   privateKey: CryptoKey;
+  /** The same private key for node:crypto (receipts, checkpoints, manifests; see jws.ts). */
+  keyObject: KeyObject;
   publicJwk: JWK;
   kid: string;
 }
@@ -28,14 +30,16 @@ async function newSigningKey(): Promise<{ key: SigningKey; privateJwk: JWK }> {
   const privateJwk = await exportJWK(privateKey);
   const publicJwk = await exportJWK(publicKey);
   const kid = createHash('sha256').update(publicJwk.x ?? '').digest('base64url').slice(0, 16);
-  return { key: { privateKey, publicJwk: { ...publicJwk, kid, alg: 'EdDSA', use: 'sig' }, kid }, privateJwk: { ...privateJwk, kid } };
+  const keyObject = createPrivateKey({ key: privateJwk as never, format: 'jwk' });
+  return { key: { privateKey, keyObject, publicJwk: { ...publicJwk, kid, alg: 'EdDSA', use: 'sig' }, kid }, privateJwk: { ...privateJwk, kid } };
 }
 
 async function fromPrivateJwk(jwk: JWK): Promise<SigningKey> {
   const privateKey = (await importJWK({ ...jwk, alg: 'EdDSA' }, 'EdDSA')) as CryptoKey;
   const { d: _d, ...pub } = jwk;
   const kid = jwk.kid ?? createHash('sha256').update(jwk.x ?? '').digest('base64url').slice(0, 16);
-  return { privateKey, publicJwk: { ...pub, kid, alg: 'EdDSA', use: 'sig' }, kid };
+  const keyObject = createPrivateKey({ key: jwk as never, format: 'jwk' });
+  return { privateKey, keyObject, publicJwk: { ...pub, kid, alg: 'EdDSA', use: 'sig' }, kid };
 }
 
 async function loadOrCreate(path: string): Promise<SigningKey> {
