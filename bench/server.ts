@@ -36,6 +36,19 @@ function start(script: string, env: Record<string, string>): Promise<{ child: Ch
   });
 }
 
+/** Cumulative bucket counts of a histogram, by upper bound. */
+async function buckets(port: number, name: string): Promise<Map<string, number>> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  return new Map([...text.matchAll(new RegExp(`^${name}_bucket\\{le="([^"]+)"\\} (\\d+)$`, 'gm'))].map((m) => [m[1]!, Number(m[2])]));
+}
+
+/** The smallest bucket bound under which `q` of the observations between two readings fall. */
+function quantileBound(before: Map<string, number>, after: Map<string, number>, q: number): string {
+  const total = (after.get('+Inf') ?? 0) - (before.get('+Inf') ?? 0);
+  for (const [le, n] of after) if (n - (before.get(le) ?? 0) >= q * total) return le === '+Inf' ? '>1 s' : `≤ ${Number(le) * 1000} ms`;
+  return '?';
+}
+
 async function metric(port: number, name: string): Promise<number> {
   const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
   const m = new RegExp(`^${name} (\\S+)$`, 'm').exec(text);
@@ -122,8 +135,10 @@ try {
   const events1 = await metric(service.port, 'sargas_audit_events_total');
   const batches1 = await metric(service.port, 'sargas_audit_batches_total');
   const halfRate = Math.max(1, Math.floor(full.requests.average / 2));
+  const serverBefore = await buckets(service.port, 'sargas_check_duration_seconds');
   const half = await paced(service.port, '/v1/check', bodies, { 'content-type': 'application/json', authorization: `Bearer ${token}` }, halfRate, DURATION);
 
+  const serverAfter = await buckets(service.port, 'sargas_check_duration_seconds');
   const metricsText = await (await fetch(`http://127.0.0.1:${service.port}/metrics`)).text();
   const commitBuckets = [...metricsText.matchAll(/^sargas_audit_commit_seconds_bucket\{le="([^"]+)"\} (\d+)$/gm)].map((m) => `${m[1]}:${m[2]}`);
   const lag = /^nodejs_eventloop_lag_p99_seconds (\S+)$/m.exec(metricsText)?.[1];
@@ -133,6 +148,7 @@ try {
   console.log(line('bare Hono endpoint', bareRes));
   console.log(line('full check (max load)', full));
   console.log(`${`full check (paced ${halfRate}/s)`.padEnd(28)} ${String(Math.round(half.rate)).padStart(8)} req/s   p50 ${half.p50.toFixed(1).padStart(4)} ms   p99 ${half.p99.toFixed(1).padStart(4)} ms   errors ${half.errors}`);
+  console.log(`server-side time of the paced checks (histogram): p50 ${quantileBound(serverBefore, serverAfter, 0.5)}, p99 ${quantileBound(serverBefore, serverAfter, 0.99)}`);
   console.log(`full / bare throughput: ${((full.requests.average / bareRes.requests.average) * 100).toFixed(1)}%`);
   console.log(`audit commit duration histogram (s:cumulative count): ${commitBuckets.join(' ')}`);
   console.log(`event loop lag p99 (service): ${lag ? (Number(lag) * 1000).toFixed(1) : '?'} ms`);
