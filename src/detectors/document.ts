@@ -95,7 +95,10 @@ function alnumRun(text: string, i: number): { end: number; letters: boolean; dig
 const NO_GROUPS: DigitGroup[] = [];
 const NO_LABELS: Label[] = [];
 
-function tokenize(text: string, folded: string): Token[] {
+/** Context phrases found per language: evidence for locale detection. */
+export type PhraseVotes = Record<Locale, number>;
+
+function tokenize(text: string, folded: string, votes: PhraseVotes): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   let i = 0;
@@ -135,7 +138,11 @@ function tokenize(text: string, folded: string): Token[] {
   }
   for (let t = 0; t < tokens.length; t++) {
     if ((tokens[t] as Token).type !== 'word') continue;
-    for (const { label, length } of phrasesAt(tokens, t)) {
+    const matches = phrasesAt(tokens, t);
+    // a word that only one language's lexicon knows ("asmens", "hasło") says which language this is
+    const langs = new Set(matches.map((m) => m.locale));
+    if (langs.size === 1) for (const l of langs) votes[l] += 1;
+    for (const { label, length } of matches) {
       for (let k = t; k < t + length; k++) {
         const tok = tokens[k] as Token;
         if (tok.labels === NO_LABELS) tok.labels = [label];
@@ -156,10 +163,11 @@ export interface DocumentOptions {
 export function buildDocument(original: string, options: DocumentOptions = {}): ScanDocument {
   const norm = normalize(original);
   const folded = fold(norm.text);
-  const tokens = tokenize(norm.text, folded);
+  const votes: PhraseVotes = { pl: 0, lt: 0, en: 0 };
+  const tokens = tokenize(norm.text, folded, votes);
   const labels = new Set<Label>();
   for (const tok of tokens) for (const l of tok.labels) labels.add(l);
-  const locale = options.locale ?? detectLocale(norm.text, tokens);
+  const locale = options.locale ?? detectLocale(norm.text, tokens, votes);
   const region = options.region ?? DEFAULT_REGION[locale];
   const { startMap, endMap } = norm;
   return {

@@ -8,6 +8,8 @@ describe('language detection', () => {
     ['Sveiki, kodėl mano kortelė neveikia?', 'lt'],
     ['Sveiki, kodel mano kortele neveikia, ar galite padeti', 'lt'],
     ['Hi, why is my card not working?', 'en'],
+    ['Asmens kodas 49005150142 neteisingas sistemoje', 'lt'],
+    ['Hasło do aplikacji nie działa', 'pl'],
   ])('%s → %s', (text, locale) => {
     expect(scan(text).locale).toBe(locale);
   });

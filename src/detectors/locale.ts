@@ -9,12 +9,13 @@ const LT_LETTERS = new Set('ėįųūčšžĖĮŲŪČŠŽ');
 export const DEFAULT_REGION: Readonly<Record<Locale, string>> = { pl: 'PL', lt: 'LT', en: 'GB' };
 
 /**
- * Picks Polish, Lithuanian or English from letters only one of them uses and from
- * frequent words (folded, so text typed without diacritics still counts). English
+ * Picks Polish, Lithuanian or English from letters only one of them uses, from frequent
+ * words (folded, so text typed without diacritics still counts) and from context phrases
+ * only one language's lexicon has. English
  * wins ties: it is the language a mixed or unclear message is most likely answered in.
  */
-export function detectLocale(text: string, tokens: readonly Token[]): Locale {
-  const score: Record<Locale, number> = { pl: 0, lt: 0, en: 0 };
+export function detectLocale(text: string, tokens: readonly Token[], phraseVotes?: Readonly<Record<Locale, number>>): Locale {
+  const score: Record<Locale, number> = { pl: phraseVotes?.pl ?? 0, lt: phraseVotes?.lt ?? 0, en: phraseVotes?.en ?? 0 };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
     if (text.charCodeAt(i) < 128) continue;

@@ -26,8 +26,10 @@ export interface ShortCodeRule {
   weak?: { label: Label; digits: number; confidence: number };
 }
 
-function codeDigits(doc: ScanDocument, tok: Token): string | null {
+/** The digits of a code written whole, spelled out ("4 8 2 1") or in small groups ("482 913"). */
+function codeDigits(tok: Token): string | null {
   if (tok.groups.length === 1 || isSpelledOut(tok)) return tok.text;
+  if (tok.groups.length <= 3 && tok.groups.every((g) => g.end - g.start <= 4)) return tok.text;
   return null;
 }
 
@@ -43,7 +45,7 @@ export function detectShortCodes(doc: ScanDocument, rule: ShortCodeRule): Candid
   const blocking = CLAIMING.filter((l) => !all.includes(l) && !(rule.transparent ?? []).includes(l));
   doc.tokens.forEach((tok, index) => {
     if (tok.type !== 'number') return;
-    const digits = codeDigits(doc, tok);
+    const digits = codeDigits(tok);
     if (!digits || digits.length < rule.minDigits || digits.length > rule.maxDigits) return;
     if (looksLikeDate(doc, tok)) return;
     const before = doc.text[tok.start - 1];

@@ -18,6 +18,7 @@ interface WordPattern {
 interface Phrase {
   label: Label;
   words: WordPattern[];
+  locale: Locale;
 }
 
 const byExact = new Map<string, Phrase[]>();
@@ -37,13 +38,13 @@ function add(map: Map<string, Phrase[]>, key: string, phrase: Phrase): void {
   else map.set(key, [phrase]);
 }
 
-for (const lexicon of Object.values(LEXICONS)) {
+for (const [locale, lexicon] of Object.entries(LEXICONS) as [Locale, LanguageLexicon][]) {
   for (const [label, list] of Object.entries(lexicon.phrases) as [Label, readonly string[]][]) {
     for (const raw of list) {
       const words = splitWords(raw);
       const first = words[0];
       if (!first) continue;
-      const phrase: Phrase = { label, words };
+      const phrase: Phrase = { label, words, locale };
       if (first.prefix && first.text.length >= PREFIX_KEY) add(byPrefix, first.text.slice(0, PREFIX_KEY), phrase);
       else add(byExact, first.text, phrase);
     }
@@ -67,6 +68,8 @@ function phraseMatches(phrase: Phrase, tokens: readonly Token[], at: number): bo
 export interface PhraseMatch {
   label: Label;
   length: number;
+  /** The language whose lexicon the phrase comes from (evidence for locale detection). */
+  locale: Locale;
 }
 
 /** Every phrase that starts at word token `at`. */
@@ -78,8 +81,8 @@ export function phrasesAt(tokens: readonly Token[], at: number): readonly Phrase
   const prefixed = word.length >= PREFIX_KEY ? byPrefix.get(word.slice(0, PREFIX_KEY)) : undefined;
   if (!exact && !prefixed) return NO_MATCHES;
   const out: PhraseMatch[] = [];
-  if (exact) for (const phrase of exact) if (phraseMatches(phrase, tokens, at)) out.push({ label: phrase.label, length: phrase.words.length });
-  if (prefixed) for (const phrase of prefixed) if (phraseMatches(phrase, tokens, at)) out.push({ label: phrase.label, length: phrase.words.length });
+  if (exact) for (const phrase of exact) if (phraseMatches(phrase, tokens, at)) out.push({ label: phrase.label, length: phrase.words.length, locale: phrase.locale });
+  if (prefixed) for (const phrase of prefixed) if (phraseMatches(phrase, tokens, at)) out.push({ label: phrase.label, length: phrase.words.length, locale: phrase.locale });
   return out;
 }
 

@@ -15,7 +15,7 @@ export const lt: LanguageLexicon = {
       'likut*', 'likuč*', 'sąskaitoje liko', 'liko', 'sąskaitoje yra', 'sąskaitoje turiu', 'disponuojam*', 'lėšų likut*',
       'turimos lėšos', 'turimų lėšų',
     ],
-    dob: ['gimimo data', 'gimimo datą', 'gimimo', 'gim', 'gimęs', 'gimusi', 'gimė'],
+    dob: ['gimimo data', 'gimimo datą', 'gim*', 'gim'],
     nid: ['asmens kod*', 'a k', 'ak'],
     phone: ['tel', 'telefon*', 'mob', 'mobil*', 'skambin*', 'paskambin*', 'linija', 'informacinė linija', 'numeriu', 'numeris operacijoms'],
     account: ['sąskait*', 'sąsk', 'sąskaitos nr', 'sąsk nr', 'iban'],
