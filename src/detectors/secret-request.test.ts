@@ -23,6 +23,8 @@ describe('requests for secrets', () => {
     "Please DM us your order number – don't post card details here.",
     'Your PIN has been changed.',
     'Nie prosimy o PIN ani hasło.',
+    'Please enter the code from the SMS in the app, do not share it with anyone.',
+    'Wpisz kod BLIK w aplikacji banku.',
   ])('not a request: %s', (text) => {
     expect(requests(text)).toEqual([]);
   });

@@ -32,8 +32,9 @@ export const en: LanguageLexicon = {
       'transfer*', 'due', 'instalment*', 'costs', 'promo*', 'deal', 'offer',
     ],
     request: [
-      'send', 'send us', 'provide', 'confirm', 'reply with', 'dm us', 'dm', 'share', 'give us', 'tell us', 'type', 'write',
-      'enter', 'let us know', 'message us', 'post', 'include',
+      // not "enter" or "type": typing a code into the bank's own app is what customers should do
+      'send', 'send us', 'provide', 'confirm', 'reply with', 'dm us', 'dm', 'share', 'give us', 'tell us', 'write',
+      'let us know', 'message us', 'post', 'include',
     ],
     negation: ['never', 'not', 'don', 'dont', 'do not', 'won', 'nobody', 'no one', 'nor', 'avoid'],
   },

@@ -32,7 +32,7 @@ export const lt: LanguageLexicon = {
     ],
     request: [
       'atsiųsk*', 'atsiųsti', 'nurodyk*', 'nurodyti', 'parašyk*', 'parašyti', 'pateik*', 'pasakyk*', 'prašome', 'prašom',
-      'patvirtinkite', 'patvirtinti', 'įrašyk*', 'persiųsk*', 'praneškite savo',
+      'patvirtinkite', 'patvirtinti', 'persiųsk*', 'praneškite savo',
     ],
     negation: ['ne', 'niekada', 'niekam', 'nesakyk*', 'neskelbk*', 'nesiųsk*', 'neprašo*', 'neatskleisk*', 'neperduok*', 'nei', 'nerašyk*'],
   },

@@ -33,7 +33,7 @@ export const pl: LanguageLexicon = {
     ],
     request: [
       'poda*', 'prosimy o', 'prosimy', 'proszę', 'przesła*', 'prześlij*', 'prześlijcie', 'podeślij*', 'podesła*', 'wyślij*',
-      'wysła*', 'napisz*', 'potwierdź*', 'wpisz*', 'udostępnij*', 'przekaż*', 'przekaza*',
+      'wysła*', 'napisz*', 'potwierdź*', 'udostępnij*', 'przekaż*', 'przekaza*',
     ],
     negation: ['nie', 'nigdy', 'nikomu', 'ani', 'nie prosimy', 'nie podawaj', 'nie wysyłaj', 'nie udostępniaj'],
   },
