@@ -1,0 +1,52 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.ts';
+import { DEV_IDP } from '../src/auth/identity.ts';
+import { AuditWriter } from '../src/audit/writer.ts';
+import { PolicyStore } from '../src/policies/store.ts';
+import { createTestDatabase, type TestDatabase } from './support/database.ts';
+import { AUTH, createTestService, steppingClock } from './support/service.ts';
+
+const PLANTED = ['PL61 1090 1014 0000 0712 1981 2874', '4111 1111 1111 1111', '44051401458', '600 123 456', 'jan.kowalski@example.pl', '4821', 'Kot123!xyz', 'fb:100029384756'];
+
+describe('logs', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase('pglite');
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it('hold none of the planted values, at the most verbose level, for good, bad and failing requests', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const logger = pino({ level: 'trace' }, sink);
+    const base = await createTestService(db.handle);
+    const writer = new AuditWriter(db.handle, steppingClock());
+    const policies = new PolicyStore(db.handle.db, { ttlMs: 0, fallbackIdentityProvider: { ...DEV_IDP, jwks: { keys: [base.keys.dev!.publicJwk] } } });
+    const app = createApp({ database: db.handle, writer, policies, keys: base.keys, clock: steppingClock(), auth: AUTH, logger });
+    const token = await base.token('logs', ['check', 'audit:read']);
+    const text = `Mój rachunek ${PLANTED[0]}, karta ${PLANTED[1]}, PESEL ${PLANTED[2]}, tel. ${PLANTED[3]}, mail ${PLANTED[4]}, PIN ${PLANTED[5]}, hasło: ${PLANTED[6]}`;
+    const send = (body: unknown) => app.request('/v1/check', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await send({ direction: 'inbound', text, channel: { platform: 'fb', visibility: 'public' }, customer: { id: PLANTED[7] } })).status).toBe(200);
+    expect((await send({ direction: 'sideways', text, channel: { platform: 'fb', visibility: 'public' } })).status).toBe(400);
+    await db.handle.close(); // and a failure: the store is gone
+    expect((await send({ direction: 'inbound', text, channel: { platform: 'fb', visibility: 'public' } })).status).toBe(503);
+    expect((await app.request('/v1/audit/events', { headers: { authorization: `Bearer ${token}` } })).status).toBe(500);
+    const log = lines.join('');
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    expect(log).toContain('"status":200');
+    expect(log).toContain('unhandled error');
+    for (const value of PLANTED) {
+      for (const v of new Set([value, value.replace(/\s/g, '')])) expect(log.includes(v), `${v} in the logs`).toBe(false);
+    }
+    db = await createTestDatabase('pglite'); // afterAll drops a fresh one
+  });
+});
