@@ -134,7 +134,7 @@ try {
   const full = await run({ url: `http://127.0.0.1:${service.port}`, requests: requests('/v1/check'), connections: CONNECTIONS, duration: DURATION });
   const events1 = await metric(service.port, 'sargas_audit_events_total');
   const batches1 = await metric(service.port, 'sargas_audit_batches_total');
-  const halfRate = Math.max(1, Math.floor(full.requests.average / 2));
+  const halfRate = Number(process.env.BENCH_PACED_RATE ?? 0) || Math.max(1, Math.floor(full.requests.average / 2));
   const serverBefore = await buckets(service.port, 'sargas_check_duration_seconds');
   const half = await paced(service.port, '/v1/check', bodies, { 'content-type': 'application/json', authorization: `Bearer ${token}` }, halfRate, DURATION);
 

@@ -122,7 +122,7 @@ export class AuditWriter {
   }
 
   private pump(): void {
-    while (this.queue.length > 0 && this.inflight < (this.options.concurrency ?? 2)) {
+    while (this.queue.length > 0 && this.inflight < (this.options.concurrency ?? 1)) {
       const batch = this.queue.splice(0, this.options.maxBatch ?? 500);
       this.inflight++;
       void this.run(batch).finally(() => {
