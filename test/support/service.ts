@@ -29,7 +29,8 @@ export interface TestService {
 export async function createTestService(database: DatabaseHandle): Promise<TestService> {
   const keys = await ephemeralKeys();
   const clock = steppingClock();
-  const writer = new AuditWriter(database, clock, { checkpoint: { key: keys.service, every: 5 } });
+  // two transactions in flight on PostgreSQL, so the tests exercise the lock hand-over too
+  const writer = new AuditWriter(database, clock, { concurrency: database.driver === 'postgres' ? 2 : 1, checkpoint: { key: keys.service, every: 5 } });
   const policies = new PolicyStore(database.db, { ttlMs: 0, fallbackIdentityProvider: { ...DEV_IDP, jwks: { keys: [keys.dev!.publicJwk] } } });
   const app = createApp({ database, writer, policies, keys, clock, auth: AUTH });
   return {
