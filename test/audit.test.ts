@@ -1,10 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminEvent } from '../src/audit/admin-event.ts';
 import { eventHash } from '../src/audit/chain.ts';
+import { AuditWriter } from '../src/audit/writer.ts';
 import { purgeBefore } from '../src/audit/retention.ts';
 import { auditEvents } from '../src/db/schema/index.ts';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/database.ts';
-import { createTestService, type TestService } from './support/service.ts';
+import { createTestService, steppingClock, type TestService } from './support/service.ts';
 
 /** Real-looking values planted in checked messages; none may be found anywhere in the database afterwards. */
 const PLANTED = {
@@ -287,6 +289,28 @@ describe.each(BACKENDS)('summary on %s', (backend) => {
         reviews: { reviewed: 2, confirmed: 1, false_positive: 1 },
         falsePositiveRate: 0.5,
       });
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
+describe.each(BACKENDS)('two writers on one chain on %s', (backend) => {
+  it('lose compare-and-set races, re-read the head, and keep one valid chain', async () => {
+    const db = await createTestDatabase(backend);
+    try {
+      const svc = await createTestService(db.handle);
+      const other = new AuditWriter(db.handle, steppingClock(Date.UTC(2026, 10, 23, 10)));
+      const t = await svc.token('two', ['check', 'audit:read']);
+      const draft = () => adminEvent('two', 'policy_change', new Date(), 'other-writer', { note: 'x' });
+      for (let round = 0; round < 5; round++) {
+        await Promise.all([
+          ...Array.from({ length: 5 }, () => svc.check(t, { direction: 'inbound', text: 'Dzień dobry', channel: { platform: 'x', visibility: 'public' } })),
+          ...Array.from({ length: 5 }, () => other.append(draft())),
+        ]);
+      }
+      const report = await (await svc.app.request('/v1/audit/verify', { headers: { authorization: `Bearer ${t}` } })).json();
+      expect(report).toMatchObject({ ok: true, events: 50 });
     } finally {
       await db.drop();
     }

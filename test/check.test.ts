@@ -194,8 +194,10 @@ describe('fail closed', () => {
     const res = await svc.check(token, publicBalance);
     expect(res.status).toBe(503);
     expect((await res.json()).error.code).toBe('audit_unavailable');
-    const heads = await db.handle.query<{ n: string }>('SELECT count(*) AS n FROM audit_chain_heads');
-    expect(Number(heads[0]?.n)).toBe(0);
+    const events = await db.handle.query<{ n: string }>('SELECT count(*) AS n FROM audit_events');
+    expect(Number(events[0]?.n)).toBe(0);
+    const heads = await db.handle.query<{ seq: string | number }>('SELECT seq FROM audit_chain_heads');
+    expect(heads.every((h) => Number(h.seq) === 0)).toBe(true); // the head did not move
     await db.drop();
   });
 

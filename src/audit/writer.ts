@@ -31,22 +31,41 @@ export interface WriterStats {
 /** Called after each committed batch with its size and how long its transaction took. */
 export type CommitObserver = (events: number, seconds: number) => void;
 
+// The statements are constant (batches travel as one array per column), so the driver
+// prepares each once per connection.
 // Takes the tenant's head row lock (creating the row on first use) in one round trip.
 const LOCK_HEAD = `INSERT INTO audit_chain_heads (tenant, seq, hash, updated_at) VALUES ($1, 0, $2, $3)
   ON CONFLICT (tenant) DO UPDATE SET tenant = EXCLUDED.tenant RETURNING seq, hash`;
 const FIND_KEYS = `SELECT id, idempotency_key FROM audit_events WHERE tenant = $1 AND idempotency_key = ANY($2::text[])`;
-// Inserts the whole batch and moves the head in one statement; arrays keep the text constant.
-const INSERT_AND_ADVANCE = `WITH inserted AS (
-  INSERT INTO audit_events (id, tenant, seq, created_at, type, direction, visibility, platform, decision, would_block, mode,
+const INSERT_CHECKPOINT = `INSERT INTO audit_checkpoints (tenant, seq, hash, created_at, jws) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`;
+const ENSURE_HEAD = `INSERT INTO audit_chain_heads (tenant, seq, hash, updated_at) VALUES ($1, 0, $2, $3) ON CONFLICT (tenant) DO NOTHING`;
+const READ_HEAD = `SELECT seq, hash FROM audit_chain_heads WHERE tenant = $1`;
+const EVENT_COLUMNS = `id, tenant, seq, created_at, type, direction, visibility, platform, decision, would_block, mode,
     policy_version, rules, kinds, findings, actions, locale, agent_id, customer_fp, thread_id, post_id, identity, details,
-    linked_event_id, idempotency_key, request_fp, hmac_key_id, prev_hash, hash)
-  SELECT * FROM unnest($1::text[], $2::text[], $3::text[]::bigint[], $4::text[]::timestamptz[], $5::text[], $6::text[], $7::text[],
+    linked_event_id, idempotency_key, request_fp, hmac_key_id, prev_hash, hash`;
+const UNNEST = `unnest($1::text[], $2::text[], $3::text[]::bigint[], $4::text[]::timestamptz[], $5::text[], $6::text[], $7::text[],
     $8::text[], $9::text[], $10::text[]::boolean[], $11::text[], $12::text[], $13::text[]::jsonb[], $14::text[]::jsonb[],
     $15::text[]::jsonb[], $16::text[]::jsonb[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[],
-    $22::text[]::jsonb[], $23::text[]::jsonb[], $24::text[], $25::text[], $26::text[], $27::text[], $28::text[], $29::text[])
-  RETURNING 1)
+    $22::text[]::jsonb[], $23::text[]::jsonb[], $24::text[], $25::text[], $26::text[], $27::text[], $28::text[], $29::text[])`;
+// Compare-and-set: the head moves, and the batch is inserted, only if the head is still at
+// ($34, $35). One autocommitted statement: all of it or none of it.
+const CAS_HEAD = `head AS (UPDATE audit_chain_heads SET seq = $30, hash = $31, updated_at = $32
+    WHERE tenant = $33 AND seq = $34 AND hash = $35 RETURNING 1),
+  inserted AS (INSERT INTO audit_events (${EVENT_COLUMNS}) SELECT * FROM ${UNNEST} WHERE EXISTS (SELECT 1 FROM head) RETURNING 1)`;
+const CAS_APPEND = `WITH ${CAS_HEAD} SELECT count(*)::int AS n FROM inserted`;
+const CAS_APPEND_WITH_CHECKPOINT = `WITH ${CAS_HEAD},
+  checkpoint AS (INSERT INTO audit_checkpoints (tenant, seq, hash, created_at, jws)
+    SELECT $36, $37::text::bigint, $38, $39::text::timestamptz, $40 WHERE EXISTS (SELECT 1 FROM head) ON CONFLICT DO NOTHING RETURNING 1)
+  SELECT count(*)::int AS n FROM inserted`;
+
+interface Head {
+  seq: number;
+  hash: string;
+}
+type SealedResult = Appended | { replayOf: string };
+// The locked path's insert: the whole batch and the head in one statement.
+const INSERT_AND_ADVANCE = `WITH inserted AS (INSERT INTO audit_events (${EVENT_COLUMNS}) SELECT * FROM ${UNNEST} RETURNING 1)
 UPDATE audit_chain_heads SET seq = $30, hash = $31, updated_at = $32 WHERE tenant = $33`;
-const INSERT_CHECKPOINT = `INSERT INTO audit_checkpoints (tenant, seq, hash, created_at, jws) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`;
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 
@@ -64,14 +83,17 @@ function columns(rows: readonly AuditEventRow[]): Array<Array<string | null>> {
 
 /**
  * Appends events to the per-tenant hash chains with group commit: events that arrive
- * while a transaction is running wait and go together in the next one, so a busy
- * service makes a few round trips per batch, not per check. Each caller's promise
- * settles only after its batch has committed; if the commit fails, every caller in the
- * batch gets the error (and answers 503), and nothing of the batch is stored.
+ * while an append is running wait and go together in the next one. A tenant's batch is
+ * normally one statement (compare-and-set on the chain head, see appendTenant), so a busy
+ * service makes one round trip per batch. Each caller's promise settles only after its
+ * events are committed; if the append fails, every caller of that tenant's batch gets the
+ * error (and answers 503), and nothing of it is stored.
  */
 export class AuditWriter {
   readonly stats: WriterStats = { batches: 0, events: 0, failures: 0 };
   private queue: Pending[] = [];
+  /** Where this process last left each tenant's head (the optimistic append's expectation). */
+  private heads = new Map<string, Head>();
   private inflight = 0;
   private scheduled = false;
   private observers: CommitObserver[] = [];
@@ -133,85 +155,148 @@ export class AuditWriter {
   }
 
   private async run(batch: Pending[]): Promise<void> {
-    try {
-      const started = performance.now();
-      const results = await this.commit(batch.map((p) => p.draft));
+    const started = performance.now();
+    const outcomes = await this.commit(batch.map((p) => p.draft));
+    const seconds = (performance.now() - started) / 1000;
+    let failed = false;
+    batch.forEach((p, i) => {
+      const o = outcomes[i]!;
+      if ('error' in o) {
+        failed = true;
+        p.reject(o.error);
+      } else p.resolve(o);
+    });
+    if (failed) this.stats.failures++;
+    else {
       this.stats.batches++;
       this.stats.events += batch.length;
-      const seconds = (performance.now() - started) / 1000;
       for (const observe of this.observers) observe(batch.length, seconds);
-      batch.forEach((p, i) => p.resolve(results[i] as Appended));
-    } catch (err) {
-      this.stats.failures++;
-      for (const p of batch) p.reject(err);
     }
   }
 
-  private async commit(drafts: EventDraft[]): Promise<Appended[]> {
-    const results = new Array<Appended>(drafts.length);
-    const replays = new Map<number, string>(); // draft index -> id of the earlier event
+  /**
+   * Appends a batch, tenant by tenant; each tenant's events are stored atomically or not at
+   * all, and each caller learns the outcome of its own tenant's append.
+   */
+  private async commit(drafts: EventDraft[]): Promise<Array<Appended | { error: unknown }>> {
+    const outcomes = new Array<Appended | { error: unknown }>(drafts.length);
     const byTenant = new Map<string, number[]>();
     drafts.forEach((d, i) => {
       const list = byTenant.get(d.tenant);
       if (list) list.push(i);
       else byTenant.set(d.tenant, [i]);
     });
-    // tenants in a fixed order, so two replicas locking several heads cannot deadlock
-    const tenants = [...byTenant.keys()].sort();
-    await this.database.transaction(async (query) => {
-      for (const tenant of tenants) await this.appendTenant(query, tenant, byTenant.get(tenant) as number[], drafts, results, replays);
-    });
-    if (replays.size > 0) {
-      // earlier events are committed and immutable: read them whole after the transaction
-      const rows = await this.database.db.select().from(auditEvents).where(inArray(auditEvents.id, [...new Set(replays.values())]));
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      for (const [i, id] of replays) results[i] = { row: byId.get(id) as AuditEventRow, replayed: true };
+    for (const tenant of [...byTenant.keys()].sort()) {
+      const indexes = byTenant.get(tenant) as number[];
+      try {
+        const sealed = await this.appendTenant(tenant, indexes.map((i) => drafts[i]!));
+        for (const [k, i] of indexes.entries()) outcomes[i] = sealed[k]!;
+      } catch (error) {
+        this.heads.delete(tenant);
+        for (const i of indexes) outcomes[i] = { error };
+      }
     }
-    return results;
+    return outcomes;
   }
 
-  private async appendTenant(query: RawQuery, tenant: string, indexes: number[], drafts: EventDraft[], results: Appended[], replays: Map<number, string>): Promise<void> {
-    const now = this.clock.now();
-    const [head] = await query<{ seq: string | number; hash: string }>(LOCK_HEAD, [tenant, GENESIS_HASH, now.toISOString()]);
-    if (!head) throw new Error('audit chain head not returned');
-    const keys = indexes.map((i) => drafts[i]!.idempotencyKey).filter((k): k is string => !!k);
-    const existing = new Map<string, string>();
-    if (keys.length > 0) {
-      for (const r of await query<{ id: string; idempotency_key: string }>(FIND_KEYS, [tenant, keys])) existing.set(r.idempotency_key, r.id);
+  /**
+   * One tenant's events. First optimistically, in a single statement that moves the head
+   * only if it is still where this process last left it (compare-and-set; one round trip,
+   * no explicit transaction); when another replica moved it, the head is re-read and the
+   * batch re-sealed; after a few lost races, the head row is locked FOR UPDATE instead.
+   */
+  private async appendTenant(tenant: string, drafts: EventDraft[]): Promise<Appended[]> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const head = this.heads.get(tenant) ?? (await this.readHead(tenant));
+      const existing = await this.existingKeys(this.database.query, tenant, drafts);
+      const sealed = this.seal(tenant, drafts, head, existing);
+      if (sealed.rows.length === 0) return this.withReplays(sealed.results);
+      const now = this.clock.now();
+      const cp = this.checkpointFor(tenant, head.seq, sealed.seq, sealed.hash, now);
+      const params = [...columns(sealed.rows), sealed.seq, sealed.hash, now.toISOString(), tenant, head.seq, head.hash, ...(cp ?? [])];
+      const [r] = await this.database.query<{ n: number | string }>(cp ? CAS_APPEND_WITH_CHECKPOINT : CAS_APPEND, params);
+      if (Number(r?.n ?? 0) === sealed.rows.length) {
+        this.heads.set(tenant, { seq: sealed.seq, hash: sealed.hash });
+        return this.withReplays(sealed.results);
+      }
+      this.heads.delete(tenant); // another replica appended first
     }
-    const startSeq = Number(head.seq);
-    let seq = startSeq;
-    let prevHash = head.hash;
+    let results: SealedResult[] = [];
+    await this.database.transaction(async (query) => {
+      const now = this.clock.now();
+      const [row] = await query<{ seq: string | number; hash: string }>(LOCK_HEAD, [tenant, GENESIS_HASH, now.toISOString()]);
+      if (!row) throw new Error('audit chain head not returned');
+      const head = { seq: Number(row.seq), hash: row.hash };
+      const sealed = this.seal(tenant, drafts, head, await this.existingKeys(query, tenant, drafts));
+      results = sealed.results;
+      if (sealed.rows.length === 0) return;
+      await query(INSERT_AND_ADVANCE, [...columns(sealed.rows), sealed.seq, sealed.hash, now.toISOString(), tenant]);
+      const cp = this.checkpointFor(tenant, head.seq, sealed.seq, sealed.hash, now);
+      if (cp) await query(INSERT_CHECKPOINT, cp);
+      this.heads.set(tenant, { seq: sealed.seq, hash: sealed.hash });
+    });
+    return this.withReplays(results);
+  }
+
+  /** The tenant's head as stored, creating it on first use. */
+  private async readHead(tenant: string): Promise<Head> {
+    await this.database.query(ENSURE_HEAD, [tenant, GENESIS_HASH, this.clock.now().toISOString()]);
+    const [row] = await this.database.query<{ seq: string | number; hash: string }>(READ_HEAD, [tenant]);
+    if (!row) throw new Error('audit chain head missing');
+    return { seq: Number(row.seq), hash: row.hash };
+  }
+
+  private async existingKeys(query: RawQuery, tenant: string, drafts: EventDraft[]): Promise<Map<string, string>> {
+    const keys = drafts.map((d) => d.idempotencyKey).filter((k): k is string => !!k);
+    const existing = new Map<string, string>();
+    if (keys.length > 0) for (const r of await query<{ id: string; idempotency_key: string }>(FIND_KEYS, [tenant, keys])) existing.set(r.idempotency_key, r.id);
+    return existing;
+  }
+
+  /** Gives each new event its place after `head`; retries of stored or same-batch keys point at the earlier event. */
+  private seal(tenant: string, drafts: EventDraft[], head: Head, existing: Map<string, string>) {
+    let seq = head.seq;
+    let hash = head.hash;
     const rows: AuditEventRow[] = [];
-    const fresh = new Map<string, number>(); // idempotency key -> index in this batch
-    for (const i of indexes) {
-      const draft = drafts[i]!;
+    const results: SealedResult[] = [];
+    const fresh = new Map<string, AuditEventRow>();
+    for (const draft of drafts) {
+      if (draft.tenant !== tenant) throw new Error('draft of another tenant');
       const key = draft.idempotencyKey;
       const earlier = key ? existing.get(key) : undefined;
       if (earlier) {
-        replays.set(i, earlier);
+        results.push({ replayOf: earlier });
         continue;
       }
       const sameBatch = key ? fresh.get(key) : undefined;
-      if (sameBatch !== undefined) {
-        results[i] = { row: results[sameBatch]!.row, replayed: true };
+      if (sameBatch) {
+        results.push({ row: sameBatch, replayed: true });
         continue;
       }
       seq += 1;
-      const unsealed = { ...draft, seq, prevHash };
+      const unsealed = { ...draft, seq, prevHash: hash };
       const row: AuditEventRow = { ...unsealed, hash: eventHash(unsealed) };
-      prevHash = row.hash;
+      hash = row.hash;
       rows.push(row);
-      if (key) fresh.set(key, i);
-      results[i] = { row, replayed: false };
+      if (key) fresh.set(key, row);
+      results.push({ row, replayed: false });
     }
-    if (rows.length === 0) return;
-    await query(INSERT_AND_ADVANCE, [...columns(rows), seq, prevHash, now.toISOString(), tenant]);
-    // a signed checkpoint each time the chain passes a multiple of `every`, in the same transaction
+    return { rows, results, seq, hash };
+  }
+
+  /** Parameters of a signed checkpoint when the chain passes a multiple of `every`, else null. */
+  private checkpointFor(tenant: string, from: number, seq: number, hash: string, now: Date): unknown[] | null {
     const cp = this.options.checkpoint;
-    if (cp && Math.floor(seq / cp.every) > Math.floor(startSeq / cp.every)) {
-      const claim = { tenant, seq, hash: prevHash, createdAt: now.toISOString() };
-      await query(INSERT_CHECKPOINT, [tenant, seq, prevHash, now.toISOString(), await signCheckpoint(cp.key, claim)]);
-    }
+    if (!cp || Math.floor(seq / cp.every) <= Math.floor(from / cp.every)) return null;
+    return [tenant, seq, hash, now.toISOString(), signCheckpoint(cp.key, { tenant, seq, hash, createdAt: now.toISOString() })];
+  }
+
+  /** Earlier events returned for retried keys are committed and immutable: read them whole. */
+  private async withReplays(results: SealedResult[]): Promise<Appended[]> {
+    const ids = results.flatMap((r) => ('replayOf' in r ? [r.replayOf] : []));
+    if (ids.length === 0) return results as Appended[];
+    const rows = await this.database.db.select().from(auditEvents).where(inArray(auditEvents.id, [...new Set(ids)]));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return results.map((r) => ('replayOf' in r ? { row: byId.get(r.replayOf) as AuditEventRow, replayed: true } : r));
   }
 }

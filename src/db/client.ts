@@ -41,7 +41,7 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
     db,
     driver: 'postgres',
     migrate: () => migratePostgres(drizzlePostgres(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
-    query: async <T>(text: string, params: unknown[] = []) => (await client.unsafe(text, params as never[])) as unknown as T[],
+    query: async <T>(text: string, params: unknown[] = []) => (await client.unsafe(text, params as never[], { prepare: true })) as unknown as T[],
     transaction: <T>(fn: (query: RawQuery) => Promise<T>) =>
       client.begin((tx) => fn(async <R>(text: string, params: unknown[] = []) => (await tx.unsafe(text, params as never[], { prepare: true })) as unknown as R[])) as Promise<T>,
     close: () => client.end({ timeout: 5 }),
