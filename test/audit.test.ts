@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminEvent } from '../src/audit/admin-event.ts';
 import { eventHash } from '../src/audit/chain.ts';
 import { AuditWriter } from '../src/audit/writer.ts';
-import { purgeBefore } from '../src/audit/retention.ts';
+import { purgeBefore, sweepRetention } from '../src/audit/retention.ts';
+import { PolicyStore } from '../src/policies/store.ts';
 import { auditEvents } from '../src/db/schema/index.ts';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/database.ts';
 import { createTestService, steppingClock, type TestService } from './support/service.ts';
@@ -311,6 +312,27 @@ describe.each(BACKENDS)('two writers on one chain on %s', (backend) => {
       }
       const report = await (await svc.app.request('/v1/audit/verify', { headers: { authorization: `Bearer ${t}` } })).json();
       expect(report).toMatchObject({ ok: true, events: 50 });
+    } finally {
+      await db.drop();
+    }
+  });
+});
+
+describe.each(BACKENDS)('retention sweep on %s', (backend) => {
+  it("applies each tenant's retentionDays from the policy in force", async () => {
+    const db = await createTestDatabase(backend);
+    try {
+      const svc = await createTestService(db.handle);
+      const t = await svc.token('keep', ['check', 'policy:admin', 'audit:read']);
+      for (let i = 0; i < 3; i++) await svc.check(t, { direction: 'inbound', text: `msg ${i}`, channel: { platform: 'x', visibility: 'public' } });
+      await svc.app.request('/v1/policy', { method: 'PUT', headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' }, body: JSON.stringify({ retentionDays: 30 }) });
+      const policies = new PolicyStore(db.handle.db);
+      expect(await policies.retentionPeriods()).toEqual([{ tenant: 'keep', days: 30 }]);
+      // 40 days later every event before the policy change is older than 30 days
+      const later = { now: () => new Date(Date.UTC(2027, 0, 5)) };
+      const [result] = await sweepRetention({ db: db.handle.db, writer: svc.writer, key: svc.keys.service, clock: later }, await policies.retentionPeriods());
+      expect(result).toMatchObject({ tenant: 'keep', result: { purged: 4, through: 4 } });
+      expect(await (await svc.app.request('/v1/audit/verify', { headers: { authorization: `Bearer ${t}` } })).json()).toMatchObject({ ok: true, from: 4, events: 1 });
     } finally {
       await db.drop();
     }

@@ -42,12 +42,6 @@ export function labelBefore(doc: ScanDocument, index: number, wanted: readonly L
   return null;
 }
 
-/** Whether token `index` is followed directly by one of the given folded words (a unit: "zł", "min"). */
-export function followedBy(doc: ScanDocument, index: number, words: ReadonlySet<string>): boolean {
-  const next = doc.tokens[index + 1];
-  return !!next && next.type === 'word' && words.has(next.text);
-}
-
 /** The claiming labels other than `own`: a value claimed by one of these is not ours. */
 export function othersThan(own: readonly Label[]): Label[] {
   return CLAIMING.filter((l) => !own.includes(l));
