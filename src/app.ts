@@ -18,6 +18,7 @@ import { policyRoutes } from './api/policy-routes.ts';
 import { consoleRoutes } from './console/routes.ts';
 import { createMetrics } from './api/metrics.ts';
 import type { PolicyStore } from './policies/store.ts';
+import type { RateLimit } from './api/rate-limit.ts';
 
 /** Everything the app uses from outside; tests pass their own. */
 export interface AppDeps {
@@ -30,6 +31,8 @@ export interface AppDeps {
   logger?: Logger;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** Checks per second and burst per tenant on this replica; none: unlimited. */
+  rateLimit?: RateLimit | undefined;
   /** Node.js process metrics (event loop lag, GC, memory) on /metrics; off in tests. */
   processMetrics?: boolean;
 }

@@ -35,6 +35,7 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
     auth: { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
     logger,
     processMetrics: true,
+    rateLimit: config.RATE_LIMIT_PER_SECOND > 0 ? { perSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST } : undefined,
   });
   return { database, policies, keys, writer, app };
 }

@@ -4,6 +4,7 @@ import { ApiError } from '../errors.ts';
 import { performCheck } from '../service/check.ts';
 import { requireScope } from './auth.ts';
 import { readJson } from './body.ts';
+import { rateLimit } from './rate-limit.ts';
 import { checkRequestSchema } from './check-schema.ts';
 import type { AppEnv } from './env.ts';
 import type { Metrics } from './metrics.ts';
@@ -11,7 +12,8 @@ import type { Metrics } from './metrics.ts';
 /** POST /v1/check: the pre-send and on-receive check. */
 export function checkRoutes(deps: AppDeps, metrics: Metrics) {
   const app = new Hono<AppEnv>();
-  app.post('/', requireScope('check', deps.keys.accessKeys, deps.auth), async (c) => {
+  const limit = deps.rateLimit ? [rateLimit(deps.rateLimit)] : [];
+  app.post('/', requireScope('check', deps.keys.accessKeys, deps.auth), ...limit, async (c) => {
     const stop = metrics.latency.startTimer();
     const { data, raw } = await readJson(c, checkRequestSchema);
     const key = c.req.header('idempotency-key');

@@ -1,0 +1,33 @@
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../errors.ts';
+import type { AppEnv } from './env.ts';
+import { rateLimit } from './rate-limit.ts';
+
+function app(clock: { t: number }) {
+  const a = new Hono<AppEnv>();
+  a.use(async (c, next) => {
+    c.set('caller', { tenant: c.req.header('x-tenant') ?? 't', subject: 's', scopes: new Set() });
+    await next();
+  });
+  a.use(rateLimit({ perSecond: 2, burst: 3 }, () => clock.t));
+  a.get('/', (c) => c.text('ok'));
+  a.onError((err, c) => c.json({ code: (err as ApiError).code }, (err as ApiError).status));
+  return a;
+}
+
+describe('rate limit', () => {
+  it('allows the burst, then answers 429 with Retry-After until tokens refill, per tenant', async () => {
+    const clock = { t: 0 };
+    const a = app(clock);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await a.request('/')).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const limited = await a.request('/');
+    expect(limited.headers.get('retry-after')).toBe('1');
+    expect((await a.request('/', { headers: { 'x-tenant': 'other' } })).status).toBe(200);
+    clock.t += 500; // one token back
+    expect((await a.request('/')).status).toBe(200);
+    expect((await a.request('/')).status).toBe(429);
+  });
+});
