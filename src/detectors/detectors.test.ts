@@ -143,8 +143,10 @@ const TABLES: Record<Kind, Table> = {
       ['Dzień dobry, tu Anna Nowak z Gdańska', 'Anna Nowak'],
       ['Klientas Jonas Jonaitis paskambino', 'Jonas Jonaitis'],
       ['Hi, this is Sarah Connor', 'Sarah Connor'],
+      ['Thanks Tom Hardy for the help', 'Tom Hardy'],
+      ['Labas, čia Rūta Petrauskienė iš Kauno', 'Rūta Petrauskienė'],
     ],
-    negatives: ['Dzień Dobry', 'Savanorių pr. 5, Kaunas'],
+    negatives: ['Dzień Dobry', 'Savanorių pr. 5, Kaunas', 'Santander Bank Polska nie odpowiada', 'Hi Support Team, Black Friday deal'],
   },
 };
 

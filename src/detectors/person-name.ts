@@ -6,6 +6,10 @@ import { LOCALES, type Candidate, type Detector } from './types.ts';
 const LT_GIVEN = /(?:as|is|us|ys|ius|ė|a)$/;
 const LT_FAMILY = /(?:as|is|us|ys|ius|ienė|aitė|ytė|utė|iūtė|ūtė|ė)$/;
 const PL_FAMILY = /(?:ski|ska|cki|cka|dzki|dzka|wicz|czyk|czak|szak|iak)$/;
+// Polish feminine surnames pair with given names ending in -a ("Ewelina Kaczmarczyk" is in the list anyway)
+const PL_FEMININE_FAMILY = /(?:ska|cka|dzka)$/;
+/** Capitalised words that take name shapes but name institutions or places. */
+const NOT_NAMES = new Set(['polska', 'polski', 'polskie', 'lietuva', 'lietuvos', 'bankas', 'bank', 'banku', 'narodowy', 'krajowa', 'centrum']);
 const NOT_SURNAME = new Set(['street', 'road', 'lane', 'g', 'pr', 'ul', 'al', 'pin', 'iban', 'blik', 'sms', 'cvv', 'pesel']);
 
 function capitalised(doc: ScanDocument, tok: Token): boolean {
@@ -47,8 +51,10 @@ export const personNameDetector = {
       const known = FIRST_NAMES.has(first.text);
       // "Klientas Jonas Jonaitis": the pair starts at the known given name
       if (!known && FIRST_NAMES.has((tokens[i + 1] as Token).text)) continue;
+      const familyFolded = (tokens[i + 1] as Token).text;
+      if (NOT_NAMES.has(first.text) || NOT_NAMES.has(familyFolded)) continue;
       const shaped = !isCommonWord(first.text) && first.labels.length === 0 &&
-        ((LT_GIVEN.test(given) && LT_FAMILY.test(family)) || PL_FAMILY.test(family));
+        ((LT_GIVEN.test(given) && LT_FAMILY.test(family)) || (PL_FEMININE_FAMILY.test(family) && given.endsWith('a')));
       if (!known && !shaped) continue;
       // "Savanorių pr." and "King Street" are streets, not people
       const after = doc.text.slice(end, end + 4);

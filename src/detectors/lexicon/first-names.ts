@@ -31,6 +31,8 @@ ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn jud
 martha gloria teresa ann sara madison frances kathryn janice jean abigail alice judy sophia grace denise amber doris
 marilyn danielle beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori chloe sophie lucy
 amelia mia ava ella isla freya poppy jessica ruby holly molly megan
+tom ben sam dan joe alex kate katie lily zoe ellie evie leo finn luke josh jake tim rob nick matt chris steve mike jim
+bob bill sue jen becky jo beth liz
 `
     .split(/\s+/)
     .filter(Boolean),
