@@ -30,7 +30,8 @@ export const storedPolicySchema = z.strictObject({
       issuer: z.string().min(1),
       audience: z.string().min(1),
       jwks: z.object({ keys: z.array(jwk).min(1) }).optional(),
-      jwksUrl: z.string().url().optional(),
+      // https only: the service fetches this URL, and plain http would let the key set be swapped in transit
+      jwksUrl: z.string().url().startsWith('https://', 'must be an https URL').optional(),
     })
     .refine((v) => !!v.jwks !== !!v.jwksUrl, 'give exactly one of jwks or jwksUrl')
     .optional(),
