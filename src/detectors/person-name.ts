@@ -5,7 +5,6 @@ import { LOCALES, type Candidate, type Detector } from './types.ts';
 
 const LT_GIVEN = /(?:as|is|us|ys|ius|ė|a)$/;
 const LT_FAMILY = /(?:as|is|us|ys|ius|ienė|aitė|ytė|utė|iūtė|ūtė|ė)$/;
-const PL_FAMILY = /(?:ski|ska|cki|cka|dzki|dzka|wicz|czyk|czak|szak|iak)$/;
 // Polish feminine surnames pair with given names ending in -a ("Ewelina Kaczmarczyk" is in the list anyway)
 const PL_FEMININE_FAMILY = /(?:ska|cka|dzka)$/;
 /** Capitalised words that take name shapes but name institutions or places. */
