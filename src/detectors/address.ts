@@ -1,16 +1,20 @@
-import type { Candidate, Detector } from './types.ts';
+import { isStopword } from './lexicon/index.ts';
+import { LOCALES, type Candidate, type Detector } from './types.ts';
+
+/** Words that start Lithuanian sentences about addresses but are not street names. */
+const NOT_STREET = new Set(['gyvenu', 'gyvename', 'adresas', 'adresu', 'adresą', 'atvykite', 'siuskite', 'siųskite', 'pristatykite'].map((w) => w.normalize('NFD').replace(/\p{M}/gu, '')));
 
 const NAME = String.raw`[\p{Lu}\d][\p{L}\d.'’-]*(?![\p{L}\d])`;
 const CITY = String.raw`[\p{Lu}][\p{L}'’-]+(?![\p{L}\d])(?:[ -][\p{Lu}][\p{L}'’-]+(?![\p{L}\d]))?`;
 
 // Polish: "ul. Kwiatowa 23/43, 05-800 Pruszków", "os. Tysiąclecia 84 m. 64 31-609 Kraków".
 const PL = new RegExp(
-  String.raw`(?<![\p{L}])(?:[Uu]l|[Aa]l|[Oo]s|[Pp]l)\.\s*(?:${NAME}\s+){1,3}?\d+[A-Za-z]?(?:/\d+[A-Za-z]?)?(?:\s+m\.\s*\d+)?(?<postal>,?\s+\d{2}-\d{3}\s+${CITY})?`,
+  String.raw`(?<![\p{L}])(?:[Uu]l|[Aa]l|[Oo]s|[Pp]l)\.\s*(?:${NAME}\s+){1,3}?\d+[A-Za-z]?(?:/\d+[A-Za-z]?)?(?:\s+m\.\s*\d+)?(?:(?<postal>,?\s+\d{2}-\d{3}\s+${CITY})|(?<city>,\s+${CITY}))?`,
   'gu',
 );
 // Lithuanian: "Liepų g. 54B-27, LT-92138 Klaipėda", "Savanorių pr. 31-33, 50180 Kaunas".
 const LT = new RegExp(
-  String.raw`(?<![\p{L}])(?:[\p{Lu}][\p{L}-]+\s){1,2}(?:g|pr|al|pl|skg|a)\.\s*\d+[A-Za-z]?(?:-\d+[A-Za-z]?)?(?![\d])(?<postal>,?\s+(?:LT-?)?\d{5}\s+${CITY})?`,
+  String.raw`(?<![\p{L}])(?:[\p{Lu}][\p{L}-]+\s){1,2}(?:g|pr|al|pl|skg|a)\.\s*\d+[A-Za-z]?(?:-\d+[A-Za-z]?)?(?![\d])(?:(?<postal>,?\s+(?:LT-?)?\d{5}\s+${CITY})|(?<city>,\s+${CITY}))?`,
   'gu',
 );
 // British: "Flat 6, 36 King Street, Norwich NR1 1PD".
@@ -38,11 +42,18 @@ export const addressDetector = {
       re.lastIndex = 0;
       for (let m = re.exec(t); m; m = re.exec(t)) {
         const postal = Boolean(m.groups?.postal);
+        let start = m.index;
+        // "Gyvenu Laisvės al. 10": a capitalised first word that is a common or context word is not part of the street
+        const firstWord = doc.tokens[doc.tokenAt(start)];
+        if (style === 'lt' && firstWord && (LOCALES.some((l) => isStopword(l, firstWord.text)) || NOT_STREET.has(firstWord.text) || firstWord.labels.length > 0)) {
+          const next = doc.tokens[doc.tokenAt(start) + 1];
+          if (next && next.start < m.index + m[0].length) start = next.start;
+        }
         out.push({
           kind: 'address',
-          start: m.index,
+          start,
           end: m.index + m[0].length,
-          confidence: postal ? 0.92 : 0.65,
+          confidence: postal ? 0.92 : m.groups?.city ? 0.8 : 0.65,
           value: m[0].replace(/\s+/g, ' '),
           evidence: [`format:address_${style}`, ...(postal ? ['postal_code'] : [])],
         });

@@ -34,7 +34,8 @@ function parts(order: string, m: RegExpExecArray): [number, number, number] | nu
   const b = m[2]!;
   const c = m[3]!;
   switch (order) {
-    case 'dmy': return [Number(c), Number(b), Number(a)];
+    // day first as in Europe; "03/15/1975" only reads month first
+    case 'dmy': return Number(b) > 12 && Number(a) <= 12 ? [Number(c), Number(a), Number(b)] : [Number(c), Number(b), Number(a)];
     case 'ymd': return [Number(a), Number(b), Number(c)];
     case 'dMy': return MONTHS[b] ? [Number(c), MONTHS[b]!, Number(a)] : null;
     case 'yMd': return MONTHS[b] ? [Number(a), MONTHS[b]!, Number(c)] : null;
