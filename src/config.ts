@@ -16,6 +16,7 @@ const schema = z.object({
   CHECKPOINT_EVERY: z.coerce.number().int().min(1).default(1000),
   RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(2000),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(4000),
+  AUDIT_MAX_QUEUE: z.coerce.number().int().min(1).default(10_000),
   AUDIT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   RETENTION_SWEEP_MINUTES: z.coerce.number().int().min(0).default(60),
 });

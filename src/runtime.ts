@@ -23,7 +23,7 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
   const database = config.DATABASE_URL ? openPostgres(config.DATABASE_URL, { max: config.DB_POOL_SIZE }) : await openPglite(join(config.DATA_DIR, 'pglite'));
   await database.migrate();
   const keys = await loadKeys(config);
-  const writer = new AuditWriter(database, systemClock, { concurrency: database.driver === 'pglite' ? 1 : config.AUDIT_CONCURRENCY, checkpoint: { key: keys.service, every: config.CHECKPOINT_EVERY } });
+  const writer = new AuditWriter(database, systemClock, { maxQueue: config.AUDIT_MAX_QUEUE, concurrency: database.driver === 'pglite' ? 1 : config.AUDIT_CONCURRENCY, checkpoint: { key: keys.service, every: config.CHECKPOINT_EVERY } });
   const fallbackIdentityProvider = keys.dev ? { ...DEV_IDP, jwks: { keys: [keys.dev.publicJwk] } } : null;
   const policies = new PolicyStore(database.db, { fallbackIdentityProvider });
   const app = createApp({

@@ -51,6 +51,22 @@ export function createMetrics(writer: AuditWriter, options: { defaultMetrics?: b
     },
   });
   new Gauge({
+    name: 'sargas_audit_queue_rejections_total',
+    help: 'Checks answered 503 at once because too many audit events were waiting.',
+    registers: [registry],
+    collect() {
+      this.set(writer.stats.rejected);
+    },
+  });
+  new Gauge({
+    name: 'sargas_audit_queue_length',
+    help: 'Audit events waiting for the next append.',
+    registers: [registry],
+    collect() {
+      this.set(writer.pending);
+    },
+  });
+  new Gauge({
     name: 'sargas_audit_failures_total',
     help: 'Audit batches that failed to commit (their checks answered 503).',
     registers: [registry],

@@ -26,6 +26,8 @@ export interface WriterStats {
   batches: number;
   events: number;
   failures: number;
+  /** Appends refused because the queue was full. */
+  rejected: number;
 }
 
 /** Called after each committed batch with its size and how long its transaction took. */
@@ -90,7 +92,7 @@ function columns(rows: readonly AuditEventRow[]): Array<Array<string | null>> {
  * error (and answers 503), and nothing of it is stored.
  */
 export class AuditWriter {
-  readonly stats: WriterStats = { batches: 0, events: 0, failures: 0 };
+  readonly stats: WriterStats = { batches: 0, events: 0, failures: 0, rejected: 0 };
   private queue: Pending[] = [];
   /** Where this process last left each tenant's head (the optimistic append's expectation). */
   private heads = new Map<string, Head>();
@@ -103,6 +105,11 @@ export class AuditWriter {
     private readonly clock: Clock,
     private readonly options: {
       maxBatch?: number;
+      /**
+       * Events allowed to wait at once. Past it an append fails at once (the check answers
+       * 503) instead of queueing without bound while the database is slow or down.
+       */
+      maxQueue?: number;
       /**
        * Transactions in flight at once. A second one prepares its batch and waits on the
        * tenant's head lock while the first commits, so the lock is handed over at once.
@@ -131,6 +138,11 @@ export class AuditWriter {
   /** Appends one event; resolves once it is durably committed. */
   append(draft: EventDraft): Promise<Appended> {
     return new Promise((resolve, reject) => {
+      if (this.queue.length >= (this.options.maxQueue ?? 10_000)) {
+        this.stats.rejected++;
+        reject(new Error('audit queue full'));
+        return;
+      }
       this.queue.push({ draft, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
