@@ -3,6 +3,8 @@
  * measured in the same run on the same machine:
  *   npm run bench:server            (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test)
  * Prints checks per second, p50/p99 latency, the mean audit batch size, and p99 at half load.
+ * BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_PACED_RATE (instead of half the measured maximum) and
+ * BENCH_NODE_FLAGS (for the service's node) vary a run.
  * Traffic goes to 127.0.0.1 only; every run is bounded in time.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -25,7 +27,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 
 function start(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
