@@ -1,5 +1,5 @@
 import { fold, normalize } from './normalize.ts';
-import { phrasesAt, type Label } from './lexicon/index.ts';
+import { phrasesAt, type Label, type PhraseMatch } from './lexicon/index.ts';
 import { DEFAULT_REGION, detectLocale } from './locale.ts';
 import type { Locale } from './types.ts';
 
@@ -139,9 +139,10 @@ function tokenize(text: string, folded: string, votes: PhraseVotes): Token[] {
   for (let t = 0; t < tokens.length; t++) {
     if ((tokens[t] as Token).type !== 'word') continue;
     const matches = phrasesAt(tokens, t);
+    if (matches.length === 0) continue;
     // a word that only one language's lexicon knows ("asmens", "hasło") says which language this is
-    const langs = new Set(matches.map((m) => m.locale));
-    if (langs.size === 1) for (const l of langs) votes[l] += 1;
+    const lang = (matches[0] as PhraseMatch).locale;
+    if (matches.every((m) => m.locale === lang)) votes[lang] += 1;
     for (const { label, length } of matches) {
       for (let k = t; k < t + length; k++) {
         const tok = tokens[k] as Token;
