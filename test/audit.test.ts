@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { adminEvent } from '../src/audit/admin-event.ts';
 import { eventHash } from '../src/audit/chain.ts';
 import { AuditWriter } from '../src/audit/writer.ts';
 import { purgeBefore, sweepRetention } from '../src/audit/retention.ts';
 import { PolicyStore } from '../src/policies/store.ts';
 import { auditEvents } from '../src/db/schema/index.ts';
-import { BACKENDS, createTestDatabase, type TestDatabase } from './support/database.ts';
-import { createTestService, steppingClock, type TestService } from './support/service.ts';
+import { BACKENDS, createTestDatabase } from './support/database.ts';
+import { createTestService, steppingClock, useTestService } from './support/service.ts';
 
 /** Real-looking values planted in checked messages; none may be found anywhere in the database afterwards. */
 const PLANTED = {
@@ -30,18 +30,12 @@ function variants(value: string): string[] {
 }
 
 describe.each(BACKENDS)('audit log on %s', (backend) => {
-  let db: TestDatabase;
-  let svc: TestService;
+  const env = useTestService(backend);
   let token: string;
   const headers = (t: string) => ({ authorization: `Bearer ${t}` });
 
   beforeAll(async () => {
-    db = await createTestDatabase(backend);
-    svc = await createTestService(db.handle);
-    token = await svc.token('bank-a', ['check', 'audit:read', 'audit:review']);
-  });
-  afterAll(async () => {
-    await db.drop();
+    token = await env.svc.token('bank-a', ['check', 'audit:read', 'audit:review']);
   });
 
   it('holds none of the planted values after checks that contained them', async () => {
@@ -50,25 +44,25 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
       `Zadzwońcie na ${PLANTED.phone} albo piszcie na ${PLANTED.email}, hasło: ${PLANTED.password}`,
       `Saldo wynosi ${PLANTED.balance}, adres ul. ${PLANTED.street}, 00-950 Warszawa, mam ${PLANTED.words}`,
     ];
-    const identityToken = await svc.identity(PLANTED.customer);
+    const identityToken = await env.svc.identity(PLANTED.customer);
     for (const [i, text] of texts.entries()) {
       for (const visibility of ['public', 'private'] as const) {
         for (const direction of ['inbound', 'outbound'] as const) {
-          const res = await svc.check(token, { direction, text, channel: { platform: 'facebook', visibility }, customer: { id: PLANTED.customer, identityToken }, agent: { id: 'agent-1' }, thread: { id: `t-${i}` } }, { 'idempotency-key': `k-${i}-${visibility}-${direction}` });
+          const res = await env.svc.check(token, { direction, text, channel: { platform: 'facebook', visibility }, customer: { id: PLANTED.customer, identityToken }, agent: { id: 'agent-1' }, thread: { id: `t-${i}` } }, { 'idempotency-key': `k-${i}-${visibility}-${direction}` });
           expect(res.status).toBe(200);
         }
       }
     }
-    const { events } = await (await svc.app.request('/v1/audit/events?limit=1', { headers: headers(token) })).json();
-    await svc.app.request(`/v1/audit/events/${events[0].id}/reviews`, { method: 'POST', headers: { ...headers(token), 'content-type': 'application/json' }, body: JSON.stringify({ verdict: 'confirmed', note: 'checked' }) });
+    const { events } = await (await env.svc.app.request('/v1/audit/events?limit=1', { headers: headers(token) })).json();
+    await env.svc.app.request(`/v1/audit/events/${events[0].id}/reviews`, { method: 'POST', headers: { ...headers(token), 'content-type': 'application/json' }, body: JSON.stringify({ verdict: 'confirmed', note: 'checked' }) });
 
-    const tables = await db.handle.query<{ schemaname: string; tablename: string }>(
+    const tables = await env.db.handle.query<{ schemaname: string; tablename: string }>(
       "SELECT schemaname, tablename FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')",
     );
     expect(tables.map((t) => t.tablename)).toEqual(expect.arrayContaining(['audit_events', 'audit_chain_heads', 'audit_reviews', 'tenant_policies']));
     let dump = '';
     for (const t of tables) {
-      const rows = await db.handle.query(`SELECT * FROM "${t.schemaname}"."${t.tablename}"`);
+      const rows = await env.db.handle.query(`SELECT * FROM "${t.schemaname}"."${t.tablename}"`);
       dump += JSON.stringify(rows);
     }
     expect(dump).toContain('account-data-public'); // the dump is real: the decisions are in it
@@ -79,16 +73,16 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
   });
 
   it('lists events newest first with filters and a cursor', async () => {
-    const t = await svc.token('bank-list', ['check', 'audit:read']);
+    const t = await env.svc.token('bank-list', ['check', 'audit:read']);
     for (const [direction, visibility, text] of [
       ['inbound', 'public', 'Mój PESEL 44051401458'],
       ['outbound', 'public', 'Nasza infolinia: 600 123 456'],
       ['outbound', 'private', 'Dziękujemy, sprawdzimy to.'],
       ['inbound', 'private', 'Mój numer konta PL61 1090 1014 0000 0712 1981 2874'],
     ] as const) {
-      await svc.check(t, { direction, text, channel: { platform: 'facebook', visibility }, agent: { id: `agent-${direction}` } });
+      await env.svc.check(t, { direction, text, channel: { platform: 'facebook', visibility }, agent: { id: `agent-${direction}` } });
     }
-    const get = async (q: string) => (await svc.app.request(`/v1/audit/events${q}`, { headers: headers(t) })).json();
+    const get = async (q: string) => (await env.svc.app.request(`/v1/audit/events${q}`, { headers: headers(t) })).json();
     const all = await get('');
     expect(all.events.map((e: { seq: number }) => e.seq)).toEqual([4, 3, 2, 1]);
     expect((await get('?decision=block')).events).toHaveLength(1);
@@ -101,26 +95,26 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
     const page2 = await get(`?limit=3&cursor=${page1.nextCursor}`);
     expect(page2.events.map((e: { seq: number }) => e.seq)).toEqual([1]);
     expect(page2.nextCursor).toBeNull();
-    const bad = await svc.app.request('/v1/audit/events?decision=maybe', { headers: headers(t) });
+    const bad = await env.svc.app.request('/v1/audit/events?decision=maybe', { headers: headers(t) });
     expect(bad.status).toBe(400);
   });
 
   it('stores reviews and shows them with the event', async () => {
-    const t = await svc.token('bank-review', ['check', 'audit:read', 'audit:review']);
-    const { audit } = await (await svc.check(t, { direction: 'inbound', text: 'Mój PIN 1234', channel: { platform: 'x', visibility: 'public' } })).json();
-    const post = await svc.app.request(`/v1/audit/events/${audit.id}/reviews`, { method: 'POST', headers: { ...headers(t), 'content-type': 'application/json' }, body: JSON.stringify({ verdict: 'false_positive', note: 'order number' }) });
+    const t = await env.svc.token('bank-review', ['check', 'audit:read', 'audit:review']);
+    const { audit } = await (await env.svc.check(t, { direction: 'inbound', text: 'Mój PIN 1234', channel: { platform: 'x', visibility: 'public' } })).json();
+    const post = await env.svc.app.request(`/v1/audit/events/${audit.id}/reviews`, { method: 'POST', headers: { ...headers(t), 'content-type': 'application/json' }, body: JSON.stringify({ verdict: 'false_positive', note: 'order number' }) });
     expect(post.status).toBe(201);
-    const event = await (await svc.app.request(`/v1/audit/events/${audit.id}`, { headers: headers(t) })).json();
+    const event = await (await env.svc.app.request(`/v1/audit/events/${audit.id}`, { headers: headers(t) })).json();
     expect(event.reviews).toMatchObject([{ verdict: 'false_positive', note: 'order number' }]);
-    const bad = await svc.app.request(`/v1/audit/events/${audit.id}/reviews`, { method: 'POST', headers: { ...headers(t), 'content-type': 'application/json' }, body: JSON.stringify({ verdict: 'meh', note: '' }) });
+    const bad = await env.svc.app.request(`/v1/audit/events/${audit.id}/reviews`, { method: 'POST', headers: { ...headers(t), 'content-type': 'application/json' }, body: JSON.stringify({ verdict: 'meh', note: '' }) });
     expect(bad.status).toBe(400);
   });
 
   it('exports as JSON Lines and CSV, with a signed manifest of what was exported', async () => {
-    const t = await svc.token('bank-export', ['check', 'audit:read']);
-    await svc.check(t, { direction: 'inbound', text: 'Mój PIN 1234', channel: { platform: 'x', visibility: 'public' } });
-    await svc.check(t, { direction: 'inbound', text: 'Dzień dobry', channel: { platform: 'x', visibility: 'public' } });
-    const res = await svc.app.request('/v1/audit/export?format=jsonl', { headers: headers(t) });
+    const t = await env.svc.token('bank-export', ['check', 'audit:read']);
+    await env.svc.check(t, { direction: 'inbound', text: 'Mój PIN 1234', channel: { platform: 'x', visibility: 'public' } });
+    await env.svc.check(t, { direction: 'inbound', text: 'Dzień dobry', channel: { platform: 'x', visibility: 'public' } });
+    const res = await env.svc.app.request('/v1/audit/export?format=jsonl', { headers: headers(t) });
     expect(res.headers.get('x-sargas-export-through')).toBe('2');
     const lines = (await res.text()).trim().split('\n');
     const last = JSON.parse(lines.pop()!);
@@ -129,32 +123,32 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
     const body = `${lines.join('\n')}\n`;
     const { createHash } = await import('node:crypto');
     expect(last.manifest.sha256).toBe(createHash('sha256').update(body).digest('hex'));
-    const { keys } = await (await svc.app.request('/.well-known/jwks.json')).json();
+    const { keys } = await (await env.svc.app.request('/.well-known/jwks.json')).json();
     const { compactVerify, importJWK } = await import('jose');
     await expect(compactVerify(last.jws, await importJWK(keys[0], 'EdDSA'))).resolves.toBeDefined();
 
     // a later event does not change an export pinned to `through`
-    await svc.check(t, { direction: 'inbound', text: 'Mój PIN 9999', channel: { platform: 'x', visibility: 'public' } });
-    const csv = await (await svc.app.request('/v1/audit/export?format=csv&decision=warn&through=2', { headers: headers(t) })).text();
+    await env.svc.check(t, { direction: 'inbound', text: 'Mój PIN 9999', channel: { platform: 'x', visibility: 'public' } });
+    const csv = await (await env.svc.app.request('/v1/audit/export?format=csv&decision=warn&through=2', { headers: headers(t) })).text();
     const rows = csv.trim().split('\n');
     expect(rows[0]).toMatch(/^id,seq,createdAt/);
     expect(rows).toHaveLength(2);
-    const { manifest } = await (await svc.app.request('/v1/audit/export/manifest?format=csv&decision=warn&through=2', { headers: headers(t) })).json();
+    const { manifest } = await (await env.svc.app.request('/v1/audit/export/manifest?format=csv&decision=warn&through=2', { headers: headers(t) })).json();
     expect(manifest).toMatchObject({ count: 1, through: 2, sha256: createHash('sha256').update(csv).digest('hex') });
   });
 
   describe('tamper evidence', () => {
     async function chainOf(tenant: string, n: number) {
-      const t = await svc.token(tenant, ['check', 'audit:read']);
-      for (let i = 0; i < n; i++) await svc.check(t, { direction: 'inbound', text: `Wiadomość ${i}`, channel: { platform: 'x', visibility: 'public' } });
-      return async () => (await svc.app.request('/v1/audit/verify', { headers: headers(t) })).json();
+      const t = await env.svc.token(tenant, ['check', 'audit:read']);
+      for (let i = 0; i < n; i++) await env.svc.check(t, { direction: 'inbound', text: `Wiadomość ${i}`, channel: { platform: 'x', visibility: 'public' } });
+      return async () => (await env.svc.app.request('/v1/audit/verify', { headers: headers(t) })).json();
     }
     async function asOwner(sql: string) {
-      await db.handle.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
+      await env.db.handle.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
       try {
-        await db.handle.query(sql);
+        await env.db.handle.query(sql);
       } finally {
-        await db.handle.query('ALTER TABLE audit_events ENABLE ALWAYS TRIGGER audit_events_append_only');
+        await env.db.handle.query('ALTER TABLE audit_events ENABLE ALWAYS TRIGGER audit_events_append_only');
       }
     }
 
@@ -192,74 +186,65 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
 
     it('refuses UPDATE, DELETE and TRUNCATE in the database, even as a replica session', async () => {
       await chainOf('chain-guard', 1);
-      await expect(db.handle.query(`UPDATE audit_events SET decision = 'allow' WHERE tenant = 'chain-guard'`)).rejects.toThrow(/append-only/);
-      await expect(db.handle.query(`DELETE FROM audit_events WHERE tenant = 'chain-guard'`)).rejects.toThrow(/append-only/);
-      await expect(db.handle.query('TRUNCATE audit_events')).rejects.toThrow(/append-only/);
-      await db.handle.query("INSERT INTO audit_reviews VALUES ('r1', 'chain-guard', 'e', 'confirmed', 'n', 'me', now())");
-      await expect(db.handle.query(`UPDATE audit_reviews SET note = 'changed'`)).rejects.toThrow(/append-only/);
+      await expect(env.db.handle.query(`UPDATE audit_events SET decision = 'allow' WHERE tenant = 'chain-guard'`)).rejects.toThrow(/append-only/);
+      await expect(env.db.handle.query(`DELETE FROM audit_events WHERE tenant = 'chain-guard'`)).rejects.toThrow(/append-only/);
+      await expect(env.db.handle.query('TRUNCATE audit_events')).rejects.toThrow(/append-only/);
+      await env.db.handle.query("INSERT INTO audit_reviews VALUES ('r1', 'chain-guard', 'e', 'confirmed', 'n', 'me', now())");
+      await expect(env.db.handle.query(`UPDATE audit_reviews SET note = 'changed'`)).rejects.toThrow(/append-only/);
       await expect(
-        db.handle.query(`DO $$ BEGIN SET LOCAL session_replication_role = replica; DELETE FROM audit_events WHERE tenant = 'chain-guard'; END $$`),
+        env.db.handle.query(`DO $$ BEGIN SET LOCAL session_replication_role = replica; DELETE FROM audit_events WHERE tenant = 'chain-guard'; END $$`),
       ).rejects.toThrow(/append-only/);
     });
   });
 });
 
 describe.each(BACKENDS)('checkpoints and retention on %s', (backend) => {
-  let db: TestDatabase;
-  let svc: TestService;
-
-  beforeAll(async () => {
-    db = await createTestDatabase(backend);
-    svc = await createTestService(db.handle);
-  });
-  afterAll(async () => {
-    await db.drop();
-  });
+  const env = useTestService(backend);
 
   const auth = (t: string) => ({ authorization: `Bearer ${t}` });
 
   it('signs a checkpoint every few events, verifiable with the published key', async () => {
-    const t = await svc.token('cp', ['check', 'audit:read']);
-    for (let i = 0; i < 12; i++) await svc.check(t, { direction: 'inbound', text: `msg ${i}`, channel: { platform: 'x', visibility: 'public' } });
-    const { checkpoints } = await (await svc.app.request('/v1/audit/checkpoints', { headers: auth(t) })).json();
+    const t = await env.svc.token('cp', ['check', 'audit:read']);
+    for (let i = 0; i < 12; i++) await env.svc.check(t, { direction: 'inbound', text: `msg ${i}`, channel: { platform: 'x', visibility: 'public' } });
+    const { checkpoints } = await (await env.svc.app.request('/v1/audit/checkpoints', { headers: auth(t) })).json();
     expect(checkpoints.map((c: { seq: number }) => c.seq)).toEqual([10, 5]);
-    const { keys } = await (await svc.app.request('/.well-known/jwks.json')).json();
+    const { keys } = await (await env.svc.app.request('/.well-known/jwks.json')).json();
     const { compactVerify, importJWK } = await import('jose');
     const { payload } = await compactVerify(checkpoints[0].jws, await importJWK(keys[0], 'EdDSA'));
     expect(JSON.parse(new TextDecoder().decode(payload))).toMatchObject({ tenant: 'cp', seq: 10, hash: checkpoints[0].hash });
-    expect(await (await svc.app.request('/v1/audit/verify', { headers: auth(t) })).json()).toMatchObject({ ok: true, events: 12, checkpoints: 2 });
+    expect(await (await env.svc.app.request('/v1/audit/verify', { headers: auth(t) })).json()).toMatchObject({ ok: true, events: 12, checkpoints: 2 });
   });
 
   it('catches a chain rewritten consistently after a checkpoint', async () => {
-    const t = await svc.token('cp-rewrite', ['check', 'audit:read']);
-    for (let i = 0; i < 6; i++) await svc.check(t, { direction: 'inbound', text: `msg ${i}`, channel: { platform: 'x', visibility: 'public' } });
+    const t = await env.svc.token('cp-rewrite', ['check', 'audit:read']);
+    for (let i = 0; i < 6; i++) await env.svc.check(t, { direction: 'inbound', text: `msg ${i}`, channel: { platform: 'x', visibility: 'public' } });
     // an attacker with database access rewrites event 5 and recomputes its hash and the head
-    const [five] = await db.handle.db.select().from(auditEvents).where(and(eq(auditEvents.tenant, 'cp-rewrite'), eq(auditEvents.seq, 5)));
+    const [five] = await env.db.handle.db.select().from(auditEvents).where(and(eq(auditEvents.tenant, 'cp-rewrite'), eq(auditEvents.seq, 5)));
     const { hash: _old, ...unsealed } = { ...five!, decision: 'block' };
-    await db.handle.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
+    await env.db.handle.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
     try {
-      await db.handle.query(`UPDATE audit_events SET decision = 'block', hash = $1 WHERE tenant = 'cp-rewrite' AND seq = 5`, [eventHash(unsealed)]);
-      await db.handle.query(`UPDATE audit_events SET prev_hash = $1 WHERE tenant = 'cp-rewrite' AND seq = 6`, [eventHash(unsealed)]);
+      await env.db.handle.query(`UPDATE audit_events SET decision = 'block', hash = $1 WHERE tenant = 'cp-rewrite' AND seq = 5`, [eventHash(unsealed)]);
+      await env.db.handle.query(`UPDATE audit_events SET prev_hash = $1 WHERE tenant = 'cp-rewrite' AND seq = 6`, [eventHash(unsealed)]);
     } finally {
-      await db.handle.query('ALTER TABLE audit_events ENABLE ALWAYS TRIGGER audit_events_append_only');
+      await env.db.handle.query('ALTER TABLE audit_events ENABLE ALWAYS TRIGGER audit_events_append_only');
     }
-    const report = await (await svc.app.request('/v1/audit/verify', { headers: auth(t) })).json();
+    const report = await (await env.svc.app.request('/v1/audit/verify', { headers: auth(t) })).json();
     expect(report.ok).toBe(false);
     expect(report.brokenAt.seq).toBe(5);
   });
 
   it('purges whole old ranges, logs the purge, and the rest still verifies from its checkpoint', async () => {
-    const t = await svc.token('ret', ['check', 'audit:read', 'audit:admin']);
-    for (let i = 0; i < 7; i++) await svc.check(t, { direction: 'inbound', text: `Mój PIN ${1000 + i}`, channel: { platform: 'x', visibility: 'public' } });
-    const rows = await db.handle.query<{ seq: string | number; created_at: Date }>(`SELECT seq, created_at FROM audit_events WHERE tenant = 'ret' ORDER BY seq`);
+    const t = await env.svc.token('ret', ['check', 'audit:read', 'audit:admin']);
+    for (let i = 0; i < 7; i++) await env.svc.check(t, { direction: 'inbound', text: `Mój PIN ${1000 + i}`, channel: { platform: 'x', visibility: 'public' } });
+    const rows = await env.db.handle.query<{ seq: string | number; created_at: Date }>(`SELECT seq, created_at FROM audit_events WHERE tenant = 'ret' ORDER BY seq`);
     const cutoff = new Date(new Date(rows[3]!.created_at).getTime() + 1); // events 1–4 are "old"
-    const result = await purgeBefore({ db: db.handle.db, writer: svc.writer, key: svc.keys.service, clock: { now: () => new Date(Date.UTC(2027, 0, 1)) } }, 'ret', cutoff, 'test');
+    const result = await purgeBefore({ db: env.db.handle.db, writer: env.svc.writer, key: env.svc.keys.service, clock: { now: () => new Date(Date.UTC(2027, 0, 1)) } }, 'ret', cutoff, 'test');
     expect(result).toMatchObject({ purged: 4, through: 4 });
-    const left = await db.handle.query<{ seq: string | number; type: string }>(`SELECT seq, type FROM audit_events WHERE tenant = 'ret' ORDER BY seq`);
+    const left = await env.db.handle.query<{ seq: string | number; type: string }>(`SELECT seq, type FROM audit_events WHERE tenant = 'ret' ORDER BY seq`);
     expect(left.map((r) => [Number(r.seq), r.type])).toEqual([[5, 'check'], [6, 'check'], [7, 'check'], [8, 'purge']]);
-    expect(await (await svc.app.request('/v1/audit/verify', { headers: auth(t) })).json()).toMatchObject({ ok: true, events: 4, from: 4 });
+    expect(await (await env.svc.app.request('/v1/audit/verify', { headers: auth(t) })).json()).toMatchObject({ ok: true, events: 4, from: 4 });
     // the endpoint needs a period: from the request or the policy
-    const res = await svc.app.request('/v1/audit/purge', { method: 'POST', headers: { ...auth(t), 'content-type': 'application/json' }, body: '{}' });
+    const res = await env.svc.app.request('/v1/audit/purge', { method: 'POST', headers: { ...auth(t), 'content-type': 'application/json' }, body: '{}' });
     expect(res.status).toBe(400);
   });
 });

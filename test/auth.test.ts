@@ -1,9 +1,9 @@
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signAccessToken } from '../src/auth/access-token.ts';
 import { ephemeralKeys } from '../src/auth/keys.ts';
-import { BACKENDS, createTestDatabase, type TestDatabase } from './support/database.ts';
-import { AUTH, createTestService, type TestService } from './support/service.ts';
+import { BACKENDS } from './support/database.ts';
+import { AUTH, useTestService } from './support/service.ts';
 
 /** Every protected route, with the scope it needs and a valid request. */
 const ROUTES = [
@@ -20,19 +20,10 @@ const ROUTES = [
 ] as const;
 
 describe.each(BACKENDS)('authentication and tenancy on %s', (backend) => {
-  let db: TestDatabase;
-  let svc: TestService;
-
-  beforeAll(async () => {
-    db = await createTestDatabase(backend);
-    svc = await createTestService(db.handle);
-  });
-  afterAll(async () => {
-    await db.drop();
-  });
+  const env = useTestService(backend);
 
   const call = (route: (typeof ROUTES)[number], token?: string) =>
-    svc.app.request(route.path, {
+    env.svc.app.request(route.path, {
       method: route.method,
       headers: { ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
       ...('body' in route ? { body: JSON.stringify(route.body) } : {}),
@@ -40,7 +31,7 @@ describe.each(BACKENDS)('authentication and tenancy on %s', (backend) => {
 
   describe.each(ROUTES)('$name', (route) => {
     it('accepts a valid token with the scope', async () => {
-      expect((await call(route, await svc.token('t1', [route.scope]))).status).toBe(200);
+      expect((await call(route, await env.svc.token('t1', [route.scope]))).status).toBe(200);
     });
     it('answers 401 without a token', async () => {
       const res = await call(route);
@@ -52,32 +43,32 @@ describe.each(BACKENDS)('authentication and tenancy on %s', (backend) => {
       expect((await call(route, await signAccessToken(other.dev!, { tenant: 't1', scopes: [route.scope] }, AUTH))).status).toBe(401);
     });
     it('answers 401 for an expired token', async () => {
-      expect((await call(route, await svc.token('t1', [route.scope], { ttlSeconds: -60 }))).status).toBe(401);
+      expect((await call(route, await env.svc.token('t1', [route.scope], { ttlSeconds: -60 }))).status).toBe(401);
     });
     it('answers 401 for a token for another audience', async () => {
-      expect((await call(route, await signAccessToken(svc.keys.dev!, { tenant: 't1', scopes: [route.scope] }, { ...AUTH, audience: 'elsewhere' }))).status).toBe(401);
+      expect((await call(route, await signAccessToken(env.svc.keys.dev!, { tenant: 't1', scopes: [route.scope] }, { ...AUTH, audience: 'elsewhere' }))).status).toBe(401);
     });
     it('answers 401 for a token without a tenant', async () => {
-      const token = await new SignJWT({ scope: route.scope }).setProtectedHeader({ alg: 'EdDSA' }).setIssuer(AUTH.issuer).setAudience(AUTH.audience).setExpirationTime('1h').sign(svc.keys.dev!.privateKey);
+      const token = await new SignJWT({ scope: route.scope }).setProtectedHeader({ alg: 'EdDSA' }).setIssuer(AUTH.issuer).setAudience(AUTH.audience).setExpirationTime('1h').sign(env.svc.keys.dev!.privateKey);
       expect((await call(route, token)).status).toBe(401);
     });
     it('answers 403 without the scope', async () => {
-      const res = await call(route, await svc.token('t1', ['check:override']));
+      const res = await call(route, await env.svc.token('t1', ['check:override']));
       expect(res.status).toBe(403);
       expect((await res.json()).error.code).toBe('forbidden');
     });
   });
 
   it("never shows one tenant another tenant's events", async () => {
-    const a = await svc.token('tenant-a', ['check', 'audit:read']);
-    const b = await svc.token('tenant-b', ['audit:read']);
-    const res = await svc.check(a, { direction: 'inbound', text: 'Mój PESEL 44051401458', channel: { platform: 'fb', visibility: 'public' } });
+    const a = await env.svc.token('tenant-a', ['check', 'audit:read']);
+    const b = await env.svc.token('tenant-b', ['audit:read']);
+    const res = await env.svc.check(a, { direction: 'inbound', text: 'Mój PESEL 44051401458', channel: { platform: 'fb', visibility: 'public' } });
     const { audit } = await res.json();
-    const own = await svc.app.request(`/v1/audit/events/${audit.id}`, { headers: { authorization: `Bearer ${a}` } });
+    const own = await env.svc.app.request(`/v1/audit/events/${audit.id}`, { headers: { authorization: `Bearer ${a}` } });
     expect(own.status).toBe(200);
-    const other = await svc.app.request(`/v1/audit/events/${audit.id}`, { headers: { authorization: `Bearer ${b}` } });
+    const other = await env.svc.app.request(`/v1/audit/events/${audit.id}`, { headers: { authorization: `Bearer ${b}` } });
     expect(other.status).toBe(404);
-    const list = await (await svc.app.request('/v1/audit/events', { headers: { authorization: `Bearer ${b}` } })).json();
+    const list = await (await env.svc.app.request('/v1/audit/events', { headers: { authorization: `Bearer ${b}` } })).json();
     expect(list.events.map((e: { id: string }) => e.id)).not.toContain(audit.id);
   });
 });

@@ -1,29 +1,20 @@
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, createTestDatabase, type TestDatabase } from './support/database.ts';
-import { createTestService, type TestService } from './support/service.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS } from './support/database.ts';
+import { useTestService } from './support/service.ts';
 
 describe.each(BACKENDS)('tenant policies on %s', (backend) => {
-  let db: TestDatabase;
-  let svc: TestService;
-
-  beforeAll(async () => {
-    db = await createTestDatabase(backend);
-    svc = await createTestService(db.handle);
-  });
-  afterAll(async () => {
-    await db.drop();
-  });
+  const env = useTestService(backend);
 
   async function admin(tenant: string) {
-    const token = await svc.token(tenant, ['check', 'audit:read', 'policy:admin', 'check:override']);
+    const token = await env.svc.token(tenant, ['check', 'audit:read', 'policy:admin', 'check:override']);
     const h = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     return {
       token,
-      put: (policy: unknown) => svc.app.request('/v1/policy', { method: 'PUT', headers: h, body: JSON.stringify(policy) }),
-      get: () => svc.app.request('/v1/policy', { headers: h }),
-      post: (path: string, body: unknown) => svc.app.request(path, { method: 'POST', headers: h, body: JSON.stringify(body) }),
-      events: async (q = '') => (await (await svc.app.request(`/v1/audit/events${q}`, { headers: h })).json()).events,
+      put: (policy: unknown) => env.svc.app.request('/v1/policy', { method: 'PUT', headers: h, body: JSON.stringify(policy) }),
+      get: () => env.svc.app.request('/v1/policy', { headers: h }),
+      post: (path: string, body: unknown) => env.svc.app.request(path, { method: 'POST', headers: h, body: JSON.stringify(body) }),
+      events: async (q = '') => (await (await env.svc.app.request(`/v1/audit/events${q}`, { headers: h })).json()).events,
     };
   }
   const outbound = (text: string, visibility = 'public', extra: Record<string, unknown> = {}) => ({ direction: 'outbound', text, channel: { platform: 'facebook', visibility }, agent: { id: 'agent-1' }, ...extra });
@@ -38,16 +29,16 @@ describe.each(BACKENDS)('tenant policies on %s', (backend) => {
     expect((await a.put({ mode: 'enforce', brand: 'Bank A' })).status).toBe(201);
     const second = await (await a.put({ mode: 'monitor', brand: 'Bank A' })).json();
     expect(second).toMatchObject({ version: 2, policyVersion: 'versions@2' });
-    const check = await (await svc.check(a.token, outbound('Dzień dobry'))).json();
+    const check = await (await env.svc.check(a.token, outbound('Dzień dobry'))).json();
     expect(check.policyVersion).toBe('versions@2');
     const changes = await a.events('?type=policy_change');
     expect(changes.map((e: { details: { version: number; changed: string[] } }) => [e.details.version, e.details.changed])).toEqual([
       [2, ['mode']],
       [1, ['mode', 'allowList', 'brand']],
     ]);
-    const rows = await db.handle.query<{ version: number }>(`SELECT version FROM tenant_policies WHERE tenant = 'versions' ORDER BY version`);
+    const rows = await env.db.handle.query<{ version: number }>(`SELECT version FROM tenant_policies WHERE tenant = 'versions' ORDER BY version`);
     expect(rows.map((r) => Number(r.version))).toEqual([1, 2]);
-    await expect(db.handle.query(`UPDATE tenant_policies SET policy = '{}' WHERE tenant = 'versions'`)).rejects.toThrow(/append-only/);
+    await expect(env.db.handle.query(`UPDATE tenant_policies SET policy = '{}' WHERE tenant = 'versions'`)).rejects.toThrow(/append-only/);
   });
 
   it("never blocks the company's hotline, written any way, while a customer's number in the same reply still blocks", async () => {
@@ -56,15 +47,15 @@ describe.each(BACKENDS)('tenant policies on %s', (backend) => {
     expect(put.status).toBe(201);
     expect((await put.json()).policy.allowList).toMatchObject({ phones: ['+48221234567'], ibans: ['PL61109010140000071219812874'], emails: ['pomoc@bank.pl'] });
     for (const written of ['+48 22 123 45 67', '22 123 45 67', '(22) 123-45-67', '0048 22 123 45 67']) {
-      const body = await (await svc.check(a.token, outbound(`Zapraszamy do kontaktu z infolinią: ${written}.`))).json();
+      const body = await (await env.svc.check(a.token, outbound(`Zapraszamy do kontaktu z infolinią: ${written}.`))).json();
       expect(body.decision, written).toBe('allow');
       expect(body.findings).toMatchObject([{ kind: 'phone', allowListed: true }]);
     }
-    const mixed = await (await svc.check(a.token, outbound('Nasza infolinia 22 123 45 67, oddzwonimy też na Pana numer 22 123 45 68.'))).json();
+    const mixed = await (await env.svc.check(a.token, outbound('Nasza infolinia 22 123 45 67, oddzwonimy też na Pana numer 22 123 45 68.'))).json();
     expect(mixed.decision).toBe('block');
     expect(mixed.violations[0].rule).toBe('contact-data-public');
     expect(mixed.findings.filter((f: { allowListed?: boolean }) => !f.allowListed)).toHaveLength(1);
-    const iban = await (await svc.check(a.token, outbound('Wpłaty prosimy kierować na rachunek 61 1090 1014 0000 0712 1981 2874.'))).json();
+    const iban = await (await env.svc.check(a.token, outbound('Wpłaty prosimy kierować na rachunek 61 1090 1014 0000 0712 1981 2874.'))).json();
     expect(iban.decision).toBe('allow');
     const bad = await a.put({ allowList: { phones: ['12'] } });
     expect(bad.status).toBe(400);
@@ -74,11 +65,11 @@ describe.each(BACKENDS)('tenant policies on %s', (backend) => {
   it('in monitor mode computes and audits the decision but reports a would-be block as warn', async () => {
     const a = await admin('trial');
     await a.put({ mode: 'monitor' });
-    const body = await (await svc.check(a.token, outbound('Saldo wynosi 2 500,00 zł.'))).json();
+    const body = await (await env.svc.check(a.token, outbound('Saldo wynosi 2 500,00 zł.'))).json();
     expect(body).toMatchObject({ decision: 'warn', wouldBlock: true, mode: 'monitor', violations: [{ rule: 'account-data-public' }] });
     const [event] = await a.events('?type=check');
     expect(event).toMatchObject({ decision: 'warn', wouldBlock: true, details: { effectiveDecision: 'block' } });
-    const summary = await (await svc.app.request('/v1/audit/summary', { headers: { authorization: `Bearer ${a.token}` } })).json();
+    const summary = await (await env.svc.app.request('/v1/audit/summary', { headers: { authorization: `Bearer ${a.token}` } })).json();
     expect(summary.wouldBlock).toBe(1);
   });
 
@@ -86,9 +77,9 @@ describe.each(BACKENDS)('tenant policies on %s', (backend) => {
     const a = await admin('wording');
     const put = await a.put({ brand: 'Bankas', privateChannelLink: 'https://m.me/bankas', wording: { lt: { privateChannelMessage: '{brand}: parašykite mums{link}.' } } });
     expect(put.status).toBe(201);
-    const lt = await (await svc.check(a.token, outbound('Jūsų sąskaitos likutis yra 12,00 EUR.'))).json();
+    const lt = await (await env.svc.check(a.token, outbound('Jūsų sąskaitos likutis yra 12,00 EUR.'))).json();
     expect(lt.suggestion.privateChannelMessage).toBe('Bankas: parašykite mums (https://m.me/bankas).');
-    const pl = await (await svc.check(a.token, outbound('Saldo wynosi 12,00 zł.'))).json();
+    const pl = await (await env.svc.check(a.token, outbound('Saldo wynosi 12,00 zł.'))).json();
     expect(pl.suggestion.privateChannelMessage).toContain('(https://m.me/bankas)');
     expect(pl.suggestion.privateChannelMessage).toMatch(/^Dzień dobry/);
   });
@@ -121,10 +112,10 @@ describe.each(BACKENDS)('tenant policies on %s', (backend) => {
       ['for another subject', async () => sign({ sub: 'fb:43' }), 'block', { status: 'rejected', reason: 'subject_mismatch' }],
       ['for another audience', async () => sign({ sub: 'fb:42', aud: 'other' }), 'block', { status: 'rejected', reason: 'claim_aud' }],
       ['from another issuer', async () => sign({ sub: 'fb:42', iss: 'https://evil.example' }), 'block', { status: 'rejected', reason: 'claim_iss' }],
-      ['signed by another key (the dev key)', async () => svc.identity('fb:42'), 'block', { status: 'rejected', reason: 'signature' }],
+      ['signed by another key (the dev key)', async () => env.svc.identity('fb:42'), 'block', { status: 'rejected', reason: 'signature' }],
     ])('%s', async (_label, mint, decision, identity) => {
       const a = await admin('idp');
-      const body = await (await svc.check(a.token, privateReply(await mint()))).json();
+      const body = await (await env.svc.check(a.token, privateReply(await mint()))).json();
       expect(body.decision).toBe(decision);
       expect(body.identity).toEqual(identity);
       const [event] = await a.events('?type=check&limit=1');
@@ -134,7 +125,7 @@ describe.each(BACKENDS)('tenant policies on %s', (backend) => {
 
     it('a bare verified flag changes nothing', async () => {
       const a = await admin('idp');
-      const body = await (await svc.check(a.token, privateReply(undefined, { verified: true, identityVerified: true }))).json();
+      const body = await (await env.svc.check(a.token, privateReply(undefined, { verified: true, identityVerified: true }))).json();
       expect(body.decision).toBe('block');
     });
   });
@@ -142,7 +133,7 @@ describe.each(BACKENDS)('tenant policies on %s', (backend) => {
   describe('overrides', () => {
     it("lets a supervisor override a warning with a justification, linked to the original and with personal data masked", async () => {
       const a = await admin('override');
-      const warned = await (await svc.check(a.token, { direction: 'inbound', text: 'Mój numer to 600 123 456', channel: { platform: 'fb', visibility: 'public' } })).json();
+      const warned = await (await env.svc.check(a.token, { direction: 'inbound', text: 'Mój numer to 600 123 456', channel: { platform: 'fb', visibility: 'public' } })).json();
       expect(warned.decision).toBe('warn');
       const res = await a.post(`/v1/audit/events/${warned.audit.id}/override`, { justification: 'Klient sam prosi o kontakt pod 600 123 456, zgoda w wątku.' });
       expect(res.status).toBe(201);
@@ -154,12 +145,12 @@ describe.each(BACKENDS)('tenant policies on %s', (backend) => {
 
     it('refuses to override a warning about a secret, a block, or without the scope', async () => {
       const a = await admin('override-no');
-      const secret = await (await svc.check(a.token, { direction: 'inbound', text: 'Mój PIN to 4821', channel: { platform: 'fb', visibility: 'public' } })).json();
+      const secret = await (await env.svc.check(a.token, { direction: 'inbound', text: 'Mój PIN to 4821', channel: { platform: 'fb', visibility: 'public' } })).json();
       expect((await a.post(`/v1/audit/events/${secret.audit.id}/override`, { justification: 'Klient nalega, to pilne.' })).status).toBe(403);
-      const block = await (await svc.check(a.token, outbound('Saldo wynosi 12,00 zł.'))).json();
+      const block = await (await env.svc.check(a.token, outbound('Saldo wynosi 12,00 zł.'))).json();
       expect((await a.post(`/v1/audit/events/${block.audit.id}/override`, { justification: 'Klient nalega, to pilne.' })).status).toBe(409);
-      const agent = await svc.token('override-no', ['check']);
-      const res = await svc.app.request(`/v1/audit/events/${secret.audit.id}/override`, { method: 'POST', headers: { authorization: `Bearer ${agent}`, 'content-type': 'application/json' }, body: JSON.stringify({ justification: 'Klient nalega, to pilne.' }) });
+      const agent = await env.svc.token('override-no', ['check']);
+      const res = await env.svc.app.request(`/v1/audit/events/${secret.audit.id}/override`, { method: 'POST', headers: { authorization: `Bearer ${agent}`, 'content-type': 'application/json' }, body: JSON.stringify({ justification: 'Klient nalega, to pilne.' }) });
       expect(res.status).toBe(403);
     });
   });
@@ -167,12 +158,12 @@ describe.each(BACKENDS)('tenant policies on %s', (backend) => {
   it('simulates a candidate policy on recent events and counts what would change, by rule', async () => {
     const a = await admin('sim');
     // recorded under the default policy:
-    await svc.check(a.token, outbound('Zadzwoń na infolinię 22 123 45 67.')); // block contact-data-public
-    await svc.check(a.token, outbound('Infolinia: +48 22 123 45 67, czynna całą dobę.')); // block contact-data-public
-    await svc.check(a.token, outbound('Wpłaty na rachunek PL61 1090 1014 0000 0712 1981 2874.')); // block account-data-public
-    await svc.check(a.token, outbound('Prosimy o podanie PIN-u.')); // block secret-request
-    await svc.check(a.token, { direction: 'inbound', text: 'Mój numer 600 123 456', channel: { platform: 'fb', visibility: 'public' } }); // warn
-    await svc.check(a.token, outbound('Dziękujemy za wiadomość.')); // allow
+    await env.svc.check(a.token, outbound('Zadzwoń na infolinię 22 123 45 67.')); // block contact-data-public
+    await env.svc.check(a.token, outbound('Infolinia: +48 22 123 45 67, czynna całą dobę.')); // block contact-data-public
+    await env.svc.check(a.token, outbound('Wpłaty na rachunek PL61 1090 1014 0000 0712 1981 2874.')); // block account-data-public
+    await env.svc.check(a.token, outbound('Prosimy o podanie PIN-u.')); // block secret-request
+    await env.svc.check(a.token, { direction: 'inbound', text: 'Mój numer 600 123 456', channel: { platform: 'fb', visibility: 'public' } }); // warn
+    await env.svc.check(a.token, outbound('Dziękujemy za wiadomość.')); // allow
     // candidate: the hotline is ours, and monitor mode
     const res = await a.post('/v1/policy/simulate', { policy: { mode: 'monitor', allowList: { phones: ['22 123 45 67'] } } });
     expect(res.status).toBe(200);

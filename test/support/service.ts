@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
 import { signAccessToken } from '../../src/auth/access-token.ts';
 import { DEV_IDP, signIdentityAssertion } from '../../src/auth/identity.ts';
@@ -6,6 +7,7 @@ import { AuditWriter } from '../../src/audit/writer.ts';
 import type { Clock } from '../../src/clock.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import { PolicyStore } from '../../src/policies/store.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export const AUTH = { issuer: 'sargas-test', audience: 'sargas' } as const;
 
@@ -48,5 +50,26 @@ export async function createTestService(database: DatabaseHandle): Promise<TestS
           body: typeof body === 'string' ? body : JSON.stringify(body),
         }),
       ),
+  };
+}
+
+/** A test database and the service over it for one describe block: made before its tests, dropped after. */
+export function useTestService(backend: 'pglite' | 'postgres'): { readonly db: TestDatabase; readonly svc: TestService } {
+  let db: TestDatabase | undefined;
+  let svc: TestService | undefined;
+  beforeAll(async () => {
+    db = await createTestDatabase(backend);
+    svc = await createTestService(db.handle);
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+  return {
+    get db() {
+      return db as TestDatabase;
+    },
+    get svc() {
+      return svc as TestService;
+    },
   };
 }
