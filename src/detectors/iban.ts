@@ -1,7 +1,7 @@
 import IBAN from 'iban';
 import { ibanMod97 } from './checksums.ts';
 import { isDigitCode, isLetterCode, type ScanDocument } from './document.ts';
-import { digitWindows } from './numbers.ts';
+import { validWindows } from './numbers.ts';
 import type { Candidate, Detector } from './types.ts';
 
 // Countries that joined the IBAN registry after the iban package's table was written: length only, mod-97 still decides.
@@ -64,11 +64,8 @@ export const ibanDetector = {
     }
     for (const tok of doc.tokens) {
       if (tok.type !== 'number' || tok.text.length < 26) continue;
-      for (const w of digitWindows(doc, tok, 26, 26)) {
-        const value = `PL${w.digits}`;
-        if (!ibanMod97(value)) continue;
-        out.push({ kind: 'iban', start: w.start, end: w.end, confidence: 0.95, value, evidence: ['checksum:mod97', 'country:PL', 'format:nrb'] });
-        break;
+      for (const w of validWindows(doc, tok, 26, 26, (d) => ibanMod97(`PL${d}`))) {
+        out.push({ kind: 'iban', start: w.start, end: w.end, confidence: 0.95, value: `PL${w.digits}`, evidence: ['checksum:mod97', 'country:PL', 'format:nrb'] });
       }
     }
     return out;

@@ -5,27 +5,6 @@ export interface DigitWindow {
   start: number;
   end: number;
   digits: string;
-  /** Whether the window is the whole token. */
-  whole: boolean;
-}
-
-/**
- * Every run of whole groups of `token` whose digit count lies in [min, max], longest first.
- * "Lost card 4111 1111 1111 1111 2024" still yields the card inside the longer run.
- */
-export function digitWindows(doc: ScanDocument, token: Token, min: number, max: number): DigitWindow[] {
-  const out: DigitWindow[] = [];
-  const groups = token.groups;
-  for (let a = 0; a < groups.length; a++) {
-    let digits = '';
-    for (let b = a; b < groups.length; b++) {
-      const g = groups[b]!;
-      digits += doc.text.slice(g.start, g.end);
-      if (digits.length > max) break;
-      if (digits.length >= min) out.push({ start: groups[a]!.start, end: g.end, digits, whole: a === 0 && b === groups.length - 1 });
-    }
-  }
-  return out.sort((x, y) => y.digits.length - x.digits.length);
 }
 
 /**
@@ -43,7 +22,7 @@ export function validWindows(doc: ScanDocument, token: Token, min: number, max: 
       const g = groups[b]!;
       digits += doc.text.slice(g.start, g.end);
       if (digits.length > max) break;
-      if (digits.length >= min && valid(digits)) found = { start: groups[a]!.start, end: g.end, digits, whole: a === 0 && b === groups.length - 1 };
+      if (digits.length >= min && valid(digits)) found = { start: groups[a]!.start, end: g.end, digits };
     }
     if (found) {
       out.push(found);
