@@ -6,8 +6,8 @@ import { AuditWriter } from '../src/audit/writer.ts';
 import { purgeBefore, sweepRetention } from '../src/audit/retention.ts';
 import { PolicyStore } from '../src/policies/store.ts';
 import { auditEvents } from '../src/db/schema/index.ts';
-import { BACKENDS, createTestDatabase } from './support/database.ts';
-import { createTestService, steppingClock, useTestService } from './support/service.ts';
+import { BACKENDS } from './support/database.ts';
+import { steppingClock, useTestService } from './support/service.ts';
 
 /** Real-looking values planted in checked messages; none may be found anywhere in the database afterwards. */
 const PLANTED = {
@@ -250,76 +250,64 @@ describe.each(BACKENDS)('checkpoints and retention on %s', (backend) => {
 });
 
 describe.each(BACKENDS)('summary on %s', (backend) => {
+  const env = useTestService(backend);
+
   it('counts by day, decision, kind and rule, and the false-positive rate from reviews', async () => {
-    const db = await createTestDatabase(backend);
-    try {
-      const svc = await createTestService(db.handle);
-      const t = await svc.token('sum', ['check', 'audit:read', 'audit:review']);
-      const send = async (text: string, direction = 'inbound') =>
-        (await svc.check(t, { direction, text, channel: { platform: 'x', visibility: 'public' }, agent: { id: 'a' } })).json();
-      const a = await send('Mój PIN 4821');
-      const b = await send('PESEL 44051401458');
-      await send('Dzień dobry');
-      await send('Saldo wynosi 12,00 zł', 'outbound');
-      for (const [id, verdict] of [[a.audit.id, 'confirmed'], [b.audit.id, 'false_positive']]) {
-        await svc.app.request(`/v1/audit/events/${id}/reviews`, { method: 'POST', headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' }, body: JSON.stringify({ verdict, note: 'x' }) });
-      }
-      const s = await (await svc.app.request('/v1/audit/summary', { headers: { authorization: `Bearer ${t}` } })).json();
-      expect(s).toMatchObject({
-        checks: 4,
-        decisions: { warn: 2, allow: 1, block: 1 },
-        wouldBlock: 0,
-        byDay: [{ day: '2026-11-23', warn: 2, allow: 1, block: 1 }],
-        byKind: { pin: 1, national_id: 1, balance: 1 },
-        byRule: { 'secret-exposed-public': 1, 'personal-data-exposed-public': 1, 'account-data-public': 1 },
-        reviews: { reviewed: 2, confirmed: 1, false_positive: 1 },
-        falsePositiveRate: 0.5,
-      });
-    } finally {
-      await db.drop();
+    const t = await env.svc.token('sum', ['check', 'audit:read', 'audit:review']);
+    const send = async (text: string, direction = 'inbound') =>
+      (await env.svc.check(t, { direction, text, channel: { platform: 'x', visibility: 'public' }, agent: { id: 'a' } })).json();
+    const a = await send('Mój PIN 4821');
+    const b = await send('PESEL 44051401458');
+    await send('Dzień dobry');
+    await send('Saldo wynosi 12,00 zł', 'outbound');
+    for (const [id, verdict] of [[a.audit.id, 'confirmed'], [b.audit.id, 'false_positive']]) {
+      await env.svc.app.request(`/v1/audit/events/${id}/reviews`, { method: 'POST', headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' }, body: JSON.stringify({ verdict, note: 'x' }) });
     }
+    const s = await (await env.svc.app.request('/v1/audit/summary', { headers: { authorization: `Bearer ${t}` } })).json();
+    expect(s).toMatchObject({
+      checks: 4,
+      decisions: { warn: 2, allow: 1, block: 1 },
+      wouldBlock: 0,
+      byDay: [{ day: '2026-11-23', warn: 2, allow: 1, block: 1 }],
+      byKind: { pin: 1, national_id: 1, balance: 1 },
+      byRule: { 'secret-exposed-public': 1, 'personal-data-exposed-public': 1, 'account-data-public': 1 },
+      reviews: { reviewed: 2, confirmed: 1, false_positive: 1 },
+      falsePositiveRate: 0.5,
+    });
   });
 });
 
 describe.each(BACKENDS)('two writers on one chain on %s', (backend) => {
+  const env = useTestService(backend);
+
   it('lose compare-and-set races, re-read the head, and keep one valid chain', async () => {
-    const db = await createTestDatabase(backend);
-    try {
-      const svc = await createTestService(db.handle);
-      const other = new AuditWriter(db.handle, steppingClock(Date.UTC(2026, 10, 23, 10)));
-      const t = await svc.token('two', ['check', 'audit:read']);
-      const draft = () => adminEvent('two', 'policy_change', new Date(), 'other-writer', { note: 'x' });
-      for (let round = 0; round < 5; round++) {
-        await Promise.all([
-          ...Array.from({ length: 5 }, () => svc.check(t, { direction: 'inbound', text: 'Dzień dobry', channel: { platform: 'x', visibility: 'public' } })),
-          ...Array.from({ length: 5 }, () => other.append(draft())),
-        ]);
-      }
-      const report = await (await svc.app.request('/v1/audit/verify', { headers: { authorization: `Bearer ${t}` } })).json();
-      expect(report).toMatchObject({ ok: true, events: 50 });
-    } finally {
-      await db.drop();
+    const other = new AuditWriter(env.db.handle, steppingClock(Date.UTC(2026, 10, 23, 10)));
+    const t = await env.svc.token('two', ['check', 'audit:read']);
+    const draft = () => adminEvent('two', 'policy_change', new Date(), 'other-writer', { note: 'x' });
+    for (let round = 0; round < 5; round++) {
+      await Promise.all([
+        ...Array.from({ length: 5 }, () => env.svc.check(t, { direction: 'inbound', text: 'Dzień dobry', channel: { platform: 'x', visibility: 'public' } })),
+        ...Array.from({ length: 5 }, () => other.append(draft())),
+      ]);
     }
+    const report = await (await env.svc.app.request('/v1/audit/verify', { headers: { authorization: `Bearer ${t}` } })).json();
+    expect(report).toMatchObject({ ok: true, events: 50 });
   });
 });
 
 describe.each(BACKENDS)('retention sweep on %s', (backend) => {
+  const env = useTestService(backend);
+
   it("applies each tenant's retentionDays from the policy in force", async () => {
-    const db = await createTestDatabase(backend);
-    try {
-      const svc = await createTestService(db.handle);
-      const t = await svc.token('keep', ['check', 'policy:admin', 'audit:read']);
-      for (let i = 0; i < 3; i++) await svc.check(t, { direction: 'inbound', text: `msg ${i}`, channel: { platform: 'x', visibility: 'public' } });
-      await svc.app.request('/v1/policy', { method: 'PUT', headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' }, body: JSON.stringify({ retentionDays: 30 }) });
-      const policies = new PolicyStore(db.handle.db);
-      expect(await policies.retentionPeriods()).toEqual([{ tenant: 'keep', days: 30 }]);
-      // 40 days later every event before the policy change is older than 30 days
-      const later = { now: () => new Date(Date.UTC(2027, 0, 5)) };
-      const [result] = await sweepRetention({ db: db.handle.db, writer: svc.writer, key: svc.keys.service, clock: later }, await policies.retentionPeriods());
-      expect(result).toMatchObject({ tenant: 'keep', result: { purged: 4, through: 4 } });
-      expect(await (await svc.app.request('/v1/audit/verify', { headers: { authorization: `Bearer ${t}` } })).json()).toMatchObject({ ok: true, from: 4, events: 1 });
-    } finally {
-      await db.drop();
-    }
+    const t = await env.svc.token('keep', ['check', 'policy:admin', 'audit:read']);
+    for (let i = 0; i < 3; i++) await env.svc.check(t, { direction: 'inbound', text: `msg ${i}`, channel: { platform: 'x', visibility: 'public' } });
+    await env.svc.app.request('/v1/policy', { method: 'PUT', headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' }, body: JSON.stringify({ retentionDays: 30 }) });
+    const policies = new PolicyStore(env.db.handle.db);
+    expect(await policies.retentionPeriods()).toEqual([{ tenant: 'keep', days: 30 }]);
+    // 40 days later every event before the policy change is older than 30 days
+    const later = { now: () => new Date(Date.UTC(2027, 0, 5)) };
+    const [result] = await sweepRetention({ db: env.db.handle.db, writer: env.svc.writer, key: env.svc.keys.service, clock: later }, await policies.retentionPeriods());
+    expect(result).toMatchObject({ tenant: 'keep', result: { purged: 4, through: 4 } });
+    expect(await (await env.svc.app.request('/v1/audit/verify', { headers: { authorization: `Bearer ${t}` } })).json()).toMatchObject({ ok: true, from: 4, events: 1 });
   });
 });
