@@ -111,7 +111,7 @@ export function auditRoutes(deps: AppDeps) {
       const digest = await writeExport(db, tenant, filters as EventFilter, format, through, (chunk) => out.write(chunk).then(() => undefined));
       if (format === 'jsonl') {
         const manifest = { tenant, format, filters, through, ...digest, generatedAt: deps.clock.now().toISOString() };
-        await out.write(`${JSON.stringify({ manifest, jws: await signManifest(deps.keys.service, manifest) })}\n`);
+        await out.write(`${JSON.stringify({ manifest, jws: signManifest(deps.keys.service, manifest) })}\n`);
       }
     });
   });
@@ -123,7 +123,7 @@ export function auditRoutes(deps: AppDeps) {
     const { format, through: _t, ...filters } = q;
     const digest = await writeExport(db, tenant, filters as EventFilter, format, through, async () => {});
     const manifest = { tenant, format, filters, through, ...digest, generatedAt: deps.clock.now().toISOString() };
-    return c.json({ manifest, jws: await signManifest(deps.keys.service, manifest) });
+    return c.json({ manifest, jws: signManifest(deps.keys.service, manifest) });
   });
   return app;
 }

@@ -49,7 +49,7 @@ export function overrideRoutes(deps: AppDeps) {
         platform: original.platform,
       }),
     );
-    return c.json({ override: publicEvent(row), receipt: await signReceipt(deps.keys.service, row) }, 201);
+    return c.json({ override: publicEvent(row), receipt: signReceipt(deps.keys.service, row) }, 201);
   });
   return app;
 }

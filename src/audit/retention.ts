@@ -36,7 +36,7 @@ export async function purgeBefore(
     .limit(1);
   if (!boundary) return { purged: 0, reason: 'nothing older than the cutoff' };
   const now = deps.clock.now();
-  const jws = await signCheckpoint(deps.key, { tenant, seq: boundary.seq, hash: boundary.hash, createdAt: now.toISOString() });
+  const jws = signCheckpoint(deps.key, { tenant, seq: boundary.seq, hash: boundary.hash, createdAt: now.toISOString() });
   let purged = 0;
   await db.transaction(async (tx) => {
     const [head] = await tx.select().from(auditChainHeads).where(eq(auditChainHeads.tenant, tenant)).for('update');

@@ -10,7 +10,6 @@ import { ApiError } from '../errors.ts';
 import type { CheckRequest } from '../api/check-schema.ts';
 import { evaluate } from '../policies/evaluate.ts';
 import type { PolicyStore } from '../policies/store.ts';
-import { policyVersionLabel } from '../policies/types.ts';
 
 /** What a check needs from the running service. */
 export interface CheckDeps {
@@ -88,10 +87,11 @@ export async function performCheck(deps: CheckDeps, caller: Caller, req: CheckRe
     throw new ApiError('idempotency_conflict', 'This Idempotency-Key was already used for a different request.');
   }
   const allowListed = new Set(evaluation.allowListed);
+  // the stored event answers for what was decided (for a retry: what was decided the first time)
   const body: Record<string, unknown> = {
-    decision: replayed ? row.decision : evaluation.decision,
+    decision: row.decision,
     mode: policy.mode,
-    ...(evaluation.wouldBlock || (replayed && row.wouldBlock) ? { wouldBlock: true } : {}),
+    ...(row.wouldBlock ? { wouldBlock: true } : {}),
     locale: result.locale,
     findings: result.findings.map((f) => ({ ...publicFinding(f), ...(allowListed.has(f) ? { allowListed: true } : {}) })),
     violations: evaluation.violations,
@@ -99,9 +99,9 @@ export async function performCheck(deps: CheckDeps, caller: Caller, req: CheckRe
     ...(evaluation.urgent ? { urgent: true } : {}),
     suggestion: evaluation.suggestion,
     identity: identity.status === 'rejected' ? { status: 'rejected', reason: identity.reason } : { status: identity.status },
-    policyVersion: replayed ? row.policyVersion : policyVersionLabel(policy),
+    policyVersion: row.policyVersion,
     audit: { id: row.id, seq: row.seq },
-    receipt: await signReceipt(deps.keys.service, row),
+    receipt: signReceipt(deps.keys.service, row),
     ...(replayed ? { replayed: true } : {}),
   };
   return { body, decision: String(body.decision), kinds: row.kinds, replayed };
