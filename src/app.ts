@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import pino, { type Logger } from 'pino';
 import type { AccessTokenOptions } from './auth/access-token.ts';
@@ -11,6 +10,7 @@ import { ApiError } from './errors.ts';
 import { auditRoutes } from './api/audit-routes.ts';
 import { checkRoutes } from './api/check-routes.ts';
 import type { AppEnv } from './api/env.ts';
+import { DEFAULT_MAX_BODY_BYTES, limitBody } from './api/body.ts';
 import { errorResponse } from './api/errors.ts';
 import { healthRoutes } from './api/health-routes.ts';
 import { overrideRoutes } from './api/override-routes.ts';
@@ -51,15 +51,7 @@ export function createApp(deps: AppDeps) {
     // method, route and outcome only: never the body, which holds customers' messages
     c.get('log').info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 100) / 100, tenant: c.get('caller')?.tenant }, 'request');
   });
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: deps.maxBodyBytes ?? 256 * 1024,
-      onError: () => {
-        throw new ApiError('payload_too_large', `The body is larger than ${deps.maxBodyBytes ?? 256 * 1024} bytes.`);
-      },
-    }),
-  );
+  app.use('/v1/*', limitBody(deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return errorResponse(c, err);

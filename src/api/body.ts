@@ -1,13 +1,68 @@
-import type { Context } from 'hono';
+import type { IncomingMessage } from 'node:http';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import { ApiError } from '../errors.ts';
+import type { AppEnv } from './env.ts';
 import { validationError } from './errors.ts';
 
-/** Reads a JSON body: 415 unless it is JSON, 400 if it does not parse or validate. Returns the raw text too. */
-export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<{ data: z.infer<S>; raw: string }> {
+/** The largest body accepted unless the app is given another limit. */
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+const tooLarge = (limit: number) => new ApiError('payload_too_large', `The body is larger than ${limit} bytes.`);
+
+/**
+ * Sets the body size limit and refuses a body whose declared length is over it before
+ * anything reads it; `readJson` enforces the limit on bodies sent without a length.
+ * (Hono's bodyLimit middleware reads `c.req.raw.body`, which makes @hono/node-server build
+ * a WHATWG Request for every request; see readBody.)
+ */
+export function limitBody(maxBytes: number): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('maxBodyBytes', maxBytes);
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+    await next();
+  };
+}
+
+/**
+ * The body as text, refused with 413 as soon as it passes the limit. Under
+ * @hono/node-server it is read straight from Node's request stream: `c.req.text()` would
+ * build a WHATWG Request with an AbortController and web streams per check, objects that
+ * outlive V8's young-generation collections and pile up for full ones, whose pauses were
+ * the service's slowest moments under load (docs/performance.md). In-process requests
+ * (`app.request`) carry their body in a Request.
+ */
+async function readBody(c: Context<AppEnv>): Promise<string> {
+  const limit = c.get('maxBodyBytes') ?? DEFAULT_MAX_BODY_BYTES;
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const take = (chunk: Uint8Array) => {
+    size += chunk.byteLength;
+    if (size > limit) throw tooLarge(limit);
+    chunks.push(chunk);
+  };
+  if (incoming) {
+    for await (const chunk of incoming) take(chunk as Buffer);
+  } else if (c.req.raw.body) {
+    const reader = c.req.raw.body.getReader();
+    try {
+      for (let r = await reader.read(); !r.done; r = await reader.read()) take(r.value);
+    } finally {
+      reader.releaseLock();
+    }
+  }
+  // decoded once, whole: a letter's bytes may be split between chunks
+  const text = Buffer.concat(chunks, size).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a byte order mark, as fetch's text() drops it
+}
+
+/** Reads a JSON body: 415 unless it is JSON, 413 past the size limit, 400 if it does not parse or validate. Returns the raw text too. */
+export async function readJson<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<{ data: z.infer<S>; raw: string }> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(?:[\w.+-]*\+)?json\b/i.test(type)) throw new ApiError('unsupported_media_type', 'Send the body as application/json.');
-  const raw = await c.req.text();
+  const raw = await readBody(c);
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);

@@ -7,5 +7,7 @@ export interface AppEnv {
     requestId: string;
     caller: Caller;
     log: Logger;
+    /** The body size limit (limitBody). */
+    maxBodyBytes: number;
   };
 }
