@@ -159,16 +159,17 @@ export class AuditWriter {
     while (this.queue.length > 0 && this.inflight < (this.options.concurrency ?? 1)) {
       const batch = this.queue.splice(0, this.options.maxBatch ?? 500);
       this.inflight++;
-      void this.run(batch).finally(() => {
-        this.inflight--;
-        this.pump();
-      });
+      void this.run(batch);
     }
   }
 
   private async run(batch: Pending[]): Promise<void> {
     const started = performance.now();
-    const outcomes = await this.commit(batch.map((p) => p.draft));
+    const outcomes = await this.commit(batch.map((p) => p.draft)).catch((error: unknown) => batch.map(() => ({ error })));
+    // the next batch goes to the database before this one's checks are answered, so its
+    // commit overlaps their responses instead of waiting for them
+    this.inflight--;
+    this.pump();
     const seconds = (performance.now() - started) / 1000;
     let failed = false;
     batch.forEach((p, i) => {
