@@ -11,6 +11,13 @@ const schema = z.object({
   AUTH_ISSUER: z.string().default('sargas-dev'),
   AUTH_AUDIENCE: z.string().default('sargas'),
   AUDIT_HMAC_KEY: z.string().min(32, 'must be at least 32 characters of secret').optional(),
+  // earlier fingerprint keys after a rotation, comma-separated: never used for new events,
+  // only to find events fingerprinted before (lookups, simulation)
+  AUDIT_HMAC_PREVIOUS_KEYS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((k) => k.trim()).filter(Boolean))
+    .refine((keys) => keys.every((k) => k.length >= 32), 'each key must be at least 32 characters of secret'),
   SERVICE_SIGNING_KEY: z.string().optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   CHECKPOINT_EVERY: z.coerce.number().int().min(1).default(1000),

@@ -14,6 +14,7 @@ const ROUTES = [
   { name: 'GET /v1/audit/export/manifest', scope: 'audit:read', method: 'GET', path: '/v1/audit/export/manifest' },
   { name: 'GET /v1/audit/summary', scope: 'audit:read', method: 'GET', path: '/v1/audit/summary' },
   { name: 'GET /v1/audit/checkpoints', scope: 'audit:read', method: 'GET', path: '/v1/audit/checkpoints' },
+  { name: 'POST /v1/audit/fingerprints', scope: 'audit:read', method: 'POST', path: '/v1/audit/fingerprints', body: { customerId: 'fb:1' } },
   { name: 'POST /v1/audit/purge', scope: 'audit:admin', method: 'POST', path: '/v1/audit/purge', body: { olderThanDays: 365 } },
   { name: 'GET /v1/policy', scope: 'policy:admin', method: 'GET', path: '/v1/policy' },
   { name: 'POST /v1/policy/simulate', scope: 'policy:admin', method: 'POST', path: '/v1/policy/simulate', body: { policy: { mode: 'monitor' } } },

@@ -11,6 +11,8 @@ import { currentHead, signManifest, writeExport } from '../audit/export.ts';
 import { purgeBefore } from '../audit/retention.ts';
 import { summarize } from '../audit/summary.ts';
 import { maskFreeText } from '../audit/free-text.ts';
+import { adminEvent } from '../audit/admin-event.ts';
+import { lookupFingerprints } from '../audit/lookup.ts';
 import { ApiError } from '../errors.ts';
 import { KINDS } from '../detectors/types.ts';
 import { requireScope } from './auth.ts';
@@ -29,11 +31,20 @@ const filterSchema = z.object({
   rule: z.string().max(64).optional(),
   platform: z.string().max(64).optional(),
   thread: z.string().max(256).optional(),
-  type: z.enum(['check', 'override', 'policy_change', 'purge']).optional(),
+  type: z.enum(['check', 'override', 'policy_change', 'purge', 'lookup']).optional(),
+  fingerprint: z
+    .string()
+    .regex(/^[\w-]{22}(,[\w-]{22}){0,15}$/, 'one to 16 fingerprints of 22 characters, comma-separated')
+    .transform((v) => v.split(','))
+    .optional(),
 });
 const listSchema = filterSchema.extend({ cursor: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) });
 const exportSchema = filterSchema.extend({ format: z.enum(['csv', 'jsonl']).default('jsonl'), through: z.coerce.number().int().min(0).optional() });
 const purgeSchema = z.object({ olderThanDays: z.number().int().min(1).max(3650).optional() });
+const lookupSchema = z
+  .object({ text: z.string().min(1).max(2000).optional(), customerId: z.string().min(1).max(256).optional() })
+  .strict()
+  .refine((q) => q.text !== undefined || q.customerId !== undefined, { message: 'give text, customerId or both', path: ['text'] });
 const reviewSchema = z.object({ verdict: z.enum(['confirmed', 'false_positive', 'escalated']), note: z.string().min(1).max(2000) });
 
 function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string>): z.infer<S> {
@@ -73,6 +84,23 @@ export function auditRoutes(deps: AppDeps) {
     const row = { id: ulid(now), tenant: caller.tenant, eventId: found.row.id, verdict: data.verdict, note: maskFreeText(data.note), reviewer: caller.subject, createdAt: now };
     await db.insert(auditReviews).values(row);
     return c.json({ id: row.id, eventId: row.eventId, verdict: row.verdict, note: row.note, reviewer: row.reviewer, createdAt: now.toISOString() }, 201);
+  });
+
+  // A data subject's values to fingerprints under every key, current and rotated out; the
+  // lookup itself is an audit event (who looked, which kinds), without the values.
+  app.post('/fingerprints', read, async (c) => {
+    const { data } = await readJson(c, lookupSchema);
+    const caller = c.get('caller');
+    const policy = await deps.policies.get(caller.tenant);
+    const result = lookupFingerprints([deps.keys.hmac, ...deps.keys.hmacPrevious], data, policy.defaultRegion);
+    // which kinds and fingerprints were looked for, by whom: never the values
+    const details = { kinds: [...new Set(result.findings.map((f) => f.kind))], customer: data.customerId !== undefined, fingerprint: result.fingerprint };
+    try {
+      await deps.writer.append(adminEvent(caller.tenant, 'lookup', deps.clock.now(), caller.subject, details));
+    } catch {
+      throw new ApiError('audit_unavailable', 'The audit store could not record this lookup; try again.');
+    }
+    return c.json(result);
   });
 
   app.get('/summary', read, async (c) => {

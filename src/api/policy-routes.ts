@@ -67,7 +67,7 @@ export function policyRoutes(deps: AppDeps) {
     const { data } = await readJson(c, simulateSchema);
     const tenant = c.get('caller').tenant;
     const candidate = deps.policies.fromStored(tenant, -1, prepare(data.policy));
-    const report = await simulate(deps.database.db, tenant, candidate, deps.keys.hmac, { from: data.from, to: data.to, limit: data.limit });
+    const report = await simulate(deps.database.db, tenant, candidate, [deps.keys.hmac, ...deps.keys.hmacPrevious], { from: data.from, to: data.to, limit: data.limit });
     return c.json(report);
   });
   return app;

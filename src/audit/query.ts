@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { auditEvents, auditReviews, type AuditEventRow } from '../db/schema/index.ts';
 
@@ -15,6 +15,8 @@ export interface EventFilter {
   platform?: string | undefined;
   thread?: string | undefined;
   type?: string | undefined;
+  /** Keyed fingerprints: events where any of them is a finding's or the customer's. */
+  fingerprint?: string[] | undefined;
 }
 
 /** An event as reviewers see it. */
@@ -64,6 +66,10 @@ export function filterClause(tenant: string, f: EventFilter): SQL {
   if (f.type) parts.push(eq(auditEvents.type, f.type));
   if (f.kind) parts.push(sql`${auditEvents.kinds} @> ${JSON.stringify([f.kind])}::jsonb`);
   if (f.rule) parts.push(sql`${auditEvents.rules} @> ${JSON.stringify([f.rule])}::jsonb`);
+  if (f.fingerprint?.length) {
+    const inFindings = f.fingerprint.map((fp) => sql`${auditEvents.findings} @> ${JSON.stringify([{ fp }])}::jsonb`);
+    parts.push(or(inArray(auditEvents.customerFp, f.fingerprint), ...inFindings) as SQL);
+  }
   return and(...parts) as SQL;
 }
 

@@ -22,7 +22,15 @@ export interface KeyMaterial {
   /** The service's own key: signs receipts and checkpoints, published at /.well-known/jwks.json. */
   service: SigningKey;
   /** HMAC key for fingerprints in the audit log; `id` is stored with each event so the key can rotate. */
-  hmac: { key: Buffer; id: string };
+  hmac: HmacKey;
+  /** Keys rotated out: they fingerprint nothing new, but find events fingerprinted with them. */
+  hmacPrevious: HmacKey[];
+}
+
+/** A fingerprint key and its id (a hash of it), which every event stores. */
+export interface HmacKey {
+  key: Buffer;
+  id: string;
 }
 
 async function newSigningKey(): Promise<{ key: SigningKey; privateJwk: JWK }> {
@@ -49,7 +57,7 @@ async function loadOrCreate(path: string): Promise<SigningKey> {
   return key;
 }
 
-function hmacFrom(secret: Buffer): { key: Buffer; id: string } {
+function hmacFrom(secret: Buffer): HmacKey {
   return { key: secret, id: createHash('sha256').update(secret).digest('hex').slice(0, 12) };
 }
 
@@ -72,12 +80,14 @@ export async function loadKeys(config: Config): Promise<KeyMaterial> {
   if (config.AUTH_JWKS_URL) accessKeys = createRemoteJWKSet(new URL(config.AUTH_JWKS_URL));
   else if (config.AUTH_JWKS_FILE) accessKeys = createLocalJWKSet(JSON.parse(readFileSync(config.AUTH_JWKS_FILE, 'utf8')) as { keys: JWK[] });
   else accessKeys = createLocalJWKSet({ keys: [dev!.publicJwk] });
-  return { dev, accessKeys, service, hmac: hmacFrom(hmacSecret) };
+  const hmac = hmacFrom(hmacSecret);
+  const hmacPrevious = config.AUDIT_HMAC_PREVIOUS_KEYS.map((k) => hmacFrom(Buffer.from(k, 'utf8'))).filter((k) => k.id !== hmac.id);
+  return { dev, accessKeys, service, hmac, hmacPrevious };
 }
 
 /** Fresh in-memory keys (tests, benchmarks). */
 export async function ephemeralKeys(): Promise<KeyMaterial> {
   const dev = (await newSigningKey()).key;
   const service = (await newSigningKey()).key;
-  return { dev, accessKeys: createLocalJWKSet({ keys: [dev.publicJwk] }), service, hmac: hmacFrom(randomBytes(32)) };
+  return { dev, accessKeys: createLocalJWKSet({ keys: [dev.publicJwk] }), service, hmac: hmacFrom(randomBytes(32)), hmacPrevious: [] };
 }

@@ -66,6 +66,16 @@ async function showEvent(id) {
   $('detail-id').textContent = `#${e.seq} ${e.id}`;
   const { reviews, ...rest } = e;
   $('detail-body').textContent = JSON.stringify(rest, null, 2);
+  // the same value in other events, through its keyed fingerprint (never the value)
+  const values = [...(e.findings || []).filter((f) => f.fp).map((f) => [`${f.kind} ${f.masked}`, f.fp]), ...(e.customerFingerprint ? [['customer', e.customerFingerprint]] : [])];
+  $('detail-fps').replaceChildren(...values.map(([label, fp]) => {
+    const b = Object.assign(document.createElement('button'), { type: 'button', textContent: `Events with this ${label}` });
+    b.addEventListener('click', () => {
+      $('filters').elements.fingerprint.value = fp;
+      refresh();
+    });
+    return b;
+  }));
   $('reviews').replaceChildren(...reviews.map((r) => {
     const li = document.createElement('li');
     li.textContent = `${r.createdAt} ${r.reviewer}: ${r.verdict} — ${r.note}`;

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { StoredFinding } from '../audit/check-event.ts';
 import { fingerprint } from '../audit/fingerprint.ts';
+import type { HmacKey } from '../auth/keys.ts';
 import type { Database } from '../db/client.ts';
 import { auditEvents } from '../db/schema/index.ts';
 import type { InternalFinding, Kind, Locale } from '../detectors/index.ts';
@@ -15,7 +16,7 @@ export interface SimulationReport {
   transitions: Record<string, number>;
   /** Per rule: how many of the events it fired on, as recorded and under the candidate. */
   byRule: Record<string, { before: number; after: number }>;
-  /** Events fingerprinted with an earlier HMAC key: their allow-list matches cannot be recomputed. */
+  /** Events fingerprinted with a key no longer configured: their allow-list matches cannot be recomputed. */
   olderKeyEvents: number;
   /** Whole e-mail domains on the allow-list cannot be matched from fingerprints; they are not simulated. */
   emailDomainsSimulated: false;
@@ -30,7 +31,7 @@ export async function simulate(
   db: Database,
   tenant: string,
   candidate: TenantPolicy,
-  hmac: { key: Buffer; id: string },
+  keys: HmacKey[],
   options: { from?: Date | undefined; to?: Date | undefined; limit: number },
 ): Promise<SimulationReport> {
   const where: SQL[] = [eq(auditEvents.tenant, tenant), eq(auditEvents.type, 'check')];
@@ -38,19 +39,25 @@ export async function simulate(
   if (options.to) where.push(lte(auditEvents.createdAt, options.to));
   const rows = await db.select().from(auditEvents).where(and(...where)).orderBy(desc(auditEvents.seq)).limit(options.limit);
 
-  const own = new Set<string>();
-  const add = (kind: Kind, value: string) => {
-    const fp = fingerprint(hmac.key, kind, value);
-    if (fp) own.add(fp);
-  };
-  for (const p of candidate.allowList.phones) add('phone', p);
-  for (const i of candidate.allowList.ibans) add('iban', i);
-  for (const e of candidate.allowList.emails) add('email', e);
+  // the allow-list's fingerprints under every configured key (current and rotated out), by key id
+  const own = new Map<string, Set<string>>();
+  for (const k of keys) {
+    const fps = new Set<string>();
+    const add = (kind: Kind, value: string) => {
+      const fp = fingerprint(k.key, kind, value);
+      if (fp) fps.add(fp);
+    };
+    for (const p of candidate.allowList.phones) add('phone', p);
+    for (const i of candidate.allowList.ibans) add('iban', i);
+    for (const e of candidate.allowList.emails) add('email', e);
+    own.set(k.id, fps);
+  }
 
   const report: SimulationReport = { evaluated: 0, changed: 0, transitions: {}, byRule: {}, olderKeyEvents: 0, emailDomainsSimulated: false };
   for (const row of rows) {
     const stored = row.findings as StoredFinding[];
-    if (row.hmacKeyId !== hmac.id && stored.some((f) => f.fp)) report.olderKeyEvents++;
+    const allowed = own.get(row.hmacKeyId);
+    if (!allowed && stored.some((f) => f.fp)) report.olderKeyEvents++;
     const findings: Array<InternalFinding & { fp: string | null }> = stored.map((f) => ({
       kind: f.kind as Kind, start: f.start, end: f.end, confidence: f.confidence, masked: f.masked, evidence: [], value: '', fp: f.fp,
     }));
@@ -66,7 +73,7 @@ export async function simulate(
       policy: candidate,
       allowListed: (f) => {
         const fp = (f as { fp?: string | null }).fp;
-        return !!fp && own.has(fp);
+        return !!fp && !!allowed?.has(fp);
       },
     });
     report.evaluated++;
