@@ -25,6 +25,9 @@ const schema = z.object({
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(4000),
   AUDIT_MAX_QUEUE: z.coerce.number().int().min(1).default(10_000),
   AUDIT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  // false when the service logs in as a role that may only append (docs/audit.md): the
+  // tables' owner runs `npm run migrate` instead
+  MIGRATE_ON_START: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   RETENTION_SWEEP_MINUTES: z.coerce.number().int().min(0).default(60),
 });
 

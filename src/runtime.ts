@@ -18,10 +18,10 @@ export interface Runtime {
   app: ReturnType<typeof createApp>;
 }
 
-/** Opens the database (PostgreSQL if DATABASE_URL is set, else embedded PGlite under DATA_DIR), migrates it, loads keys, builds the app. */
+/** Opens the database (PostgreSQL if DATABASE_URL is set, else embedded PGlite under DATA_DIR), migrates it unless told not to, loads keys, builds the app. */
 export async function openRuntime(config: Config, logger: Logger): Promise<Runtime> {
   const database = config.DATABASE_URL ? openPostgres(config.DATABASE_URL, { max: config.DB_POOL_SIZE }) : await openPglite(join(config.DATA_DIR, 'pglite'));
-  await database.migrate();
+  if (config.MIGRATE_ON_START) await database.migrate();
   const keys = await loadKeys(config);
   const writer = new AuditWriter(database, systemClock, { maxQueue: config.AUDIT_MAX_QUEUE, concurrency: database.driver === 'pglite' ? 1 : config.AUDIT_CONCURRENCY, checkpoint: { key: keys.service, every: config.CHECKPOINT_EVERY } });
   const fallbackIdentityProvider = keys.dev ? { ...DEV_IDP, jwks: { keys: [keys.dev.publicJwk] } } : null;

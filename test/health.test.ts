@@ -1,13 +1,23 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { openRuntime } from '../src/runtime.ts';
 import { openPglite } from '../src/db/client.ts';
 import { createTestDatabase } from './support/database.ts';
 import { createTestService } from './support/service.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 describe('health and readiness', () => {
   it('is ready with the database reachable and every migration applied', async () => {
     const db = await createTestDatabase('pglite');
     const svc = await createTestService(db.handle);
-    expect(await (await svc.app.request('/readyz')).json()).toMatchObject({ status: 'ready', database: 'pglite', migrations: 4 });
+    expect(await (await svc.app.request('/readyz')).json()).toMatchObject({ status: 'ready', database: 'pglite', migrations: 5 });
     expect((await svc.app.request('/healthz')).status).toBe(200);
     const metrics = await (await svc.app.request('/metrics')).text();
     expect(metrics).toContain('sargas_checks_total');
@@ -26,9 +36,28 @@ describe('health and readiness', () => {
       const svc = await createTestService(handle);
       const res = await svc.app.request('/readyz');
       expect(res.status).toBe(503);
-      expect((await res.json()).reason).toMatch(/migrations applied: 0 of 4/);
+      expect((await res.json()).reason).toMatch(/migrations applied: 0 of 5/);
     } finally {
       await handle.close();
+    }
+  });
+
+  it('leaves migrating to `npm run migrate` when MIGRATE_ON_START is false', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sargas-migrate-'));
+    const silent = pino({ level: 'silent' });
+    try {
+      const unmigrated = await openRuntime(loadConfig({ DATA_DIR: dir, MIGRATE_ON_START: 'false' }), silent);
+      expect(await (await unmigrated.app.request('/readyz')).json()).toMatchObject({ status: 'not_ready' });
+      await unmigrated.database.close();
+      const { DATABASE_URL: _none, ...env } = process.env; // embedded PGlite in DATA_DIR
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/db/migrate.ts'], { cwd: ROOT, env: { ...env, DATA_DIR: dir }, encoding: 'utf8' });
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/migrations applied: 5/);
+      const migrated = await openRuntime(loadConfig({ DATA_DIR: dir, MIGRATE_ON_START: 'false' }), silent);
+      expect(await (await migrated.app.request('/readyz')).json()).toMatchObject({ status: 'ready', migrations: 5 });
+      await migrated.database.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

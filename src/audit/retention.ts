@@ -1,8 +1,8 @@
-import { and, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { SigningKey } from '../auth/keys.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
-import { auditChainHeads, auditCheckpoints, auditEvents, auditReviews } from '../db/schema/index.ts';
+import { auditChainHeads, auditCheckpoints, auditEvents } from '../db/schema/index.ts';
 import { signCheckpoint } from './checkpoint.ts';
 import { adminEvent } from './admin-event.ts';
 import { verifyChain } from './verify.ts';
@@ -42,13 +42,11 @@ export async function purgeBefore(
     const [head] = await tx.select().from(auditChainHeads).where(eq(auditChainHeads.tenant, tenant)).for('update');
     if (!head || head.baseSeq >= boundary.seq) return; // another replica purged this range meanwhile
     await tx.insert(auditCheckpoints).values({ tenant, seq: boundary.seq, hash: boundary.hash, createdAt: now, jws }).onConflictDoNothing();
-    // the one way past the append-only trigger, for this transaction only
-    await tx.execute(sql`SELECT set_config('sargas.purge', 'on', true)`);
-    const ids = tx.select({ id: auditEvents.id }).from(auditEvents).where(and(eq(auditEvents.tenant, tenant), lte(auditEvents.seq, boundary.seq)));
-    await tx.delete(auditReviews).where(and(eq(auditReviews.tenant, tenant), inArray(auditReviews.eventId, ids)));
-    const deleted = await tx.delete(auditEvents).where(and(eq(auditEvents.tenant, tenant), lte(auditEvents.seq, boundary.seq))).returning({ seq: auditEvents.seq });
-    purged = deleted.length;
-    await tx.update(auditChainHeads).set({ baseSeq: boundary.seq, baseHash: boundary.hash }).where(eq(auditChainHeads.tenant, tenant));
+    // the one way past the append-only trigger and the grants: the owner's purge function,
+    // which removes reviews and events through the checkpointed boundary and moves the base
+    const result: unknown = await tx.execute(sql`SELECT sargas_purge(${tenant}, ${boundary.seq}) AS removed`);
+    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ removed: number | string }>; // postgres.js | PGlite
+    purged = Number(rows[0]?.removed ?? 0);
   });
   if (purged === 0) return { purged: 0, reason: 'already purged' };
   const { row } = await deps.writer.append(
