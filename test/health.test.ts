@@ -19,8 +19,14 @@ describe('health and readiness', () => {
     const svc = await createTestService(db.handle);
     expect(await (await svc.app.request('/readyz')).json()).toMatchObject({ status: 'ready', database: 'pglite', migrations: 5 });
     expect((await svc.app.request('/healthz')).status).toBe(200);
+    const token = await svc.token('bank-m', ['check']);
+    expect((await svc.check(token, { direction: 'inbound', text: 'Dzień dobry', channel: { platform: 'x', visibility: 'public' } })).status).toBe(200);
+    expect((await svc.check('not-a-token', { direction: 'inbound', text: 'x', channel: { platform: 'x', visibility: 'public' } })).status).toBe(401);
     const metrics = await (await svc.app.request('/metrics')).text();
     expect(metrics).toContain('sargas_checks_total');
+    // every check request is timed, refused ones too, in buckets fine around 20 ms
+    expect(metrics).toMatch(/^sargas_check_duration_seconds_count 2$/m);
+    expect(metrics).toContain('sargas_check_duration_seconds_bucket{le="0.015"}');
     expect(metrics).toContain('sargas_audit_commit_seconds_bucket');
     await db.handle.close();
     const down = await svc.app.request('/readyz');
