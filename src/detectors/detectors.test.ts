@@ -101,8 +101,10 @@ const TABLES: Record<Kind, Table> = {
       ['mano tel. 8 612 34567', '8 612 34567'],
       ['call me on 07911 123456', '07911 123456'],
       ['tel. (+48) 601 234 567', '(+48) 601 234 567'],
+      // a "+" number of a possible length in a range libphonenumber does not list (yet)
+      ['call me back on +44 7700 900461', '+44 7700 900461'],
     ],
-    negatives: ['Zamówienie 600123456 wysłane', 'data 2024-05-12', 'kwota 1 234 567 zł', 'faktura FV/2024/06/4446', 'Umowa nr 56658178991'],
+    negatives: ['+44 7700 9004 is too short', '7700 900461 without its country code', 'Zamówienie 600123456 wysłane', 'data 2024-05-12', 'kwota 1 234 567 zł', 'faktura FV/2024/06/4446', 'Umowa nr 56658178991'],
   },
   email: {
     positives: [
@@ -173,4 +175,13 @@ describe('detector tables', () => {
       });
     });
   }
+});
+
+describe('phone confidence', () => {
+  it('is lower for a number whose range libphonenumber does not know than for one it validates', () => {
+    const [unknownRange] = found('call me back on +44 7700 900461', 'phone');
+    const [valid] = found('call me back on +44 7911 123456', 'phone');
+    expect(unknownRange!.confidence).toBeLessThan(valid!.confidence);
+    expect(unknownRange!.confidence).toBeGreaterThanOrEqual(0.5);
+  });
 });

@@ -55,6 +55,8 @@ const POSSIBLE: Partial<Record<string, (digits: string) => boolean>> = {
 interface Parsed {
   number: string;
   country: string | undefined;
+  /** In a range libphonenumber knows to be assigned; otherwise only of a possible length. */
+  valid: boolean;
 }
 
 // The same numbers (hotlines, a customer's own) come back again and again; parsing is the
@@ -77,7 +79,11 @@ function parse(raw: string, region: string): Parsed | null {
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const parsed = parsePhoneNumberFromString(raw, region as CountryCode);
-  const result = parsed && parsed.isValid() ? { number: parsed.number as string, country: parsed.country } : null;
+  // a number written with its "+" country code is kept when its length is possible for that
+  // country even if its range is not (yet) in libphonenumber's metadata: nothing else is
+  // written that way, and new ranges appear before the metadata knows them
+  const international = raw[0] === '+' || raw.startsWith('(+');
+  const result = parsed && (parsed.isValid() || (international && parsed.isPossible())) ? { number: parsed.number as string, country: parsed.country, valid: parsed.isValid() } : null;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, result);
   return result;
@@ -102,14 +108,14 @@ function detectAt(doc: ScanDocument, span: Span): Candidate | null {
   }
   if (!parsed) return null;
   const grouped = /[\s\-.()/]/.test(raw);
-  const confidence = context ? 0.95 : international ? 0.9 : grouped ? 0.8 : 0.7;
+  const confidence = (context ? 0.95 : international ? 0.9 : grouped ? 0.8 : 0.7) - (parsed.valid ? 0 : 0.3);
   return {
     kind: 'phone',
     start: span.start,
     end: span.end,
     confidence,
     value: parsed.number,
-    evidence: ['valid:libphonenumber', `region:${parsed.country ?? 'intl'}`, ...(context ? ['context:phone'] : [])],
+    evidence: [parsed.valid ? 'valid:libphonenumber' : 'possible:libphonenumber', `region:${parsed.country ?? 'intl'}`, ...(context ? ['context:phone'] : [])],
   };
 }
 
