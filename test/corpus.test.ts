@@ -1,9 +1,35 @@
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { corpusPath, loadCorpus } from '../eval/corpus.ts';
 import { measure } from '../eval/measure.ts';
 
 const path = corpusPath();
+const HOLDOUT = fileURLToPath(new URL('./fixtures/holdout/holdout.jsonl', import.meta.url));
+
+// The held-out messages were not used for tuning (fixtures/holdout/README.md); they are few
+// per kind, so they are held to the pooled numbers, and to every decision but one.
+describe('quality on the held-out messages', () => {
+  const m = measure(loadCorpus(HOLDOUT));
+
+  it('finds the personal data with pooled recall and precision of at least 0.95', () => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const s of m.byKind.values()) {
+      tp += s.tp;
+      fp += s.fp;
+      fn += s.fn;
+    }
+    expect(tp / (tp + fn), m.notes.join('\n')).toBeGreaterThanOrEqual(0.95);
+    expect(tp / (tp + fp), m.notes.join('\n')).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('decides all messages but at most one as labelled, and lets no outbound secret through', () => {
+    expect(m.messages - m.decisionsRight, m.wrongDecisions.join('\n')).toBeLessThanOrEqual(1);
+    expect(m.secretLeaks).toBe(0);
+  });
+});
 
 // The shared corpus sits beside the project (../shared), as on every machine of this team and in CI.
 describe.skipIf(!existsSync(path))('quality on the shared corpus', () => {
