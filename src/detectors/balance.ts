@@ -1,4 +1,5 @@
 import { labelBefore } from './context.ts';
+import type { ScanDocument } from './document.ts';
 import type { Candidate, Detector } from './types.ts';
 
 // A money amount with its currency before or after. Bounded, unambiguous alternatives: linear time.
@@ -6,6 +7,17 @@ const AMOUNT =
   /(?<![\p{L}\d.,])(?:(?<pre>[$£€]|(?:USD|EUR|GBP|PLN)(?![\p{L}]))\s?)?(?<num>\d{1,3}(?:[ .,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?:\s?(?<post>zł|zl|złotych|PLN|EUR|Eur|eur|eurų|euro|eurai|€|USD|GBP|\$|£|dolarów|dollars?)(?![\p{L}]))?/gu;
 
 const BLOCKING = ['price', 'neutral', 'dob', 'pin', 'otp', 'cvv', 'code', 'phone', 'nid'] as const;
+
+/**
+ * A balance word right after the amount, nothing but spaces between ("£1,200.00 left in my
+ * account", "2 500 zł na koncie", "87 EUR liko"), and no other claim on it just before
+ * ("wpłata 500 zł na koncie" is a deposit).
+ */
+function balanceRightAfter(doc: ScanDocument, index: number, end: number): boolean {
+  const next = doc.tokens[doc.tokenAt(end)];
+  if (!next || !/^[ \t]*$/.test(doc.text.slice(end, next.start)) || !next.labels.includes('balance')) return false;
+  return !labelBefore(doc, index, [...BLOCKING], { maxDistance: 3 });
+}
 
 /** Account balances: a money amount whose nearest context (same sentence) is a balance word. */
 export const balanceDetector = {
@@ -23,12 +35,13 @@ export const balanceDetector = {
       const index = doc.tokenAt(start);
       // "koks mano likutis? Programėlėje rodo 8.254,66 EUR": the question may stand a sentence before
       const hit = labelBefore(doc, index, ['balance'], { maxDistance: 10, blocking: [...BLOCKING], maxBreaks: 1 });
-      if (!hit) continue;
+      const after = !hit && balanceRightAfter(doc, index, end);
+      if (!hit && !after) continue;
       out.push({
         kind: 'balance',
         start,
         end: end - (m[0].endsWith(' ') ? 1 : 0),
-        confidence: hit.crossedBreak ? 0.7 : hit.distance <= 6 ? 0.9 : 0.75,
+        confidence: !hit ? 0.8 : hit.crossedBreak ? 0.7 : hit.distance <= 6 ? 0.9 : 0.75,
         value: m[0].replace(/\s+/g, ' ').trim(),
         evidence: ['format:amount', `context:balance`],
       });

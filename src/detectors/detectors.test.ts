@@ -90,8 +90,11 @@ const TABLES: Record<Kind, Table> = {
       ['your balance is €1,234.56', '€1,234.56'],
       ['na koncie mam tylko 12,40 zł', '12,40 zł'],
       ['available funds: £12.00', '£12.00'],
+      // the balance word right after the amount
+      ["I've only got £1,200.00 left in my account", '£1,200.00'],
+      ['mam 2 500 zł na koncie i tyle', '2 500 zł'],
     ],
-    negatives: ['Cena 199,99 zł', 'Zaświadczenie o saldzie kosztuje 30 zł', 'balance certificate fee £10', 'Przelew 500 zł wysłany', 'Saldo pokażemy w aplikacji.'],
+    negatives: ['Wpłata 500 zł na koncie już jest', 'Przelałem 500 zł, a na koncie pusto', 'Cena 199,99 zł', 'Zaświadczenie o saldzie kosztuje 30 zł', 'balance certificate fee £10', 'Przelew 500 zł wysłany', 'Saldo pokażemy w aplikacji.'],
   },
   phone: {
     positives: [
@@ -103,8 +106,10 @@ const TABLES: Record<Kind, Table> = {
       ['tel. (+48) 601 234 567', '(+48) 601 234 567'],
       // a "+" number of a possible length in a range libphonenumber does not list (yet)
       ['call me back on +44 7700 900461', '+44 7700 900461'],
+      // labelled, of a possible length, in such a range
+      ['text me at 07700 912345', '07700 912345'],
     ],
-    negatives: ['+44 7700 9004 is too short', '7700 900461 without its country code', 'Zamówienie 600123456 wysłane', 'data 2024-05-12', 'kwota 1 234 567 zł', 'faktura FV/2024/06/4446', 'Umowa nr 56658178991'],
+    negatives: ['07700 912345 is in no range and has no label', '+44 7700 9004 is too short', '7700 900461 without its country code', 'Zamówienie 600123456 wysłane', 'data 2024-05-12', 'kwota 1 234 567 zł', 'faktura FV/2024/06/4446', 'Umowa nr 56658178991'],
   },
   email: {
     positives: [

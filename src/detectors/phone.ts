@@ -79,11 +79,9 @@ function parse(raw: string, region: string): Parsed | null {
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const parsed = parsePhoneNumberFromString(raw, region as CountryCode);
-  // a number written with its "+" country code is kept when its length is possible for that
-  // country even if its range is not (yet) in libphonenumber's metadata: nothing else is
-  // written that way, and new ranges appear before the metadata knows them
-  const international = raw[0] === '+' || raw.startsWith('(+');
-  const result = parsed && (parsed.isValid() || (international && parsed.isPossible())) ? { number: parsed.number as string, country: parsed.country, valid: parsed.isValid() } : null;
+  // possible lengths are kept too (detectAt decides when they count): new ranges appear
+  // before libphonenumber's metadata knows them
+  const result = parsed && parsed.isPossible() ? { number: parsed.number as string, country: parsed.country, valid: parsed.isValid() } : null;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, result);
   return result;
@@ -99,14 +97,19 @@ function detectAt(doc: ScanDocument, span: Span): Candidate | null {
   const context = labelBefore(doc, index, ['phone'], { maxDistance: 5, blocking: NOT_PHONE });
   const international = /^\(?\+/.test(raw);
   let parsed = parse(raw, doc.region);
-  if (!parsed && !international && (context || doc.locale === 'en')) {
+  if (!parsed?.valid && !international && (context || doc.locale === 'en')) {
     for (const region of FALLBACK_REGIONS) {
       if (region === doc.region) continue;
-      parsed = parse(raw, region);
-      if (parsed) break;
+      const other = parse(raw, region);
+      if (other?.valid) {
+        parsed = other;
+        break;
+      }
     }
   }
-  if (!parsed) return null;
+  // a number in a range libphonenumber does not list counts when it is written with its "+"
+  // country code (nothing else is written that way) or labelled as a phone ("text me at …")
+  if (!parsed || (!parsed.valid && !international && !context)) return null;
   const grouped = /[\s\-.()/]/.test(raw);
   const confidence = (context ? 0.95 : international ? 0.9 : grouped ? 0.8 : 0.7) - (parsed.valid ? 0 : 0.3);
   return {

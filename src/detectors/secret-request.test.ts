@@ -12,6 +12,9 @@ describe('requests for secrets', () => {
     ['Nurodykite interneto banko slaptažodį.', 'password'],
     ['Please confirm the CVV on the back of your card.', 'card_security_code'],
     ['Podeślij nam numer karty i datę ważności.', 'payment_card'],
+    ['Please confirm the 6-digit code we just texted you by replying here.', 'one_time_code'],
+    ['Prosimy podać kod, który wysłaliśmy SMS-em.', 'one_time_code'],
+    ['Atsiųskite kodą, kurį gavote žinute.', 'one_time_code'],
   ])('%s', (text, kind) => {
     expect(requests(text)).toContain(kind);
   });
@@ -25,6 +28,7 @@ describe('requests for secrets', () => {
     'Nie prosimy o PIN ani hasło.',
     'Please enter the code from the SMS in the app, do not share it with anyone.',
     'Wpisz kod BLIK w aplikacji banku.',
+    'Please send us the discount code from your receipt.',
   ])('not a request: %s', (text) => {
     expect(requests(text)).toEqual([]);
   });

@@ -8,7 +8,8 @@ export const en: LanguageLexicon = {
     otp: [
       'otp', 'one time code', 'one time passcode', 'one time password', 'passcode', 'verification code', 'authorisation code',
       'authorization code', 'auth code', 'confirmation code', 'sms code', 'sms', 'text code', 'login code', 'access code', '2fa code',
-      'blik*',
+      'blik*', 'digit code', 'code we texted', 'code we just texted', 'code we sent', 'code we just sent', 'texted code',
+      'code sent to your phone', 'code from the text', 'code in the text', 'code from the sms', 'code in the sms',
     ],
     code: ['code', 'codes'],
     password: ['password*', 'passwd', 'passphrase', 'pwd'],

@@ -7,7 +7,7 @@ export const lt: LanguageLexicon = {
     cvv: ['saugos kod*', 'cvv kod*', 'cvc kod*'],
     otp: [
       'sms*', 'vienkartin*', 'patvirtinimo kod*', 'patvirtinimo', 'autorizacijos kod*', 'autorizacij*', 'prisijungimo kod*',
-      'blik*', 'kodas iš sms', 'kodą iš sms',
+      'blik*', 'kodas iš sms', 'kodą iš sms', 'kodą kurį išsiuntėme', 'kodą kurį gavote', 'kodą iš žinutės', 'kodas iš žinutės',
     ],
     code: ['kodas', 'kodą', 'kodo', 'kodu', 'kodai', 'kodų'],
     password: ['slaptažod*', 'slaptazod*', 'prisijungimo slaptažod*'],

@@ -7,7 +7,8 @@ export const pl: LanguageLexicon = {
     cvv: ['kod zabezpieczający', 'kodu zabezpieczającego', 'kod cvv', 'kod cvc'],
     otp: [
       'blik*', 'kod blik', 'sms*', 'kod sms', 'weryfikacyjn*', 'autoryzacyjn*', 'jednorazow*', 'kod potwierdzający',
-      'kodem potwierdzającym', 'kod autoryzacji', 'kod weryfikacji', 'kod z aplikacji',
+      'kodem potwierdzającym', 'kod autoryzacji', 'kod weryfikacji', 'kod z aplikacji', 'kod który wysłaliśmy',
+      'kod który otrzymał*', 'kod z wiadomości', 'kod wysłany*', 'cyfrowy kod', 'cyfrowego kodu',
     ],
     code: ['kod', 'kodu', 'kodem', 'kody', 'kodzie'],
     password: ['hasł*', 'hasel', 'haseł', 'haśle', 'login i hasło'],
