@@ -27,6 +27,7 @@ export const balanceDetector = {
     const t = doc.text;
     if (!doc.labels.has('balance')) return out;
     AMOUNT.lastIndex = 0;
+    let previousAmount = -1;
     for (let m = AMOUNT.exec(t); m; m = AMOUNT.exec(t)) {
       const g = m.groups ?? {};
       if (!g.pre && !g.post) continue;
@@ -34,7 +35,11 @@ export const balanceDetector = {
       const end = start + m[0].length;
       const index = doc.tokenAt(start);
       // "koks mano likutis? Programėlėje rodo 8.254,66 EUR": the question may stand a sentence before
-      const hit = labelBefore(doc, index, ['balance'], { maxDistance: 10, blocking: [...BLOCKING], maxBreaks: 1 });
+      let hit = labelBefore(doc, index, ['balance'], { maxDistance: 10, blocking: [...BLOCKING], maxBreaks: 1 });
+      // the balance word names the amount nearest after it, not a second one further on
+      // ("likutis 1,50 Eur, o papildžiau 10 Eur")
+      if (hit && previousAmount > (doc.tokens[hit.token] as { start: number }).start) hit = null;
+      previousAmount = start;
       const after = !hit && balanceRightAfter(doc, index, end);
       if (!hit && !after) continue;
       out.push({

@@ -53,6 +53,7 @@ const TABLES: Record<Kind, Table> = {
       ['my PIN is 4821', '4821'],
       ['mój PIN to 4821', '4821'],
       ['PIN kodas 4821', '4821'],
+      ['Pamečiau telefoną, PUK kodas 87654321', '87654321'],
       ['zapomnialem pinu, chyba 4821?', '4821'],
       ['PIN: 4 8 2 1', '4 8 2 1'],
       ['PIN-kod 482133 neveikia', '482133'],
@@ -93,6 +94,9 @@ const TABLES: Record<Kind, Table> = {
       // the balance word right after the amount
       ["I've only got £1,200.00 left in my account", '£1,200.00'],
       ['mam 2 500 zł na koncie i tyle', '2 500 zł'],
+      // the balance word names the nearest amount after it, not a later one
+      ['kortelės likutis 1,50 Eur, o papildžiau 10 Eur', '1,50 Eur'],
+      ['Top-up balance shows £0.45 even though I added £20 yesterday', '£0.45'],
     ],
     negatives: ['Wpłata 500 zł na koncie już jest', 'Przelałem 500 zł, a na koncie pusto', 'Cena 199,99 zł', 'Zaświadczenie o saldzie kosztuje 30 zł', 'balance certificate fee £10', 'Przelew 500 zł wysłany', 'Saldo pokażemy w aplikacji.'],
   },

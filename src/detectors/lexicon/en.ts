@@ -3,7 +3,7 @@ import type { LanguageLexicon } from './types.ts';
 /** English context words. */
 export const en: LanguageLexicon = {
   phrases: {
-    pin: ['pin', 'pins', 'pin1', 'pin2', 'puk', 'pin number', 'pin code'],
+    pin: ['pin', 'pins', 'pin1', 'pin2', 'puk', 'pin number', 'pin code', 'puk code'],
     cvv: ['cvv*', 'cvc*', 'cid', 'security code', 'card security code', 'card verification', 'csc'],
     otp: [
       'otp', 'one time code', 'one time passcode', 'one time password', 'passcode', 'verification code', 'authorisation code',
@@ -30,7 +30,7 @@ export const en: LanguageLexicon = {
     ],
     price: [
       'price*', 'cost*', 'fee*', 'charge*', 'charged', 'amount*', 'limit*', 'refund*', 'payment*', 'paid', 'pay', 'deposit*',
-      'transfer*', 'due', 'instalment*', 'costs', 'promo*', 'deal', 'offer',
+      'transfer*', 'due', 'instalment*', 'costs', 'promo*', 'deal', 'offer', 'added', 'topped up', 'top up', 'topped',
     ],
     request: [
       // not "enter" or "type": typing a code into the bank's own app is what customers should do

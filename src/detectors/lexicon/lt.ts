@@ -3,7 +3,7 @@ import type { LanguageLexicon } from './types.ts';
 /** Lithuanian context words. */
 export const lt: LanguageLexicon = {
   phrases: {
-    pin: ['pin', 'pin1', 'pin2', 'puk', 'pin kod*', 'pino'],
+    pin: ['pin', 'pin1', 'pin2', 'puk', 'pin kod*', 'puk kod*', 'pino'],
     cvv: ['saugos kod*', 'cvv kod*', 'cvc kod*'],
     otp: [
       'sms*', 'vienkartin*', 'patvirtinimo kod*', 'patvirtinimo', 'autorizacijos kod*', 'autorizacij*', 'prisijungimo kod*',
@@ -28,7 +28,7 @@ export const lt: LanguageLexicon = {
     ],
     price: [
       'kain*', 'kainuoja', 'mokest*', 'įkain*', 'limit*', 'suma', 'sumą', 'mokėtina', 'įmok*', 'grąžin*', 'pervedim*',
-      'primok*', 'sumokė*', 'mokėjau', 'akcij*',
+      'primok*', 'sumokė*', 'mokėjau', 'akcij*', 'papildž*', 'papild*',
     ],
     request: [
       'atsiųsk*', 'atsiųsti', 'nurodyk*', 'nurodyti', 'parašyk*', 'parašyti', 'pateik*', 'pasakyk*', 'prašome', 'prašom',

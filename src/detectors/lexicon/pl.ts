@@ -3,7 +3,7 @@ import type { LanguageLexicon } from './types.ts';
 /** Polish context words. */
 export const pl: LanguageLexicon = {
   phrases: {
-    pin: ['pin', 'pinu', 'pinem', 'pinie', 'pin1', 'pin2', 'puk', 'kod pin', 'numer pin', 'numeru pin'],
+    pin: ['pin', 'pinu', 'pinem', 'pinie', 'pin1', 'pin2', 'puk', 'kod pin', 'numer pin', 'numeru pin', 'puk kod*', 'kod puk'],
     cvv: ['kod zabezpieczający', 'kodu zabezpieczającego', 'kod cvv', 'kod cvc'],
     otp: [
       'blik*', 'kod blik', 'sms*', 'kod sms', 'weryfikacyjn*', 'autoryzacyjn*', 'jednorazow*', 'kod potwierdzający',
@@ -30,7 +30,7 @@ export const pl: LanguageLexicon = {
     ],
     price: [
       'opłat*', 'koszt*', 'cena', 'ceny', 'cenę', 'kwot*', 'kosztuje', 'dopłat*', 'prowizj*', 'limit*', 'zwrot*', 'przelew*',
-      'rata', 'raty', 'ratę', 'wpłat*', 'spłat*', 'do zapłaty', 'zapłaciłem', 'zapłaciłam', 'promocji', 'obciążon*',
+      'rata', 'raty', 'ratę', 'wpłat*', 'spłat*', 'do zapłaty', 'zapłaciłem', 'zapłaciłam', 'promocji', 'obciążon*', 'doładow*',
     ],
     request: [
       'poda*', 'prosimy o', 'prosimy', 'proszę', 'przesła*', 'prześlij*', 'prześlijcie', 'podeślij*', 'podesła*', 'wyślij*',
