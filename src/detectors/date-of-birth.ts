@@ -24,9 +24,10 @@ const MONTH = '([a-z]{3,12})';
 const PATTERNS: Array<{ re: RegExp; order: 'dmy' | 'ymd' | 'dMy' | 'yMd' | 'Mdy' }> = [
   { re: /(?<!\d)(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?!\d)/g, order: 'dmy' },
   { re: /(?<!\d)(\d{4})[-./ ](\d{1,2})[-./ ](\d{1,2})(?![\d])/g, order: 'ymd' },
-  { re: new RegExp(`(?<!\\d)(\\d{1,2})\\.? ${MONTH} (\\d{4})(?!\\d)(?: ?(?:r\\.|m\\.))?`, 'g'), order: 'dMy' },
+  // "14 maja 1944", "3rd of June 1961", "3 June, 1961"
+  { re: new RegExp(`(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\.? (?:of )?${MONTH},? (\\d{4})(?!\\d)(?: ?(?:r\\.|m\\.))?`, 'g'), order: 'dMy' },
   { re: new RegExp(`(?<!\\d)(\\d{4}) ?(?:m\\.)? ${MONTH} (\\d{1,2})(?: ?d\\.)?(?!\\d)`, 'g'), order: 'yMd' },
-  { re: new RegExp(`\\b${MONTH} (\\d{1,2}),? (\\d{4})(?!\\d)`, 'g'), order: 'Mdy' },
+  { re: new RegExp(`\\b${MONTH} (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})(?!\\d)`, 'g'), order: 'Mdy' },
 ];
 
 function parts(order: string, m: RegExpExecArray): [number, number, number] | null {

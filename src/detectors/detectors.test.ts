@@ -144,6 +144,8 @@ const TABLES: Record<Kind, Table> = {
     positives: [
       ['urodzony 14.05.1944', '14.05.1944'],
       ['gimimo data 1987-03-18', '1987-03-18'],
+      ['born on 3rd of June 1961, can you check', '3rd of June 1961'],
+      ['date of birth: June 3rd, 1961', 'June 3rd, 1961'],
       ['DOB: 3 March 1990', '3 March 1990'],
       ['Date of birth 03/15/1975', '03/15/1975'],
       ['data urodzenia 5 maja 1980 r.', '5 maja 1980 r.'],
