@@ -15,6 +15,10 @@ describe('requests for secrets', () => {
     ['Please confirm the 6-digit code we just texted you by replying here.', 'one_time_code'],
     ['Prosimy podać kod, który wysłaliśmy SMS-em.', 'one_time_code'],
     ['Atsiųskite kodą, kurį gavote žinute.', 'one_time_code'],
+    ['Prosimy o przesłanie zdjęcia karty z obu stron.', 'payment_card'],
+    ['Please send us a photo of your card.', 'payment_card'],
+    // the app named after the secret does not make it a safe place to send it
+    ['Prosimy o podanie kodu SMS, nie wpisuj go w aplikacji.', 'one_time_code'],
   ])('%s', (text, kind) => {
     expect(requests(text)).toContain(kind);
   });
@@ -29,6 +33,10 @@ describe('requests for secrets', () => {
     'Please enter the code from the SMS in the app, do not share it with anyone.',
     'Wpisz kod BLIK w aplikacji banku.',
     'Please send us the discount code from your receipt.',
+    // typing the code where it belongs: the bank's own app, named between the request and the code
+    'Prašome patvirtinti mokėjimą programėlėje įvedant SMS kodą.',
+    'Please confirm the payment in the app by entering the SMS code.',
+    'Prosimy potwierdzić płatność w aplikacji, wpisując kod SMS.',
   ])('not a request: %s', (text) => {
     expect(requests(text)).toEqual([]);
   });

@@ -22,7 +22,9 @@ const WINDOW = 12;
 /**
  * Finds requests for secrets: a request word ("prosimy o podanie", "atsiųskite", "please
  * send") before a secret's name in the same sentence, with no negation before it
- * ("nigdy nie podawaj PIN-u", "we will never ask for your password" are advice, not requests).
+ * ("nigdy nie podawaj PIN-u", "we will never ask for your password" are advice, not requests)
+ * and the bank's own app not named between them ("patvirtinkite mokėjimą programėlėje įvedant
+ * SMS kodą" asks for the code to be typed where it belongs, not sent).
  */
 export function findSecretRequests(doc: ScanDocument): SecretRequest[] {
   const out: SecretRequest[] = [];
@@ -33,13 +35,15 @@ export function findSecretRequests(doc: ScanDocument): SecretRequest[] {
     if (!entry) continue;
     let requested = false;
     let negated = false;
+    let inApp = false;
     for (let j = k - 1; j >= 0 && k - j <= WINDOW; j--) {
       if ((tokens[j + 1] as Token).breakBefore) break;
       const labels = (tokens[j] as Token).labels;
       if (labels.includes('negation')) negated = true;
+      if (labels.includes('in_app') && !requested) inApp = true;
       if (labels.includes('request')) requested = true;
     }
-    if (requested && !negated && !out.some((r) => r.kind === entry[1])) out.push({ kind: entry[1], start: noun.start, end: noun.end });
+    if (requested && !negated && !inApp && !out.some((r) => r.kind === entry[1])) out.push({ kind: entry[1], start: noun.start, end: noun.end });
   }
   return out;
 }

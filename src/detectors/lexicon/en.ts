@@ -22,7 +22,11 @@ export const en: LanguageLexicon = {
     phone: ['tel', 'phone*', 'mobile', 'call', 'call me', 'call us', 'ring', 'text me', 'whatsapp', 'hotline', 'helpline', 'cell', 'number for 2fa'],
     account: ['account*', 'iban', 'acc', 'acct', 'sort code'],
     card: ['card*'],
-    card_number: ['card number', 'full card number', 'card details', 'card no', 'long card number', 'card numbers'],
+    card_number: [
+      'card number', 'full card number', 'card details', 'card no', 'long card number', 'card numbers', 'photo of your card',
+      'picture of your card', 'both sides of your card', 'front and back of your card', 'photo of the card',
+    ],
+    in_app: ['in the app', 'in your app', 'in our app', 'into the app', 'in the mobile app', 'in online banking', 'in your online banking'],
     email: ['email*', 'e mail*', 'mail', 'emailed'],
     neutral: [
       'order*', 'invoice*', 'inv', 'contract*', 'parcel*', 'tracking', 'reference*', 'ref', 'ticket*', 'case', 'claim*', 'return ref',

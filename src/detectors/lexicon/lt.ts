@@ -20,7 +20,8 @@ export const lt: LanguageLexicon = {
     phone: ['tel', 'telefon*', 'mob', 'mobil*', 'skambin*', 'paskambin*', 'linija', 'informacinė linija', 'numeriu', 'numeris operacijoms'],
     account: ['sąskait*', 'sąsk', 'sąskaitos nr', 'sąsk nr', 'iban'],
     card: ['kortel*'],
-    card_number: ['kortelės numer*', 'kortelės duomen*', 'kortelės numerį'],
+    card_number: ['kortelės numer*', 'kortelės duomen*', 'kortelės numerį', 'kortelės nuotrauk*', 'abiejų kortelės pusių', 'abi kortelės puses'],
+    in_app: ['programėlėje', 'programeleje', 'mobiliojoje programėlėje', 'internetinėje bankininkystėje', 'interneto banke'],
     email: ['el paštas', 'el paštu', 'el paštą', 'el pašto', 'paštas', 'paštu', 'paštą'],
     neutral: [
       'užsakym*', 'sutart*', 'siunt*', 'siuntos numeris', 'sąskaita faktūra', 'faktūr*', 'pvm', 'nuorodos numer*', 'nuorod*',

@@ -21,7 +21,11 @@ export const pl: LanguageLexicon = {
     phone: ['tel', 'telefon*', 'tel kom', 'komórk*', 'infolini*', 'dzwon*', 'zadzwoń', 'zadzwon*', 'oddzwon*', 'numer kontaktowy', 'numer do autoryzacji'],
     account: ['konto', 'konta', 'kontem', 'koncie', 'kont', 'rachun*', 'nr konta', 'numer konta', 'nrb', 'iban'],
     card: ['kart*'],
-    card_number: ['numer karty', 'numeru karty', 'numerem karty', 'numer kart*', 'dane karty', 'danych karty', 'pełny numer'],
+    card_number: [
+      'numer karty', 'numeru karty', 'numerem karty', 'numer kart*', 'dane karty', 'danych karty', 'pełny numer', 'zdjęci* karty',
+      'skan* karty', 'obu stron karty', 'obie strony karty',
+    ],
+    in_app: ['w aplikacji', 'w aplikacji mobilnej', 'w aplikacji banku', 'w bankowości internetowej', 'w bankowości elektronicznej'],
     email: ['mail*', 'e mail*', 'email*', 'adres e mail', 'poczt*'],
     neutral: [
       'zamówien*', 'zamowien*', 'zamówieni*', 'faktur*', 'fv', 'umow*', 'przesyłk*', 'paczk*', 'zgłoszeni*', 'reklamacj*',

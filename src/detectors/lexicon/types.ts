@@ -1,7 +1,8 @@
 /**
  * Context labels: what a word or phrase near a value says about it.
  * `neutral` and `price` claim a number for something that is not personal data
- * (an order, an invoice, a fee); `request` and `negation` serve secret-request detection.
+ * (an order, an invoice, a fee); `request`, `negation` and `in_app` serve secret-request
+ * detection (`in_app`: the bank's own app or online banking, where typing a code is safe).
  */
 export type Label =
   | 'pin'
@@ -20,7 +21,8 @@ export type Label =
   | 'neutral'
   | 'price'
   | 'request'
-  | 'negation';
+  | 'negation'
+  | 'in_app';
 
 /**
  * One language's context words. Each phrase is words separated by spaces, written
