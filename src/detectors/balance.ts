@@ -2,9 +2,10 @@ import { labelBefore } from './context.ts';
 import type { ScanDocument } from './document.ts';
 import type { Candidate, Detector } from './types.ts';
 
-// A money amount with its currency before or after. Bounded, unambiguous alternatives: linear time.
+// A money amount with its currency before or after, and its minus sign ("saldo -45,20 zł").
+// Bounded, unambiguous alternatives: linear time.
 const AMOUNT =
-  /(?<![\p{L}\d.,])(?:(?<pre>[$£€]|(?:USD|EUR|GBP|PLN)(?![\p{L}]))\s?)?(?<num>\d{1,3}(?:[ .,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?:\s?(?<post>zł|zl|złotych|PLN|EUR|Eur|eur|eurų|euro|eurai|€|USD|GBP|\$|£|dolarów|dollars?)(?![\p{L}]))?/gu;
+  /(?<![\p{L}\d.,])(?:[-\u2212](?=[$£€\d]))?(?:(?<pre>[$£€]|(?:USD|EUR|GBP|PLN)(?![\p{L}]))\s?)?(?<num>\d{1,3}(?:[ .,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?:\s?(?<post>zł|zl|złotych|PLN|EUR|Eur|eur|eurų|euro|eurai|€|USD|GBP|\$|£|dolarów|dollars?)(?![\p{L}]))?/gu;
 
 const BLOCKING = ['price', 'neutral', 'dob', 'pin', 'otp', 'cvv', 'code', 'phone', 'nid'] as const;
 
@@ -35,7 +36,7 @@ export const balanceDetector = {
       const end = start + m[0].length;
       const index = doc.tokenAt(start);
       // "koks mano likutis? Programėlėje rodo 8.254,66 EUR": the question may stand a sentence before
-      let hit = labelBefore(doc, index, ['balance'], { maxDistance: 10, blocking: [...BLOCKING], maxBreaks: 1 });
+      let hit = labelBefore(doc, index, ['balance'], { maxDistance: 10, blocking: [...BLOCKING], maxBreaks: 1, skipAfter: true });
       // the balance word names the amount nearest after it, not a second one further on
       // ("likutis 1,50 Eur, o papildžiau 10 Eur")
       if (hit && previousAmount > (doc.tokens[hit.token] as { start: number }).start) hit = null;

@@ -23,6 +23,16 @@ export interface LookOptions {
   blocking?: readonly Label[];
   /** How many sentence boundaries the search may cross (default 0). */
   maxBreaks?: number;
+  /**
+   * Whether a blocking word governed by "after" ("po zaksięgowaniu zwrotu", "after the
+   * refund") is passed over: it says when, not what the value is.
+   */
+  skipAfter?: boolean;
+}
+
+/** Whether one of the two tokens before token `k` says "after". */
+function afterBefore(doc: ScanDocument, k: number): boolean {
+  return [k - 1, k - 2].some((j) => j >= 0 && !(doc.tokens[j + 1] as Token).breakBefore && (doc.tokens[j] as Token).labels.includes('after'));
 }
 
 /**
@@ -30,14 +40,14 @@ export interface LookOptions {
  * `blocking` label comes first. A token carrying both counts as wanted.
  */
 export function labelBefore(doc: ScanDocument, index: number, wanted: readonly Label[], options: LookOptions): ContextHit | null {
-  const { maxDistance, blocking = [], maxBreaks = 0 } = options;
+  const { maxDistance, blocking = [], maxBreaks = 0, skipAfter = false } = options;
   let breaks = 0;
   for (let k = index - 1, distance = 1; k >= 0 && distance <= maxDistance; k--, distance++) {
     // stepping from token k+1 back to token k crosses a boundary if one lies before k+1
     if (doc.tokens[k + 1]?.breakBefore && ++breaks > maxBreaks) return null;
     const tok = doc.tokens[k] as Token;
     for (const label of wanted) if (tok.labels.includes(label)) return { label, token: k, distance, crossedBreak: breaks > 0 };
-    for (const label of blocking) if (tok.labels.includes(label)) return null;
+    if (blocking.some((label) => tok.labels.includes(label)) && !(skipAfter && afterBefore(doc, k))) return null;
   }
   return null;
 }

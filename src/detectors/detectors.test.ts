@@ -97,8 +97,12 @@ const TABLES: Record<Kind, Table> = {
       // the balance word names the nearest amount after it, not a later one
       ['kortelės likutis 1,50 Eur, o papildžiau 10 Eur', '1,50 Eur'],
       ['Top-up balance shows £0.45 even though I added £20 yesterday', '£0.45'],
+      ['Saldo -45,20 zł?? Jakim cudem', '-45,20 zł'],
+      // a price word governed by "after" says when, not what the amount is
+      ['saldo po zaksięgowaniu zwrotu wynosi 1 040,00 zł', '1 040,00 zł'],
+      ['your balance after the refund is £500.00', '£500.00'],
     ],
-    negatives: ['Wpłata 500 zł na koncie już jest', 'Przelałem 500 zł, a na koncie pusto', 'Cena 199,99 zł', 'Zaświadczenie o saldzie kosztuje 30 zł', 'balance certificate fee £10', 'Przelew 500 zł wysłany', 'Saldo pokażemy w aplikacji.'],
+    negatives: ['Saldo sprawdzisz w aplikacji; zwrot wynosi 120,00 zł', 'Opłata 10-45 zł zależnie od pakietu', 'Wpłata 500 zł na koncie już jest', 'Przelałem 500 zł, a na koncie pusto', 'Cena 199,99 zł', 'Zaświadczenie o saldzie kosztuje 30 zł', 'balance certificate fee £10', 'Przelew 500 zł wysłany', 'Saldo pokażemy w aplikacji.'],
   },
   phone: {
     positives: [

@@ -26,6 +26,7 @@ export const en: LanguageLexicon = {
       'card number', 'full card number', 'card details', 'card no', 'long card number', 'card numbers', 'photo of your card',
       'picture of your card', 'both sides of your card', 'front and back of your card', 'photo of the card',
     ],
+    after: ['after', 'following', 'after the', 'once the'],
     in_app: ['in the app', 'in your app', 'in our app', 'into the app', 'in the mobile app', 'in online banking', 'in your online banking'],
     email: ['email*', 'e mail*', 'mail', 'emailed'],
     neutral: [

@@ -21,6 +21,7 @@ export const lt: LanguageLexicon = {
     account: ['sąskait*', 'sąsk', 'sąskaitos nr', 'sąsk nr', 'iban'],
     card: ['kortel*'],
     card_number: ['kortelės numer*', 'kortelės duomen*', 'kortelės numerį', 'kortelės nuotrauk*', 'abiejų kortelės pusių', 'abi kortelės puses'],
+    after: ['po', 'įskaičius'],
     in_app: ['programėlėje', 'programeleje', 'mobiliojoje programėlėje', 'internetinėje bankininkystėje', 'interneto banke'],
     email: ['el paštas', 'el paštu', 'el paštą', 'el pašto', 'paštas', 'paštu', 'paštą'],
     neutral: [

@@ -25,6 +25,7 @@ export const pl: LanguageLexicon = {
       'numer karty', 'numeru karty', 'numerem karty', 'numer kart*', 'dane karty', 'danych karty', 'pełny numer', 'zdjęci* karty',
       'skan* karty', 'obu stron karty', 'obie strony karty',
     ],
+    after: ['po', 'po zaksięgowaniu', 'po uwzględnieniu', 'po odliczeniu'],
     in_app: ['w aplikacji', 'w aplikacji mobilnej', 'w aplikacji banku', 'w bankowości internetowej', 'w bankowości elektronicznej'],
     email: ['mail*', 'e mail*', 'email*', 'adres e mail', 'poczt*'],
     neutral: [

@@ -2,7 +2,8 @@
  * Context labels: what a word or phrase near a value says about it.
  * `neutral` and `price` claim a number for something that is not personal data
  * (an order, an invoice, a fee); `request`, `negation` and `in_app` serve secret-request
- * detection (`in_app`: the bank's own app or online banking, where typing a code is safe).
+ * detection (`in_app`: the bank's own app or online banking, where typing a code is safe);
+ * `after` marks a time adjunct ("po zaksięgowaniu zwrotu"), whose noun claims no amount.
  */
 export type Label =
   | 'pin'
@@ -22,7 +23,8 @@ export type Label =
   | 'price'
   | 'request'
   | 'negation'
-  | 'in_app';
+  | 'in_app'
+  | 'after';
 
 /**
  * One language's context words. Each phrase is words separated by spaces, written
