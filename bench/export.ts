@@ -6,33 +6,16 @@
  * not hold the log in memory.
  *   npm run bench:export      (BENCH_EVENTS, default 1,000,000; BENCH_DATABASE_URL)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
 import { request } from 'undici';
 import { signAccessToken } from '../src/auth/access-token.ts';
 import { loadKeys } from '../src/auth/keys.ts';
 import { loadConfig } from '../src/config.ts';
+import { benchEnvironment, startProcess } from './support.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
-
-function start(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on http:\/\/localhost:(\d+)/.exec(out);
-      if (m) resolve({ child, port: Number(m[1]) });
-    });
-    child.on('exit', (code) => reject(new Error(`service exited ${code}`)));
-  });
-}
 
 /** Peak and current resident memory of a process, in MiB (Linux). */
 function memory(pid: number): { peak: number; now: number } {
@@ -41,15 +24,12 @@ function memory(pid: number): { peak: number; now: number } {
   return { peak: kb('VmHWM') / 1024, now: kb('VmRSS') / 1024 };
 }
 
-const dbName = `sargas_bench_export_${process.pid}`;
-const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-await admin.unsafe(`CREATE DATABASE ${dbName}`);
-const dbUrl = new URL(ADMIN_URL);
-dbUrl.pathname = `/${dbName}`;
-const dataDir = mkdtempSync(join(tmpdir(), 'sargas-bench-'));
+const env = await benchEnvironment('sargas_bench_export');
+const { url: dbUrl, dataDir, children } = env;
 let service: { child: ChildProcess; port: number } | undefined;
 try {
-  service = await start({ DATABASE_URL: dbUrl.toString(), DATA_DIR: dataDir, RETENTION_SWEEP_MINUTES: '0' });
+  service = await startProcess('src/main.ts', { DATABASE_URL: dbUrl.toString(), DATA_DIR: dataDir, RETENTION_SWEEP_MINUTES: '0' });
+  children.push(service.child);
   const db = postgres(dbUrl.toString(), { max: 1, onnotice: () => {} });
   const t0 = performance.now();
   // events shaped like real checks: an IBAN and a phone finding each, masked and fingerprinted
@@ -110,9 +90,5 @@ try {
   res.body.destroy();
   console.log(`slow client: read 16 MiB, stopped for 5 s: service RSS ${pausedAt.toFixed(0)} -> ${after.toFixed(0)} MiB`);
 } finally {
-  service?.child.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 500));
-  await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.end();
-  rmSync(dataDir, { recursive: true, force: true });
+  await env.drop();
 }

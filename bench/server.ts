@@ -7,37 +7,18 @@
  * (instead of half the measured maximum) and BENCH_NODE_FLAGS (for the service's node) vary a run.
  * Traffic goes to 127.0.0.1 only; every run is bounded in time.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import postgres from 'postgres';
 import { Pool } from 'undici';
 import { signAccessToken } from '../src/auth/access-token.ts';
 import { loadKeys } from '../src/auth/keys.ts';
 import { loadConfig } from '../src/config.ts';
 import { loadCorpus } from '../eval/corpus.ts';
+import { benchEnvironment, startProcess } from './support.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-
-function start(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on http:\/\/localhost:(\d+)/.exec(out);
-      if (m) resolve({ child, port: Number(m[1]) });
-    });
-    child.on('exit', (code) => reject(new Error(`${script} exited ${code}`)));
-  });
-}
 
 /** Cumulative bucket counts of a histogram by upper bound, and the event loop lag p99 since the previous reading. */
 async function snapshot(port: number, name: string): Promise<{ buckets: Map<string, number>; lagP99: number }> {
@@ -123,17 +104,12 @@ function run(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
 }
 
-const dbName = `sargas_bench_${process.pid}`;
-const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-await admin.unsafe(`CREATE DATABASE ${dbName}`);
-const dbUrl = new URL(ADMIN_URL);
-dbUrl.pathname = `/${dbName}`;
-const dataDir = mkdtempSync(join(tmpdir(), 'sargas-bench-'));
-const children: ChildProcess[] = [];
+const env = await benchEnvironment('sargas_bench');
+const { url: dbUrl, dataDir, children } = env;
 try {
-  const service = await start('src/main.ts', { DATABASE_URL: dbUrl.toString(), DATA_DIR: dataDir, RETENTION_SWEEP_MINUTES: '0', RATE_LIMIT_PER_SECOND: '1000000', RATE_LIMIT_BURST: '1000000' });
+  const service = await startProcess('src/main.ts', { DATABASE_URL: dbUrl.toString(), DATA_DIR: dataDir, RETENTION_SWEEP_MINUTES: '0', RATE_LIMIT_PER_SECOND: '1000000', RATE_LIMIT_BURST: '1000000' }, NODE_FLAGS);
   children.push(service.child);
-  const bare = await start('bench/bare-server.ts', {});
+  const bare = await startProcess('bench/bare-server.ts', {});
   children.push(bare.child);
 
   const keys = await loadKeys(loadConfig({ DATA_DIR: dataDir }));
@@ -188,9 +164,5 @@ try {
   const commitBuckets = [...metricsText.matchAll(/^sargas_audit_commit_seconds_bucket\{le="([^"]+)"\} (\d+)$/gm)].map((m) => `${m[1]}:${m[2]}`);
   console.log(`audit commit durations over the whole run (s:cumulative count): ${commitBuckets.join(' ')}`);
 } finally {
-  for (const c of children) c.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 500));
-  await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.end();
-  rmSync(dataDir, { recursive: true, force: true });
+  await env.drop();
 }

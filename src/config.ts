@@ -45,3 +45,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.AUTH_JWKS_URL && c.AUTH_JWKS_FILE) throw new Error('invalid configuration:\n  set AUTH_JWKS_URL or AUTH_JWKS_FILE, not both');
   return { ...c, devKeys: !c.AUTH_JWKS_URL && !c.AUTH_JWKS_FILE };
 }
+
+/** For entry points: the configuration, or its errors on stderr and exit code 2. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(2);
+  }
+}

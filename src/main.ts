@@ -1,18 +1,12 @@
 import { serve } from '@hono/node-server';
 import pino from 'pino';
-import { loadConfig } from './config.ts';
+import { loadConfigOrExit } from './config.ts';
 import { sweepRetention } from './audit/retention.ts';
 import { systemClock } from './clock.ts';
 import { openRuntime } from './runtime.ts';
 
 // The only file that reads the environment, opens the database, listens and handles signals.
-let config;
-try {
-  config = loadConfig();
-} catch (err) {
-  console.error((err as Error).message);
-  process.exit(2);
-}
+const config = loadConfigOrExit();
 const logger = pino({ level: config.LOG_LEVEL, base: { service: 'sargas' } });
 const runtime = await openRuntime(config, logger);
 const server = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

@@ -1,16 +1,10 @@
 import { join } from 'node:path';
-import { loadConfig } from '../config.ts';
+import { loadConfigOrExit } from '../config.ts';
 import { openPglite, openPostgres } from './client.ts';
 
 // `npm run migrate`: applies the migrations as the database user in DATABASE_URL (the
 // tables' owner), for deployments whose service role may not create or alter tables.
-let config;
-try {
-  config = loadConfig();
-} catch (err) {
-  console.error((err as Error).message);
-  process.exit(2);
-}
+const config = loadConfigOrExit();
 const database = config.DATABASE_URL ? openPostgres(config.DATABASE_URL, { max: 1 }) : await openPglite(join(config.DATA_DIR, 'pglite'));
 try {
   await database.migrate();
