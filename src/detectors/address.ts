@@ -7,9 +7,11 @@ const NOT_STREET = new Set(['gyvenu', 'gyvename', 'adresas', 'adresu', 'adresą'
 const NAME = String.raw`[\p{Lu}\d][\p{L}\d.'’-]*(?![\p{L}\d])`;
 const CITY = String.raw`[\p{Lu}][\p{L}'’-]+(?![\p{L}\d])(?:[ -][\p{Lu}][\p{L}'’-]+(?![\p{L}\d]))?`;
 
-// Polish: "ul. Kwiatowa 23/43, 05-800 Pruszków", "os. Tysiąclecia 84 m. 64 31-609 Kraków".
+// Polish: "ul. Kwiatowa 23/43, 05-800 Pruszków", "os. Tysiąclecia 84 m. 64 31-609 Kraków",
+// "Plac Wolności 1, 61-739 Poznań".
+const PL_STREET_WORDS = 'Plac|Aleja|Aleje|Osiedle|Rondo|Skwer|Bulwar|Ulica';
 const PL = new RegExp(
-  String.raw`(?<![\p{L}])(?:[Uu]l|[Aa]l|[Oo]s|[Pp]l)\.\s*(?:${NAME}\s+){1,3}?\d+[A-Za-z]?(?:/\d+[A-Za-z]?)?(?:\s+m\.\s*\d+)?(?:(?<postal>,?\s+\d{2}-\d{3}\s+${CITY})|(?<city>,\s+${CITY}))?`,
+  String.raw`(?<![\p{L}])(?:(?:[Uu]l|[Aa]l|[Oo]s|[Pp]l)\.|(?:${PL_STREET_WORDS}|${PL_STREET_WORDS.toLowerCase()})(?=\s))\s*(?:${NAME}\s+){1,3}?\d+[A-Za-z]?(?:/\d+[A-Za-z]?)?(?:\s+m\.\s*\d+)?(?:(?<postal>,?\s+\d{2}-\d{3}\s+${CITY})|(?<city>,\s+${CITY}))?`,
   'gu',
 );
 // Lithuanian: "Liepų g. 54B-27, LT-92138 Klaipėda", "Savanorių pr. 31-33, 50180 Kaunas".
@@ -19,14 +21,21 @@ const LT = new RegExp(
 );
 // British: "Flat 6, 36 King Street, Norwich NR1 1PD".
 const UK = new RegExp(
-  String.raw`(?<![\p{L}\d])(?:Flat\s\d+[A-Za-z]?,\s)?\d+[A-Za-z]?\s(?:[\p{Lu}][\p{L}'’-]+\s){1,3}?(?:Street|Road|Lane|Avenue|Drive|Close|Way|Place|Court|Crescent|Gardens|Terrace|Square|Hill|Row|Grove|Walk|Mews|St|Rd|Ave)(?![\p{L}])\.?(?:,\s${CITY})?(?<postal>,?\s[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![\p{L}\d]))?`,
+  String.raw`(?<![\p{L}\d])(?:(?:Flat|Apartment|Apt\.?)\s\d+[A-Za-z]?,\s)?\d+[A-Za-z]?\s(?:[\p{Lu}][\p{L}'’-]+\s){1,3}?(?:Street|Road|Lane|Avenue|Drive|Close|Way|Place|Court|Crescent|Gardens|Terrace|Square|Hill|Row|Grove|Walk|Mews|St|Rd|Ave)(?![\p{L}])\.?(?:,\s${CITY})?(?<postal>,?\s[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?![\p{L}\d]))?`,
+  'gu',
+);
+
+// American, only with the state and ZIP code: "Apartment 4B, 250 West 57th Street, New York, NY 10107".
+const US = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:(?:Apartment|Apt\.?|Suite|Unit)\s\d+[A-Za-z]?,\s)?\d+\s(?:[\p{Lu}\d][\p{L}\d'’-]*\s){1,3}?(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Place|Way|Terrace|St|Ave|Rd|Blvd|Ln|Dr)\.?(?:,\s${CITY})?,\s(?<postal>[A-Z]{2}\s\d{5}(?:-\d{4})?)(?![\d])`,
   'gu',
 );
 
 // Cheap tests on the folded text that tell whether a style's pattern can match at all.
 const STYLES = [
-  [PL, 'pl', /(?:^|[^a-z])(?:ul|al|os|pl)\.\s*\S/],
+  [PL, 'pl', /(?:^|[^a-z])(?:(?:ul|al|os|pl)\.\s*\S|(?:plac|aleja|aleje|osiedle|rondo|skwer|bulwar|ulica)\s)/],
   [LT, 'lt', /[a-z] (?:g|pr|al|pl|skg|a)\.\s*\d/],
+  [US, 'us', /\b[a-z]{2} \d{5}(?!\d)/],
   [UK, 'uk', /(?:street|road|lane|avenue|drive|close|way|place|court|crescent|gardens|terrace|square|hill|row|grove|walk|mews|\bst|\brd|\bave)(?![a-z])/],
 ] as const;
 

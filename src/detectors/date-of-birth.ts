@@ -51,19 +51,24 @@ export const dateOfBirthDetector = {
     const out: Candidate[] = [];
     const f = doc.folded;
     if (!doc.labels.has('dob')) return out;
-    const seen = new Set<number>();
+    const dates: Array<{ start: number; end: number; value: string }> = [];
     for (const { re, order } of PATTERNS) {
       re.lastIndex = 0;
       for (let m = re.exec(f); m; m = re.exec(f)) {
-        if (seen.has(m.index)) continue;
+        if (dates.some((d) => d.start === m!.index)) continue;
         const ymd = parts(order, m);
         if (!ymd || ymd[0] < 1890 || !isPastDate(ymd[0], ymd[1], ymd[2])) continue;
-        const hit = labelBefore(doc, doc.tokenAt(m.index), ['dob'], { maxDistance: 4, blocking: ['neutral', 'price'] });
-        if (!hit) continue;
-        seen.add(m.index);
         const value = `${ymd[0]}-${String(ymd[1]).padStart(2, '0')}-${String(ymd[2]).padStart(2, '0')}`;
-        out.push({ kind: 'date_of_birth', start: m.index, end: m.index + m[0].length, confidence: 0.9, value, evidence: ['format:date', 'context:date_of_birth'] });
+        dates.push({ start: m.index, end: m.index + m[0].length, value });
       }
+    }
+    for (const date of dates) {
+      const hit = labelBefore(doc, doc.tokenAt(date.start), ['dob'], { maxDistance: 4, blocking: ['neutral', 'price'] });
+      if (!hit) continue;
+      // the birth word names the nearest date after it: "born 1984/07/22, not 1984/07/12"
+      const wordStart = (doc.tokens[hit.token] as { start: number }).start;
+      if (dates.some((d) => d.start > wordStart && d.start < date.start)) continue;
+      out.push({ kind: 'date_of_birth', start: date.start, end: date.end, confidence: 0.9, value: date.value, evidence: ['format:date', 'context:date_of_birth'] });
     }
     return out;
   },

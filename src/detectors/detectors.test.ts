@@ -141,14 +141,18 @@ const TABLES: Record<Kind, Table> = {
       ['adresas Gedimino pr. 9, LT-01103 Vilnius', 'Gedimino pr. 9, LT-01103 Vilnius'],
       ['deliver to 221B Baker Street, London NW1 6XE please', '221B Baker Street, London NW1 6XE'],
       ['Gyvenu Laisvės al. 10, Kaunas', 'Laisvės al. 10, Kaunas'],
+      ['Odbiór: Plac Wolności 1, 61-739 Poznań, proszę', 'Plac Wolności 1, 61-739 Poznań'],
+      ['Ship it to Apartment 4B, 250 West 57th Street, New York, NY 10107 instead', 'Apartment 4B, 250 West 57th Street, New York, NY 10107'],
     ],
-    negatives: ['Kod pocztowy to 00-950', 'Street food festival on Sunday', 'pr. 9'],
+    negatives: ['Plac zabaw 3 dni zamknięty', 'Meet at 5 Avenue Q, NY tonight', 'Kod pocztowy to 00-950', 'Street food festival on Sunday', 'pr. 9'],
   },
   date_of_birth: {
     positives: [
       ['urodzony 14.05.1944', '14.05.1944'],
       ['gimimo data 1987-03-18', '1987-03-18'],
       ['born on 3rd of June 1961, can you check', '3rd of June 1961'],
+      // the birth word names the nearest date after it
+      ['my date of birth is 1984/07/22 not 1984/07/12', '1984/07/22'],
       ['date of birth: June 3rd, 1961', 'June 3rd, 1961'],
       ['DOB: 3 March 1990', '3 March 1990'],
       ['Date of birth 03/15/1975', '03/15/1975'],
