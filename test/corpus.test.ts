@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { corpusPath, loadCorpus } from '../eval/corpus.ts';
 import { measure } from '../eval/measure.ts';
+import { scan } from '../src/detectors/index.ts';
 
 const path = corpusPath();
 const HOLDOUT = fileURLToPath(new URL('./fixtures/holdout/holdout.jsonl', import.meta.url));
@@ -23,6 +24,12 @@ describe('quality on the held-out messages', () => {
     }
     expect(tp / (tp + fn), m.notes.join('\n')).toBeGreaterThanOrEqual(0.95);
     expect(tp / (tp + fp), m.notes.join('\n')).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('answers at least 97% of messages in the language they were written in', () => {
+    const rows = loadCorpus(HOLDOUT);
+    const wrong = rows.filter((r) => scan(r.text).locale !== r.lang).map((r) => `${r.id} ${r.lang}: ${r.text}`);
+    expect(1 - wrong.length / rows.length, wrong.join('\n')).toBeGreaterThanOrEqual(0.97);
   });
 
   it('decides all messages but at most one as labelled, and lets no outbound secret through', () => {

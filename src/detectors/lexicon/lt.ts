@@ -41,6 +41,7 @@ export const lt: LanguageLexicon = {
   stopwords: [
     'ir', 'kad', 'su', 'per', 'į', 'yra', 'jūsų', 'jums', 'mano', 'sveiki', 'ačiū', 'ar', 'nuo', 'iki', 'bet', 'o', 'kaip',
     'jau', 'dar', 'buvo', 'mūsų', 'kodėl', 'vakar', 'šiandien', 'man', 'jis', 'ji', 'tai', 'kai', 'arba', 'prašau', 'nes',
-    'sąskaitos', 'kortelė', 'kortelės', 'numeris', 'dienų', 'val',
+    'sąskaitos', 'kortelė', 'kortelės', 'numeris', 'dienų', 'val', 'labas', 'laba', 'diena', 'adresas', 'gyvenu', 'sąskaita',
+    'nr', 'el',
   ],
 };

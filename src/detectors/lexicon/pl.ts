@@ -47,5 +47,6 @@ export const pl: LanguageLexicon = {
     'i', 'w', 'na', 'nie', 'się', 'jest', 'do', 'że', 'z', 'to', 'za', 'jak', 'mój', 'moja', 'moje', 'mi', 'czy', 'dzień',
     'dobry', 'prosimy', 'proszę', 'dziękujemy', 'pan', 'pani', 'pana', 'już', 'oraz', 'ale', 'co', 'od', 'po', 'tylko',
     'wczoraj', 'dzisiaj', 'został', 'została', 'zostało', 'mam', 'przez', 'karta', 'konta', 'numer', 'nr', 'jeszcze',
+    'lub', 'albo', 'kontakt', 'dla', 'bez', 'tak', 'jestem', 'nadal', 'cześć', 'witam',
   ],
 };
