@@ -55,6 +55,9 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
     }
     const { events } = await (await env.svc.app.request('/v1/audit/events?limit=1', { headers: headers(token) })).json();
     await env.svc.app.request(`/v1/audit/events/${events[0].id}/reviews`, { method: 'POST', headers: { ...headers(token), 'content-type': 'application/json' }, body: JSON.stringify({ verdict: 'confirmed', note: 'checked' }) });
+    // an officer's lookup of the same values is logged too, without them
+    const lookup = await env.svc.app.request('/v1/audit/fingerprints', { method: 'POST', headers: { ...headers(token), 'content-type': 'application/json' }, body: JSON.stringify({ text: texts.join(' '), customerId: PLANTED.customer }) });
+    expect(lookup.status).toBe(200);
 
     const tables = await env.db.handle.query<{ schemaname: string; tablename: string }>(
       "SELECT schemaname, tablename FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')",

@@ -37,6 +37,11 @@ describe('logs', () => {
     const send = (body: unknown) => app.request('/v1/check', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect((await send({ direction: 'inbound', text, channel: { platform: 'fb', visibility: 'public' }, customer: { id: PLANTED[7] } })).status).toBe(200);
     expect((await send({ direction: 'sideways', text, channel: { platform: 'fb', visibility: 'public' } })).status).toBe(400);
+    // an officer's lookup carries the values themselves
+    const lookup = (body: unknown) =>
+      app.request('/v1/audit/fingerprints', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await lookup({ text, customerId: PLANTED[7] })).status).toBe(200);
+    expect((await lookup({ text, customerId: PLANTED[7], extra: true })).status).toBe(400);
     await db.handle.close(); // and a failure: the store is gone
     expect((await send({ direction: 'inbound', text, channel: { platform: 'fb', visibility: 'public' } })).status).toBe(503);
     expect((await app.request('/v1/audit/events', { headers: { authorization: `Bearer ${token}` } })).status).toBe(500);
