@@ -73,6 +73,7 @@ const TABLES: Record<Kind, Table> = {
   },
   one_time_code: {
     positives: [
+      ['Mano vienkartinis slaptažodis 593017, ar jį kas nors matė?', '593017'],
       ['kod BLIK 123456', '123456'],
       ['SMS code 482913', '482913'],
       ['vienkartinis kodas 5678', '5678'],

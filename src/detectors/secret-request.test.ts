@@ -37,6 +37,8 @@ describe('requests for secrets', () => {
     'Prašome patvirtinti mokėjimą programėlėje įvedant SMS kodą.',
     'Please confirm the payment in the app by entering the SMS code.',
     'Prosimy potwierdzić płatność w aplikacji, wpisując kod SMS.',
+    // Lithuanian negates with a prefix: "nesidalinti" is "do not share"
+    'Prašome nesidalinti savo kortelės duomenimis viešai.',
   ])('not a request: %s', (text) => {
     expect(requests(text)).toEqual([]);
   });

@@ -7,7 +7,7 @@ export const lt: LanguageLexicon = {
     cvv: ['saugos kod*', 'cvv kod*', 'cvc kod*'],
     otp: [
       'sms*', 'vienkartin*', 'patvirtinimo kod*', 'patvirtinimo', 'autorizacijos kod*', 'autorizacij*', 'prisijungimo kod*',
-      'blik*', 'kodas iš sms', 'kodą iš sms', 'kodą kurį išsiuntėme', 'kodą kurį gavote', 'kodą iš žinutės', 'kodas iš žinutės',
+      'blik*', 'kodas iš sms', 'kodą iš sms', 'vienkartinis slaptažodis', 'vienkartinį slaptažodį', 'vienkartinio slaptažodžio', 'kodą kurį išsiuntėme', 'kodą kurį gavote', 'kodą iš žinutės', 'kodas iš žinutės',
     ],
     code: ['kodas', 'kodą', 'kodo', 'kodu', 'kodai', 'kodų'],
     password: ['slaptažod*', 'slaptazod*', 'prisijungimo slaptažod*'],
@@ -36,7 +36,10 @@ export const lt: LanguageLexicon = {
       'atsiųsk*', 'atsiųsti', 'nurodyk*', 'nurodyti', 'parašyk*', 'parašyti', 'pateik*', 'pasakyk*', 'prašome', 'prašom',
       'patvirtinkite', 'patvirtinti', 'persiųsk*', 'praneškite savo',
     ],
-    negation: ['ne', 'niekada', 'niekam', 'nesakyk*', 'neskelbk*', 'nesiųsk*', 'neprašo*', 'neatskleisk*', 'neperduok*', 'nei', 'nerašyk*'],
+    negation: [
+      'ne', 'niekada', 'niekam', 'nesakyk*', 'neskelbk*', 'nesiųsk*', 'neprašo*', 'neatskleisk*', 'neperduok*', 'nei', 'nerašyk*',
+      'nesidalin*', 'nesidalyk*', 'nepateik*', 'nenurodyk*', 'neatsiųsk*', 'nepersiųsk*', 'neskelbti', 'nesiųsti', 'nerašyti',
+    ],
   },
   stopwords: [
     'ir', 'kad', 'su', 'per', 'į', 'yra', 'jūsų', 'jums', 'mano', 'sveiki', 'ačiū', 'ar', 'nuo', 'iki', 'bet', 'o', 'kaip',
