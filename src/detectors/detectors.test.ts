@@ -64,6 +64,7 @@ const TABLES: Record<Kind, Table> = {
   },
   password: {
     positives: [
+      ['Moje hasełko to Piesek123, zmieńcie mi je', 'Piesek123'],
       ['hasło: Kot123!', 'Kot123!'],
       ['my password is hunter22', 'hunter22'],
       ['slaptazodis Rudenys2024 neveikia', 'Rudenys2024'],
@@ -99,6 +100,8 @@ const TABLES: Record<Kind, Table> = {
       ['kortelės likutis 1,50 Eur, o papildžiau 10 Eur', '1,50 Eur'],
       ['Top-up balance shows £0.45 even though I added £20 yesterday', '£0.45'],
       ['Saldo -45,20 zł?? Jakim cudem', '-45,20 zł'],
+      ['Jestem w debecie -230 zł przez wasze opłaty', '-230 zł'],
+      ['I am £230 overdrawn because of your charges', '£230'],
       // a price word governed by "after" says when, not what the amount is
       ['saldo po zaksięgowaniu zwrotu wynosi 1 040,00 zł', '1 040,00 zł'],
       ['your balance after the refund is £500.00', '£500.00'],

@@ -15,7 +15,7 @@ export const en: LanguageLexicon = {
     password: ['password*', 'passwd', 'passphrase', 'pwd'],
     balance: [
       'balance*', 'available balance', 'available funds', 'funds available', 'ledger balance', 'account balance', 'in my account',
-      'left in my account', 'remaining funds',
+      'left in my account', 'remaining funds', 'overdrawn',
     ],
     dob: ['dob', 'date of birth', 'born', 'birthday', 'birth date', 'birthdate', 'd o b'],
     nid: ['pesel', 'personal code', 'personal number', 'national id', 'id number', 'ssn', 'social security number', 'national insurance number', 'personal identification number'],

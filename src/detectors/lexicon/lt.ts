@@ -13,7 +13,7 @@ export const lt: LanguageLexicon = {
     password: ['slaptažod*', 'slaptazod*', 'prisijungimo slaptažod*'],
     balance: [
       'likut*', 'likuč*', 'sąskaitoje liko', 'liko', 'sąskaitoje yra', 'sąskaitoje turiu', 'disponuojam*', 'lėšų likut*',
-      'turimos lėšos', 'turimų lėšų',
+      'turimos lėšos', 'turimų lėšų', 'minuse',
     ],
     dob: ['gimimo data', 'gimimo datą', 'gim*', 'gim'],
     nid: ['asmens kod*', 'a k', 'ak'],

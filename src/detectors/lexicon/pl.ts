@@ -11,10 +11,10 @@ export const pl: LanguageLexicon = {
       'kod który otrzymał*', 'kod z wiadomości', 'kod wysłany*', 'cyfrowy kod', 'cyfrowego kodu',
     ],
     code: ['kod', 'kodu', 'kodem', 'kody', 'kodzie'],
-    password: ['hasł*', 'hasel', 'haseł', 'haśle', 'login i hasło'],
+    password: ['hasł*', 'hasel', 'haseł', 'haśle', 'login i hasło', 'hasełk*'],
     balance: [
       'sald*', 'stan konta', 'stan rachunku', 'stan środków', 'na koncie', 'na rachunku', 'dostępn* środk*',
-      'dostępn* srodk*', 'środki na koncie', 'pozostało', 'zostało mi', 'mam na koncie', 'wolne środki',
+      'dostępn* srodk*', 'środki na koncie', 'pozostało', 'zostało mi', 'mam na koncie', 'wolne środki', 'debet*', 'debec*', 'na minusie',
     ],
     dob: ['ur', 'urodz*', 'data urodzenia', 'daty urodzenia', 'urodzin*'],
     nid: ['pesel*', 'numer pesel', 'nr pesel'],
