@@ -75,6 +75,7 @@ const TABLES: Record<Kind, Table> = {
   one_time_code: {
     positives: [
       ['Mano vienkartinis slaptažodis 593017, ar jį kas nors matė?', '593017'],
+      ['The card reader code 55102938 from my PINsentry does not work', '55102938'],
       ['kod BLIK 123456', '123456'],
       ['SMS code 482913', '482913'],
       ['vienkartinis kodas 5678', '5678'],

@@ -10,6 +10,7 @@ export const en: LanguageLexicon = {
       'authorization code', 'auth code', 'confirmation code', 'sms code', 'sms', 'text code', 'login code', 'access code', '2fa code',
       'blik*', 'digit code', 'code we texted', 'code we just texted', 'code we sent', 'code we just sent', 'texted code',
       'code sent to your phone', 'code from the text', 'code in the text', 'code from the sms', 'code in the sms',
+      'card reader code', 'pinsentry code', 'pinsentry', 'pin sentry', 'securekey code',
     ],
     code: ['code', 'codes'],
     password: ['password*', 'passwd', 'passphrase', 'pwd'],
