@@ -23,6 +23,9 @@ describe('the audit console', () => {
     expect(js.headers.get('content-type')).toMatch(/javascript/);
     const script = await js.text();
     expect(script).toContain('/v1/audit/events');
+    // finding a data subject's values goes through the service's fingerprints
+    expect(html).toContain('<form id="lookup">');
+    expect(script).toContain('/v1/audit/fingerprints');
     expect(script).not.toMatch(/innerHTML/); // values are only ever written as text
     expect((await svc.app.request('/console/console.css')).status).toBe(200);
   });

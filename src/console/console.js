@@ -133,6 +133,25 @@ document.addEventListener('DOMContentLoaded', () => {
       $('verify-result').className = r.ok ? 'ok' : 'broken';
     } catch (err) { status(err.message, true); }
   });
+  $('lookup').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const form = new FormData($('lookup'));
+    const body = {};
+    for (const key of ['text', 'customerId']) if (String(form.get(key) || '').trim()) body[key] = String(form.get(key)).trim();
+    try {
+      const r = await (await api('/v1/audit/fingerprints', { method: 'POST', body: JSON.stringify(body) })).json();
+      // the values leave the page: only what the service found, masked, is shown
+      $('lookup').reset();
+      const found = [...r.findings.map((f) => `${f.kind} ${f.masked}`), ...(r.customer ? ['customer id'] : [])];
+      if (r.fingerprint.length === 0) {
+        $('lookup-result').textContent = 'Nothing to search for: no IBAN, phone, e-mail, ID or address was found in the text.';
+        return;
+      }
+      $('lookup-result').textContent = `Searching for ${found.join(', ')} under ${new Set([...r.findings.flatMap((f) => f.fingerprints.map((k) => k.keyId)), ...(r.customer || []).map((k) => k.keyId)]).size} key(s).`;
+      $('filters').elements.fingerprint.value = r.fingerprint.slice(0, 16).join(',');
+      await refresh();
+    } catch (err) { status(err.message, true); }
+  });
   $('review').addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const form = new FormData($('review'));
