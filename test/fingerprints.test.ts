@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS } from './support/database.ts';
+import { BACKENDS, createTestDatabase } from './support/database.ts';
 import { createTestService, useTestService, type TestService } from './support/service.ts';
 
 const IBAN = 'PL61 1090 1014 0000 0712 1981 2874';
@@ -99,5 +99,19 @@ describe.each(BACKENDS)('finding events by fingerprint on %s', (backend) => {
     const other = await env.svc.token(`bank-${randomBytes(3).toString('hex')}`, ['audit:read']);
     const fp = (await json(lookup(env.svc, other, { text: IBAN }))).fingerprint[0];
     expect((await events(env.svc, other, `type=check&fingerprint=${fp}`)).events).toEqual([]); // other tenant: nothing
+  });
+});
+
+describe('a lookup the audit store cannot record', () => {
+  it('answers 503 and gives no fingerprints', async () => {
+    const db = await createTestDatabase('pglite');
+    const svc = await createTestService(db.handle);
+    const token = await svc.token('bank-f', ['audit:read']);
+    await db.handle.close();
+    const res = await svc.app.request('/v1/audit/fingerprints', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ text: IBAN }) });
+    expect(res.status).toBe(503);
+    const body = await res.text();
+    expect(body).toContain('audit_unavailable');
+    expect(body).not.toMatch(/fingerprint"|1090/);
   });
 });

@@ -91,16 +91,16 @@ export function auditRoutes(deps: AppDeps) {
   app.post('/fingerprints', read, async (c) => {
     const { data } = await readJson(c, lookupSchema);
     const caller = c.get('caller');
-    const policy = await deps.policies.get(caller.tenant);
-    const result = lookupFingerprints([deps.keys.hmac, ...deps.keys.hmacPrevious], data, policy.defaultRegion);
-    // which kinds and fingerprints were looked for, by whom: never the values
-    const details = { kinds: [...new Set(result.findings.map((f) => f.kind))], customer: data.customerId !== undefined, fingerprint: result.fingerprint };
     try {
+      const policy = await deps.policies.get(caller.tenant);
+      const result = lookupFingerprints([deps.keys.hmac, ...deps.keys.hmacPrevious], data, policy.defaultRegion);
+      // which kinds and fingerprints were looked for, by whom: never the values
+      const details = { kinds: [...new Set(result.findings.map((f) => f.kind))], customer: data.customerId !== undefined, fingerprint: result.fingerprint };
       await deps.writer.append(adminEvent(caller.tenant, 'lookup', deps.clock.now(), caller.subject, details));
+      return c.json(result);
     } catch {
       throw new ApiError('audit_unavailable', 'The audit store could not record this lookup; try again.');
     }
-    return c.json(result);
   });
 
   app.get('/summary', read, async (c) => {
