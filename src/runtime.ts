@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { createApp } from './app.ts';
 import { DEV_IDP } from './auth/identity.ts';
 import { loadKeys, type KeyMaterial } from './auth/keys.ts';
+import { registerServiceKey } from './audit/service-keys.ts';
 import { AuditWriter } from './audit/writer.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -23,6 +24,9 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
   const database = config.DATABASE_URL ? openPostgres(config.DATABASE_URL, { max: config.DB_POOL_SIZE }) : await openPglite(join(config.DATA_DIR, 'pglite'));
   if (config.MIGRATE_ON_START) await database.migrate();
   const keys = await loadKeys(config);
+  // the signing key's public half is kept in the database for good (rotation); without the
+  // migrations yet (MIGRATE_ON_START=false), /readyz records it once they are applied
+  await registerServiceKey(database.db, keys.service, systemClock.now()).catch(() => logger.warn('signing key not recorded yet: migrations missing'));
   const writer = new AuditWriter(database, systemClock, { maxQueue: config.AUDIT_MAX_QUEUE, concurrency: database.driver === 'pglite' ? 1 : config.AUDIT_CONCURRENCY, checkpoint: { key: keys.service, every: config.CHECKPOINT_EVERY } });
   const fallbackIdentityProvider = keys.dev ? { ...DEV_IDP, jwks: { keys: [keys.dev.publicJwk] } } : null;
   const policies = new PolicyStore(database.db, { fallbackIdentityProvider });

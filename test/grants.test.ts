@@ -40,6 +40,8 @@ describe.each(BACKENDS)('the sargas_writer role on %s', (backend) => {
     expect(await asWriter('TRUNCATE audit_events')).toMatch(/permission denied/);
     expect(await asWriter("UPDATE tenant_policies SET version = 9")).toMatch(/permission denied/);
     expect(await asWriter("DELETE FROM audit_checkpoints")).toMatch(/permission denied/);
+    expect(await asWriter("UPDATE service_keys SET public_jwk = '{}'")).toMatch(/permission denied/);
+    expect(await asWriter("DELETE FROM service_keys")).toMatch(/permission denied/);
   });
 
   it('may not switch the append-only triggers off', async () => {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import { ulid } from '../audit/ids.ts';
 import { decodeCursor, getEvent, listEvents, publicEvent, type EventFilter } from '../audit/query.ts';
+import { publishedKeys } from '../audit/service-keys.ts';
 import { verifyChain } from '../audit/verify.ts';
 import { auditCheckpoints, auditReviews } from '../db/schema/index.ts';
 import { currentHead, signManifest, writeExport } from '../audit/export.ts';
@@ -122,7 +123,7 @@ export function auditRoutes(deps: AppDeps) {
     return c.json(await purgeBefore({ db, writer: deps.writer, key: deps.keys.service, clock: deps.clock }, caller.tenant, cutoff, caller.subject));
   });
 
-  app.get('/verify', read, async (c) => c.json(await verifyChain(db, c.get('caller').tenant, deps.keys.service.publicJwk)));
+  app.get('/verify', read, async (c) => c.json(await verifyChain(db, c.get('caller').tenant, await publishedKeys(db, deps.keys.service))));
 
   // The export covers events up to the head at the time of the request (`through`), so the
   // manifest endpoint can recompute the same bytes later. JSON Lines end with the signed

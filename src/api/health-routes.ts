@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
+import { publishedKeys, registerServiceKey } from '../audit/service-keys.ts';
 import { MIGRATIONS_FOLDER } from '../db/client.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from './env.ts';
@@ -8,21 +9,30 @@ import type { Metrics } from './metrics.ts';
 
 const expectedMigrations = (JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
 
-/** /healthz (the process), /readyz (database and migrations), /metrics, and the service's public keys. */
+/** /healthz (the process), /readyz (database, migrations, signing key recorded), /metrics, and the service's public keys. */
 export function healthRoutes(deps: AppDeps, metrics: Metrics) {
   const app = new Hono<AppEnv>();
+  let keyRecorded = false;
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     try {
       const rows = await deps.database.query<{ n: number | string }>('SELECT count(*) AS n FROM drizzle.__drizzle_migrations');
       const applied = Number(rows[0]?.n ?? 0);
       if (applied < expectedMigrations) return c.json({ status: 'not_ready', reason: `migrations applied: ${applied} of ${expectedMigrations}` }, 503);
+      // ready only once the signing key is recorded, so what it signs stays verifiable after a
+      // rotation (the runtime records it at start; this covers migrations applied later)
+      if (!keyRecorded) {
+        await registerServiceKey(deps.database.db, deps.keys.service, deps.clock.now());
+        keyRecorded = true;
+      }
       return c.json({ status: 'ready', database: deps.database.driver, migrations: applied });
     } catch {
       return c.json({ status: 'not_ready', reason: 'database unreachable' }, 503);
     }
   });
   app.get('/metrics', async (c) => c.text(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
-  app.get('/.well-known/jwks.json', (c) => c.json({ keys: [deps.keys.service.publicJwk] }, 200, { 'cache-control': 'public, max-age=300' }));
+  // every key the service has signed with, current first: receipts and checkpoints signed
+  // before a rotation still verify
+  app.get('/.well-known/jwks.json', async (c) => c.json({ keys: await publishedKeys(deps.database.db, deps.keys.service) }, 200, { 'cache-control': 'public, max-age=300' }));
   return app;
 }

@@ -5,6 +5,7 @@ import type { Database } from '../db/client.ts';
 import { auditChainHeads, auditCheckpoints, auditEvents } from '../db/schema/index.ts';
 import { signCheckpoint } from './checkpoint.ts';
 import { adminEvent } from './admin-event.ts';
+import { publishedKeys } from './service-keys.ts';
 import { verifyChain } from './verify.ts';
 import type { AuditWriter } from './writer.ts';
 
@@ -26,7 +27,7 @@ export async function purgeBefore(
   by: string,
 ): Promise<PurgeResult> {
   const { db } = deps;
-  const report = await verifyChain(db, tenant, deps.key.publicJwk);
+  const report = await verifyChain(db, tenant, await publishedKeys(db, deps.key));
   if (!report.ok) return { purged: 0, reason: `chain broken at ${report.brokenAt.seq}: not purged` };
   const [boundary] = await db
     .select({ seq: auditEvents.seq, hash: auditEvents.hash })

@@ -19,13 +19,13 @@ const PAGE = 1000;
  * with the first place it breaks. After a retention purge the walk starts at the signed
  * checkpoint the purge left.
  */
-export async function verifyChain(db: Database, tenant: string, servicePublicJwk: JWK): Promise<ChainReport> {
+export async function verifyChain(db: Database, tenant: string, servicePublicJwks: readonly JWK[]): Promise<ChainReport> {
   const [head] = await db.select().from(auditChainHeads).where(eq(auditChainHeads.tenant, tenant));
   const baseSeq = head?.baseSeq ?? 0;
   const baseHash = head?.baseHash ?? GENESIS_HASH;
   const checkpoints = new Map<number, string>();
   for (const cp of await db.select().from(auditCheckpoints).where(eq(auditCheckpoints.tenant, tenant))) {
-    const claim = await readCheckpoint(cp.jws, servicePublicJwk);
+    const claim = await readCheckpoint(cp.jws, servicePublicJwks);
     if (!claim || claim.tenant !== tenant || claim.seq !== cp.seq || claim.hash !== cp.hash) {
       return { ok: false, events: 0, brokenAt: { seq: cp.seq, id: null, reason: 'checkpoint signature does not verify' } };
     }
