@@ -2,26 +2,36 @@
 -- and append, never change or remove. Migrations run as the tables' owner; in production the
 -- service logs in as a role granted sargas_writer and nothing more, so it can neither delete
 -- rows nor switch the append-only triggers off (only a table's owner may ALTER it). Roles
--- belong to the whole cluster: every Sargas database on it grants to the same one.
+-- belong to the whole cluster: every Sargas database on it grants to the same one. An owner
+-- without CREATEROLE cannot create it: the grants are then skipped with a notice (the
+-- triggers still refuse every change); a database administrator can create the role and
+-- run the grants below by hand.
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sargas_writer') THEN
-    CREATE ROLE sargas_writer NOLOGIN;
+    BEGIN
+      CREATE ROLE sargas_writer NOLOGIN;
+    EXCEPTION WHEN insufficient_privilege THEN
+      RAISE NOTICE 'sargas: no CREATEROLE privilege, role sargas_writer not created; grants skipped';
+    END;
   END IF;
 END
 $$;
 --> statement-breakpoint
 REVOKE ALL ON audit_events, audit_reviews, audit_checkpoints, audit_chain_heads, tenant_policies FROM PUBLIC;
 --> statement-breakpoint
-GRANT SELECT, INSERT ON audit_events, audit_reviews, audit_checkpoints, tenant_policies TO sargas_writer;
---> statement-breakpoint
--- the chain head moves with every append
-GRANT SELECT, INSERT, UPDATE ON audit_chain_heads TO sargas_writer;
---> statement-breakpoint
--- readiness reads which migrations are applied
-GRANT USAGE ON SCHEMA drizzle TO sargas_writer;
---> statement-breakpoint
-GRANT SELECT ON drizzle.__drizzle_migrations TO sargas_writer;
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sargas_writer') THEN
+    GRANT SELECT, INSERT ON audit_events, audit_reviews, audit_checkpoints, tenant_policies TO sargas_writer;
+    -- the chain head moves with every append
+    GRANT SELECT, INSERT, UPDATE ON audit_chain_heads TO sargas_writer;
+    -- readiness reads which migrations are applied
+    GRANT USAGE ON SCHEMA drizzle TO sargas_writer;
+    GRANT SELECT ON drizzle.__drizzle_migrations TO sargas_writer;
+  END IF;
+END
+$$;
 --> statement-breakpoint
 -- Retention is the one way to remove events: a whole range from the start of a tenant's
 -- chain, ending at an event whose signed checkpoint is stored, run with the owner's rights.
@@ -50,4 +60,10 @@ $$;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION sargas_purge(text, bigint) FROM PUBLIC;
 --> statement-breakpoint
-GRANT EXECUTE ON FUNCTION sargas_purge(text, bigint) TO sargas_writer;
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sargas_writer') THEN
+    GRANT EXECUTE ON FUNCTION sargas_purge(text, bigint) TO sargas_writer;
+  END IF;
+END
+$$;

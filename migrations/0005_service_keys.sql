@@ -12,4 +12,10 @@ ALTER TABLE service_keys ENABLE ALWAYS TRIGGER service_keys_append_only;
 --> statement-breakpoint
 REVOKE ALL ON service_keys FROM PUBLIC;
 --> statement-breakpoint
-GRANT SELECT, INSERT ON service_keys TO sargas_writer;
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'sargas_writer') THEN
+    GRANT SELECT, INSERT ON service_keys TO sargas_writer;
+  END IF;
+END
+$$;

@@ -94,3 +94,40 @@ describe.runIf(BACKENDS.includes('postgres'))('the service logged in as a role g
     await expect(svc.database.query("DELETE FROM audit_events WHERE tenant = 'bank-l'")).rejects.toThrow(/permission denied/);
   });
 });
+
+// The usual deployment: the tables' owner is an ordinary role, neither superuser nor able to
+// create roles. Its migrations must still apply (the role exists on this cluster already, so
+// the grants go through; without CREATEROLE and without the role they would be skipped with a
+// notice — checked by hand, see migrations/0004).
+describe.runIf(BACKENDS.includes('postgres'))('migrations run by an ordinary owner', () => {
+  const suffix = randomBytes(4).toString('hex');
+  const owner = `sargas_test_owner_${suffix}`;
+  const dbName = `sargas_test_owned_${suffix}`;
+  const admin = postgres(process.env.TEST_DATABASE_URL ?? '', { max: 1, onnotice: () => {} });
+
+  afterAll(async () => {
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.unsafe(`DROP ROLE IF EXISTS ${owner}`);
+    await admin.end();
+  });
+
+  it('apply, and the service checks and verifies on them', async () => {
+    await admin.unsafe(`CREATE ROLE ${owner} LOGIN NOSUPERUSER NOCREATEROLE`);
+    await admin.unsafe(`CREATE DATABASE ${dbName} OWNER ${owner}`);
+    const url = new URL(process.env.TEST_DATABASE_URL as string);
+    url.username = owner;
+    url.pathname = `/${dbName}`;
+    const handle = openPostgres(url.toString(), { max: 2 });
+    try {
+      await handle.migrate();
+      const svc = await createTestService(handle);
+      const token = await svc.token('bank-o', ['check', 'audit:read']);
+      expect((await svc.check(token, check('Saldo 100,00 zł'))).status).toBe(200);
+      expect(await (await svc.app.request('/v1/audit/verify', { headers: { authorization: `Bearer ${token}` } })).json()).toMatchObject({ ok: true, events: 1 });
+      const [grant] = (await handle.query<{ ok: boolean }>("SELECT has_table_privilege('sargas_writer', 'audit_events', 'INSERT') AS ok")) as [{ ok: boolean }];
+      expect(grant.ok).toBe(true);
+    } finally {
+      await handle.close();
+    }
+  });
+});
