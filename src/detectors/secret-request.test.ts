@@ -19,6 +19,11 @@ describe('requests for secrets', () => {
     ['Please send us a photo of your card.', 'payment_card'],
     // the app named after the secret does not make it a safe place to send it
     ['Prosimy o podanie kodu SMS, nie wpisuj go w aplikacji.', 'one_time_code'],
+    ['Potrzebujemy kodu z SMS-a, który właśnie dostałeś — wklej go tutaj.', 'one_time_code'],
+    ['Įklijuokite čia gautą SMS kodą, ir patvirtinsime.', 'one_time_code'],
+    ["Just reply with the code you got by text and we'll verify you.", 'one_time_code'],
+    ['Can you paste the 6 digits we sent to your phone here?', 'one_time_code'],
+    ["What's your PIN? We need it to check the card.", 'pin'],
   ])('%s', (text, kind) => {
     expect(requests(text)).toContain(kind);
   });
@@ -39,6 +44,10 @@ describe('requests for secrets', () => {
     'Prosimy potwierdzić płatność w aplikacji, wpisując kod SMS.',
     // Lithuanian negates with a prefix: "nesidalinti" is "do not share"
     'Prašome nesidalinti savo kortelės duomenimis viešai.',
+    // pasting where it belongs, and needing nothing
+    'Please paste the code from the SMS into the app to finish.',
+    'Wklej kod z SMS-a w aplikacji banku, aby zakończyć.',
+    'Nie potrzebujemy Twojego PIN-u ani hasła.',
   ])('not a request: %s', (text) => {
     expect(requests(text)).toEqual([]);
   });

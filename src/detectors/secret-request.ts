@@ -19,6 +19,16 @@ const SECRET_NOUNS: ReadonlyArray<[Label, Kind]> = [
 ];
 const WINDOW = 12;
 
+/** Whether the bank's app is named after token `k`, in the same sentence. */
+function inAppAfter(tokens: readonly Token[], k: number): boolean {
+  for (let j = k + 1; j < tokens.length && j - k <= WINDOW; j++) {
+    const tok = tokens[j] as Token;
+    if (tok.breakBefore) return false;
+    if (tok.labels.includes('in_app')) return true;
+  }
+  return false;
+}
+
 /**
  * Finds requests for secrets: a request word ("prosimy o podanie", "atsiųskite", "please
  * send") before a secret's name in the same sentence, with no negation before it
@@ -34,15 +44,19 @@ export function findSecretRequests(doc: ScanDocument): SecretRequest[] {
     const entry = SECRET_NOUNS.find(([label]) => noun.labels.includes(label));
     if (!entry) continue;
     let requested = false;
+    let pasted = false;
     let negated = false;
     let inApp = false;
     for (let j = k - 1; j >= 0 && k - j <= WINDOW; j--) {
       if ((tokens[j + 1] as Token).breakBefore) break;
       const labels = (tokens[j] as Token).labels;
       if (labels.includes('negation')) negated = true;
-      if (labels.includes('in_app') && !requested) inApp = true;
+      if (labels.includes('in_app') && !requested && !pasted) inApp = true;
       if (labels.includes('request')) requested = true;
+      if (labels.includes('paste')) pasted = true;
     }
+    // "paste the code here" asks for it; "paste the code into the app" does not
+    if (pasted && !requested && !inAppAfter(tokens, k)) requested = true;
     if (requested && !negated && !inApp && !out.some((r) => r.kind === entry[1])) out.push({ kind: entry[1], start: noun.start, end: noun.end });
   }
   return out;

@@ -10,7 +10,8 @@ export const en: LanguageLexicon = {
       'authorization code', 'auth code', 'confirmation code', 'sms code', 'sms', 'text code', 'login code', 'access code', '2fa code',
       'blik*', 'digit code', 'code we texted', 'code we just texted', 'code we sent', 'code we just sent', 'texted code',
       'code sent to your phone', 'code from the text', 'code in the text', 'code from the sms', 'code in the sms',
-      'card reader code', 'pinsentry code', 'pinsentry', 'pin sentry', 'securekey code',
+      'card reader code', 'pinsentry code', 'pinsentry', 'pin sentry', 'securekey code', 'code you got', 'code you received',
+      'code by text', 'code by sms', 'digits we sent', 'digits we texted', 'digits we just sent', 'digits sent to your phone',
     ],
     code: ['code', 'codes'],
     password: ['password*', 'passwd', 'passphrase', 'pwd'],
@@ -41,8 +42,10 @@ export const en: LanguageLexicon = {
     request: [
       // not "enter" or "type": typing a code into the bank's own app is what customers should do
       'send', 'send us', 'provide', 'confirm', 'reply with', 'dm us', 'dm', 'share', 'give us', 'tell us', 'write',
-      'let us know', 'message us', 'post', 'include',
+      'let us know', 'message us', 'post', 'include', 'what s your', 'whats your', 'what is your',
+      'we need your', 'we need it', 'read out', 'read me',
     ],
+    paste: ['paste', 'paste it', 'copy and paste'],
     negation: ['never', 'not', 'don', 'dont', 'do not', 'won', 'nobody', 'no one', 'nor', 'avoid'],
   },
   stopwords: [

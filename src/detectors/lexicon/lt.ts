@@ -34,8 +34,10 @@ export const lt: LanguageLexicon = {
     ],
     request: [
       'atsiųsk*', 'atsiųsti', 'nurodyk*', 'nurodyti', 'parašyk*', 'parašyti', 'pateik*', 'pasakyk*', 'prašome', 'prašom',
-      'patvirtinkite', 'patvirtinti', 'persiųsk*', 'praneškite savo',
+      'patvirtinkite', 'patvirtinti', 'persiųsk*', 'praneškite savo', 'padiktuok*', 'koks jūsų',
+      'kokį', 'mums reikia',
     ],
+    paste: ['įklijuok*', 'įklijuoti'],
     negation: [
       'ne', 'niekada', 'niekam', 'nesakyk*', 'neskelbk*', 'nesiųsk*', 'neprašo*', 'neatskleisk*', 'neperduok*', 'nei', 'nerašyk*',
       'nesidalin*', 'nesidalyk*', 'nepateik*', 'nenurodyk*', 'neatsiųsk*', 'nepersiųsk*', 'neskelbti', 'nesiųsti', 'nerašyti',

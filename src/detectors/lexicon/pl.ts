@@ -39,8 +39,10 @@ export const pl: LanguageLexicon = {
     ],
     request: [
       'poda*', 'prosimy o', 'prosimy', 'proszę', 'przesła*', 'prześlij*', 'prześlijcie', 'podeślij*', 'podesła*', 'wyślij*',
-      'wysła*', 'napisz*', 'potwierdź*', 'udostępnij*', 'przekaż*', 'przekaza*',
+      'wysła*', 'napisz*', 'potwierdź*', 'udostępnij*', 'przekaż*', 'przekaza*', 'podyktuj*', 'potrzebujemy',
+      'jaki jest', 'jaki ma pan', 'jaki ma pani',
     ],
+    paste: ['wklej*', 'wklejcie'],
     negation: ['nie', 'nigdy', 'nikomu', 'ani', 'nie prosimy', 'nie podawaj', 'nie wysyłaj', 'nie udostępniaj'],
   },
   stopwords: [

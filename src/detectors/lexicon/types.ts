@@ -2,7 +2,9 @@
  * Context labels: what a word or phrase near a value says about it.
  * `neutral` and `price` claim a number for something that is not personal data
  * (an order, an invoice, a fee); `request`, `negation` and `in_app` serve secret-request
- * detection (`in_app`: the bank's own app or online banking, where typing a code is safe);
+ * detection (`in_app`: the bank's own app or online banking, where typing a code is safe;
+ * `paste`: a request whose destination decides — "paste it here" asks for it, "paste it
+ * into the app" does not);
  * `after` marks a time adjunct ("po zaksięgowaniu zwrotu"), whose noun claims no amount.
  */
 export type Label =
@@ -24,6 +26,7 @@ export type Label =
   | 'request'
   | 'negation'
   | 'in_app'
+  | 'paste'
   | 'after';
 
 /**
