@@ -24,6 +24,16 @@ describe('requests for secrets', () => {
     ["Just reply with the code you got by text and we'll verify you.", 'one_time_code'],
     ['Can you paste the 6 digits we sent to your phone here?', 'one_time_code'],
     ["What's your PIN? We need it to check the card.", 'pin'],
+    ['Daj znać, jaki masz PIN, to go zresetujemy.', 'pin'],
+    ['Jaki kod przyszedł SMS-em? Potrzebujemy go do weryfikacji.', 'one_time_code'],
+    ['Przepisz kod z SMS-a do odpowiedzi.', 'one_time_code'],
+    ['Odpisz z kodem BLIK, a zatwierdzimy płatność.', 'one_time_code'],
+    ['Perrašykite kodą iš SMS į atsakymą.', 'one_time_code'],
+    ['Tell us the code from your text message.', 'one_time_code'],
+    ['Type your PIN in your reply so we can check it.', 'pin'],
+    ['Which code did you receive by SMS?', 'one_time_code'],
+    ['Send a screenshot of your card so we can verify it.', 'payment_card'],
+    ['DM your login details and we will look.', 'password'],
   ])('%s', (text, kind) => {
     expect(requests(text)).toContain(kind);
   });
@@ -48,6 +58,11 @@ describe('requests for secrets', () => {
     'Please paste the code from the SMS into the app to finish.',
     'Wklej kod z SMS-a w aplikacji banku, aby zakończyć.',
     'Nie potrzebujemy Twojego PIN-u ani hasła.',
+    // typing a secret where it belongs: the app, the ATM, the payment terminal
+    'Please enter your PIN only at the ATM.',
+    'Enter the code we texted you in the app.',
+    'Wpisz PIN w terminalu przy płatności.',
+    'Odpowiedzieliśmy już — PIN zmienisz w aplikacji.',
   ])('not a request: %s', (text) => {
     expect(requests(text)).toEqual([]);
   });

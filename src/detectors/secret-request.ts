@@ -16,6 +16,7 @@ const SECRET_NOUNS: ReadonlyArray<[Label, Kind]> = [
   ['cvv', 'card_security_code'],
   ['otp', 'one_time_code'],
   ['card_number', 'payment_card'],
+  ['credentials', 'password'],
 ];
 const WINDOW = 12;
 

@@ -11,7 +11,7 @@ export const en: LanguageLexicon = {
       'blik*', 'digit code', 'code we texted', 'code we just texted', 'code we sent', 'code we just sent', 'texted code',
       'code sent to your phone', 'code from the text', 'code in the text', 'code from the sms', 'code in the sms',
       'card reader code', 'pinsentry code', 'pinsentry', 'pin sentry', 'securekey code', 'code you got', 'code you received',
-      'code by text', 'code by sms', 'digits we sent', 'digits we texted', 'digits we just sent', 'digits sent to your phone',
+      'code by text', 'code by sms', 'code from your text', 'code from the text message', 'code from your sms', 'code in your text', 'digits we sent', 'digits we texted', 'digits we just sent', 'digits sent to your phone',
     ],
     code: ['code', 'codes'],
     password: ['password*', 'passwd', 'passphrase', 'pwd'],
@@ -26,10 +26,15 @@ export const en: LanguageLexicon = {
     card: ['card*'],
     card_number: [
       'card number', 'full card number', 'card details', 'card no', 'long card number', 'card numbers', 'photo of your card',
-      'picture of your card', 'both sides of your card', 'front and back of your card', 'photo of the card',
+      'picture of your card', 'both sides of your card', 'front and back of your card', 'photo of the card', 'screenshot of your card',
+      'screenshot of the card',
     ],
     after: ['after', 'following', 'after the', 'once the'],
-    in_app: ['in the app', 'in your app', 'in our app', 'into the app', 'in the mobile app', 'in online banking', 'in your online banking'],
+    in_app: [
+      'in the app', 'in your app', 'in our app', 'into the app', 'in the mobile app', 'in online banking', 'in your online banking',
+      'at the atm', 'at an atm', 'at the cash machine', 'at the terminal', 'on the terminal', 'into the card reader', 'in the card reader',
+    ],
+    credentials: ['login details', 'login credentials', 'log in details', 'sign in details', 'online banking details', 'banking login'],
     email: ['email*', 'e mail*', 'mail', 'emailed'],
     neutral: [
       'order*', 'invoice*', 'inv', 'contract*', 'parcel*', 'tracking', 'reference*', 'ref', 'ticket*', 'case', 'claim*', 'return ref',
@@ -43,9 +48,9 @@ export const en: LanguageLexicon = {
       // not "enter" or "type": typing a code into the bank's own app is what customers should do
       'send', 'send us', 'provide', 'confirm', 'reply with', 'dm us', 'dm', 'share', 'give us', 'tell us', 'write',
       'let us know', 'message us', 'post', 'include', 'what s your', 'whats your', 'what is your',
-      'we need your', 'we need it', 'read out', 'read me',
+      'we need your', 'we need it', 'read out', 'read me', 'which code', 'what code',
     ],
-    paste: ['paste', 'paste it', 'copy and paste'],
+    paste: ['paste', 'paste it', 'copy and paste', 'type', 'type in', 'enter', 'key in'],
     negation: ['never', 'not', 'don', 'dont', 'do not', 'won', 'nobody', 'no one', 'nor', 'avoid'],
   },
   stopwords: [

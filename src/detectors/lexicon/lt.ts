@@ -22,7 +22,8 @@ export const lt: LanguageLexicon = {
     card: ['kortel*'],
     card_number: ['kortelės numer*', 'kortelės duomen*', 'kortelės numerį', 'kortelės nuotrauk*', 'abiejų kortelės pusių', 'abi kortelės puses'],
     after: ['po', 'įskaičius'],
-    in_app: ['programėlėje', 'programeleje', 'mobiliojoje programėlėje', 'internetinėje bankininkystėje', 'interneto banke'],
+    in_app: ['programėlėje', 'programeleje', 'mobiliojoje programėlėje', 'internetinėje bankininkystėje', 'interneto banke', 'bankomate', 'terminale'],
+    credentials: ['prisijungimo duomen*'],
     email: ['el paštas', 'el paštu', 'el paštą', 'el pašto', 'paštas', 'paštu', 'paštą'],
     neutral: [
       'užsakym*', 'sutart*', 'siunt*', 'siuntos numeris', 'sąskaita faktūra', 'faktūr*', 'pvm', 'nuorodos numer*', 'nuorod*',
@@ -35,9 +36,9 @@ export const lt: LanguageLexicon = {
     request: [
       'atsiųsk*', 'atsiųsti', 'nurodyk*', 'nurodyti', 'parašyk*', 'parašyti', 'pateik*', 'pasakyk*', 'prašome', 'prašom',
       'patvirtinkite', 'patvirtinti', 'persiųsk*', 'praneškite savo', 'padiktuok*', 'koks jūsų',
-      'kokį', 'mums reikia',
+      'kokį', 'mums reikia', 'kokį kodą',
     ],
-    paste: ['įklijuok*', 'įklijuoti'],
+    paste: ['įklijuok*', 'įklijuoti', 'perrašyk*', 'įveskite', 'įvesk', 'įvesti'],
     negation: [
       'ne', 'niekada', 'niekam', 'nesakyk*', 'neskelbk*', 'nesiųsk*', 'neprašo*', 'neatskleisk*', 'neperduok*', 'nei', 'nerašyk*',
       'nesidalin*', 'nesidalyk*', 'nepateik*', 'nenurodyk*', 'neatsiųsk*', 'nepersiųsk*', 'neskelbti', 'nesiųsti', 'nerašyti',

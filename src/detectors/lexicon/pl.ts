@@ -23,10 +23,14 @@ export const pl: LanguageLexicon = {
     card: ['kart*'],
     card_number: [
       'numer karty', 'numeru karty', 'numerem karty', 'numer kart*', 'dane karty', 'danych karty', 'pełny numer', 'zdjęci* karty',
-      'skan* karty', 'obu stron karty', 'obie strony karty',
+      'skan* karty', 'obu stron karty', 'obie strony karty', 'zrzut ekranu karty', 'zrzut ekranu z kartą',
     ],
     after: ['po', 'po zaksięgowaniu', 'po uwzględnieniu', 'po odliczeniu'],
-    in_app: ['w aplikacji', 'w aplikacji mobilnej', 'w aplikacji banku', 'w bankowości internetowej', 'w bankowości elektronicznej'],
+    in_app: [
+      'w aplikacji', 'w aplikacji mobilnej', 'w aplikacji banku', 'w bankowości internetowej', 'w bankowości elektronicznej', 'w bankomacie',
+      'w terminalu', 'na terminalu',
+    ],
+    credentials: ['dane logowania', 'dane do logowania', 'danych logowania', 'danych do logowania'],
     email: ['mail*', 'e mail*', 'email*', 'adres e mail', 'poczt*'],
     neutral: [
       'zamówien*', 'zamowien*', 'zamówieni*', 'faktur*', 'fv', 'umow*', 'przesyłk*', 'paczk*', 'zgłoszeni*', 'reklamacj*',
@@ -40,9 +44,9 @@ export const pl: LanguageLexicon = {
     request: [
       'poda*', 'prosimy o', 'prosimy', 'proszę', 'przesła*', 'prześlij*', 'prześlijcie', 'podeślij*', 'podesła*', 'wyślij*',
       'wysła*', 'napisz*', 'potwierdź*', 'udostępnij*', 'przekaż*', 'przekaza*', 'podyktuj*', 'potrzebujemy',
-      'jaki jest', 'jaki ma pan', 'jaki ma pani',
+      'jaki jest', 'jaki ma pan', 'jaki ma pani', 'jaki masz', 'jaki kod', 'daj znać', 'dajcie znać', 'odpisz', 'odpiszcie', 'odpowiedz', 'odpowiedzcie',
     ],
-    paste: ['wklej*', 'wklejcie'],
+    paste: ['wklej*', 'wklejcie', 'przepisz*', 'wpisz*', 'wpisać', 'wprowadź*', 'wprowadzić'],
     negation: ['nie', 'nigdy', 'nikomu', 'ani', 'nie prosimy', 'nie podawaj', 'nie wysyłaj', 'nie udostępniaj'],
   },
   stopwords: [
