@@ -70,7 +70,7 @@ const TABLES: Record<Kind, Table> = {
       ['slaptazodis Rudenys2024 neveikia', 'Rudenys2024'],
       ['haslo do banku to "Lato#2023"', 'Lato#2023'],
     ],
-    negatives: ['Nie podawaj nikomu hasła do bankowości.', 'password reset link sent', 'Zmień hasło w aplikacji.'],
+    negatives: ['Poprosimy jeszcze o hasło do bankowości, dobrze?', 'Nie podawaj nikomu hasła do bankowości.', 'password reset link sent', 'Zmień hasło w aplikacji.'],
   },
   one_time_code: {
     positives: [

@@ -15,7 +15,9 @@ function looksLikeSecret(word: string): boolean {
   if (word.length < 4 || word.length > 64) return false;
   if (word.includes('@') || /^https?:/i.test(word) || word.includes('://')) return false;
   const letters = /\p{L}/u.test(word);
-  return letters && (/\d/.test(word) || SYMBOL.test(word));
+  // "dobrze?" ends a sentence: marks at the end count only beside digits or other symbols
+  const core = word.replace(/[?!]+$/, '');
+  return letters && (/\d/.test(word) || SYMBOL.test(core));
 }
 
 /** Passwords: the token after a password word ("hasło: Kot123!", "slaptažodis …", "password is …"). */

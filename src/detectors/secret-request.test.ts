@@ -34,6 +34,14 @@ describe('requests for secrets', () => {
     ['Which code did you receive by SMS?', 'one_time_code'],
     ['Send a screenshot of your card so we can verify it.', 'payment_card'],
     ['DM your login details and we will look.', 'password'],
+    ['Czy może Pan podać kod CVV z tyłu karty?', 'card_security_code'],
+    ['Prześlij proszę zdjęcie przodu i tyłu karty.', 'payment_card'],
+    ['Do weryfikacji niezbędny jest PIN karty — prosimy o wiadomość.', 'pin'],
+    ['Patvirtinimui reikalingas jūsų PIN kodas.', 'pin'],
+    ['Would you mind sending over your online banking password?', 'password'],
+    ['For verification we require your card PIN.', 'pin'],
+    ['Please reply here with the one-time passcode.', 'one_time_code'],
+    ['Kindly forward the verification code you received.', 'one_time_code'],
   ])('%s', (text, kind) => {
     expect(requests(text)).toContain(kind);
   });
@@ -63,6 +71,11 @@ describe('requests for secrets', () => {
     'Enter the code we texted you in the app.',
     'Wpisz PIN w terminalu przy płatności.',
     'Odpowiedzieliśmy już — PIN zmienisz w aplikacji.',
+    // saying a secret is needed somewhere is not asking for it
+    'Powyżej 100 zł potrzebny będzie PIN.',
+    'A PIN is required for purchases over £100.',
+    'Atsiimant kortelę reikalingas PIN kodas.',
+    "We'll reply once you have entered the passcode in the app.",
   ])('not a request: %s', (text) => {
     expect(requests(text)).toEqual([]);
   });

@@ -20,6 +20,14 @@ const SECRET_NOUNS: ReadonlyArray<[Label, Kind]> = [
 ];
 const WINDOW = 12;
 
+/** Whether the sentence of token `k` names the customer or the conversation ("your", "tutaj", "jūsų"). */
+function addressed(tokens: readonly Token[], k: number): boolean {
+  let from = k;
+  while (from > 0 && !(tokens[from] as Token).breakBefore) from--;
+  for (let j = from; j < tokens.length && (j === from || !(tokens[j] as Token).breakBefore); j++) if ((tokens[j] as Token).labels.includes('addressee')) return true;
+  return false;
+}
+
 /** Whether the bank's app is named after token `k`, in the same sentence. */
 function inAppAfter(tokens: readonly Token[], k: number): boolean {
   for (let j = k + 1; j < tokens.length && j - k <= WINDOW; j++) {
@@ -46,6 +54,7 @@ export function findSecretRequests(doc: ScanDocument): SecretRequest[] {
     if (!entry) continue;
     let requested = false;
     let pasted = false;
+    let needed = false;
     let negated = false;
     let inApp = false;
     for (let j = k - 1; j >= 0 && k - j <= WINDOW; j--) {
@@ -55,7 +64,10 @@ export function findSecretRequests(doc: ScanDocument): SecretRequest[] {
       if (labels.includes('in_app') && !requested && !pasted) inApp = true;
       if (labels.includes('request')) requested = true;
       if (labels.includes('paste')) pasted = true;
+      if (labels.includes('need')) needed = true;
     }
+    // "niezbędny jest PIN … prosimy o wiadomość" asks; "powyżej 100 zł potrzebny będzie PIN" informs
+    if (needed && !requested && addressed(tokens, k)) requested = true;
     // "paste the code here" asks for it; "paste the code into the app" does not
     if (pasted && !requested && !inAppAfter(tokens, k)) requested = true;
     if (requested && !negated && !inApp && !out.some((r) => r.kind === entry[1])) out.push({ kind: entry[1], start: noun.start, end: noun.end });

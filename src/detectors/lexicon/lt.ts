@@ -36,8 +36,10 @@ export const lt: LanguageLexicon = {
     request: [
       'atsiųsk*', 'atsiųsti', 'nurodyk*', 'nurodyti', 'parašyk*', 'parašyti', 'pateik*', 'pasakyk*', 'prašome', 'prašom',
       'patvirtinkite', 'patvirtinti', 'persiųsk*', 'praneškite savo', 'padiktuok*', 'koks jūsų',
-      'kokį', 'mums reikia', 'kokį kodą',
+      'kokį', 'mums reikia', 'kokį kodą', 'prašytume', 'ar galėtumėte', 'ar galite',
     ],
+    need: ['reikaling*'],
+    addressee: ['jūsų', 'tavo', 'čia', 'žinut*', 'atsakym*', 'pokalbyje'],
     paste: ['įklijuok*', 'įklijuoti', 'perrašyk*', 'įveskite', 'įvesk', 'įvesti'],
     negation: [
       'ne', 'niekada', 'niekam', 'nesakyk*', 'neskelbk*', 'nesiųsk*', 'neprašo*', 'neatskleisk*', 'neperduok*', 'nei', 'nerašyk*',

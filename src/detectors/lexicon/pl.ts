@@ -23,7 +23,7 @@ export const pl: LanguageLexicon = {
     card: ['kart*'],
     card_number: [
       'numer karty', 'numeru karty', 'numerem karty', 'numer kart*', 'dane karty', 'danych karty', 'pełny numer', 'zdjęci* karty',
-      'skan* karty', 'obu stron karty', 'obie strony karty', 'zrzut ekranu karty', 'zrzut ekranu z kartą',
+      'skan* karty', 'obu stron karty', 'obie strony karty', 'zrzut ekranu karty', 'zrzut ekranu z kartą', 'przodu i tyłu karty', 'przód i tył karty', 'obu stron karty',
     ],
     after: ['po', 'po zaksięgowaniu', 'po uwzględnieniu', 'po odliczeniu'],
     in_app: [
@@ -44,8 +44,11 @@ export const pl: LanguageLexicon = {
     request: [
       'poda*', 'prosimy o', 'prosimy', 'proszę', 'przesła*', 'prześlij*', 'prześlijcie', 'podeślij*', 'podesła*', 'wyślij*',
       'wysła*', 'napisz*', 'potwierdź*', 'udostępnij*', 'przekaż*', 'przekaza*', 'podyktuj*', 'potrzebujemy',
-      'jaki jest', 'jaki ma pan', 'jaki ma pani', 'jaki masz', 'jaki kod', 'daj znać', 'dajcie znać', 'odpisz', 'odpiszcie', 'odpowiedz', 'odpowiedzcie',
+      'jaki jest', 'jaki ma pan', 'jaki ma pani', 'jaki masz', 'jaki kod', 'daj znać', 'dajcie znać', 'odpisz', 'odpiszcie', 'odpowiedz', 'odpowiedzcie', 'poprosimy', 'prosilibyśmy', 'czy może',
+      'czy mogą', 'czy możesz',
     ],
+    need: ['niezbędn*', 'wymagan*', 'potrzebn*'],
+    addressee: ['twój', 'twoj*', 'pana', 'pani', 'państwa', 'wiadomoś*', 'tutaj', 'priv', 'odpowiedzi', 'czacie'],
     paste: ['wklej*', 'wklejcie', 'przepisz*', 'wpisz*', 'wpisać', 'wprowadź*', 'wprowadzić'],
     negation: ['nie', 'nigdy', 'nikomu', 'ani', 'nie prosimy', 'nie podawaj', 'nie wysyłaj', 'nie udostępniaj'],
   },
