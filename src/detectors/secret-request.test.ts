@@ -42,6 +42,9 @@ describe('requests for secrets', () => {
     ['For verification we require your card PIN.', 'pin'],
     ['Please reply here with the one-time passcode.', 'one_time_code'],
     ['Kindly forward the verification code you received.', 'one_time_code'],
+    ['Kad atblokuotume, mums reikės jūsų slaptažodžio.', 'password'],
+    ['To unlock your account we just need your password.', 'password'],
+    ['Drop us your PIN in DM and we will sort it out.', 'pin'],
   ])('%s', (text, kind) => {
     expect(requests(text)).toContain(kind);
   });
@@ -76,6 +79,8 @@ describe('requests for secrets', () => {
     'A PIN is required for purchases over £100.',
     'Atsiimant kortelę reikalingas PIN kodas.',
     "We'll reply once you have entered the passcode in the app.",
+    "You'll need your PIN at the ATM.",
+    'Kortelei aktyvuoti reikės PIN kodo bankomate.',
   ])('not a request: %s', (text) => {
     expect(requests(text)).toEqual([]);
   });

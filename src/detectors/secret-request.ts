@@ -66,8 +66,9 @@ export function findSecretRequests(doc: ScanDocument): SecretRequest[] {
       if (labels.includes('paste')) pasted = true;
       if (labels.includes('need')) needed = true;
     }
-    // "niezbędny jest PIN … prosimy o wiadomość" asks; "powyżej 100 zł potrzebny będzie PIN" informs
-    if (needed && !requested && addressed(tokens, k)) requested = true;
+    // "niezbędny jest PIN … prosimy o wiadomość" asks; "powyżej 100 zł potrzebny będzie PIN"
+    // and "you'll need your PIN at the ATM" inform
+    if (needed && !requested && addressed(tokens, k) && !inAppAfter(tokens, k)) requested = true;
     // "paste the code here" asks for it; "paste the code into the app" does not
     if (pasted && !requested && !inAppAfter(tokens, k)) requested = true;
     if (requested && !negated && !inApp && !out.some((r) => r.kind === entry[1])) out.push({ kind: entry[1], start: noun.start, end: noun.end });

@@ -36,9 +36,9 @@ export const lt: LanguageLexicon = {
     request: [
       'atsiųsk*', 'atsiųsti', 'nurodyk*', 'nurodyti', 'parašyk*', 'parašyti', 'pateik*', 'pasakyk*', 'prašome', 'prašom',
       'patvirtinkite', 'patvirtinti', 'persiųsk*', 'praneškite savo', 'padiktuok*', 'koks jūsų',
-      'kokį', 'mums reikia', 'kokį kodą', 'prašytume', 'ar galėtumėte', 'ar galite',
+      'kokį', 'mums reikia', 'mums reikės', 'mums reiktų', 'kokį kodą', 'prašytume', 'ar galėtumėte', 'ar galite',
     ],
-    need: ['reikaling*'],
+    need: ['reikaling*', 'reikės', 'reikia'],
     addressee: ['jūsų', 'tavo', 'čia', 'žinut*', 'atsakym*', 'pokalbyje'],
     paste: ['įklijuok*', 'įklijuoti', 'perrašyk*', 'įveskite', 'įvesk', 'įvesti'],
     negation: [

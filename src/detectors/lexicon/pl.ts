@@ -47,7 +47,7 @@ export const pl: LanguageLexicon = {
       'jaki jest', 'jaki ma pan', 'jaki ma pani', 'jaki masz', 'jaki kod', 'daj znać', 'dajcie znać', 'odpisz', 'odpiszcie', 'odpowiedz', 'odpowiedzcie', 'poprosimy', 'prosilibyśmy', 'czy może',
       'czy mogą', 'czy możesz',
     ],
-    need: ['niezbędn*', 'wymagan*', 'potrzebn*'],
+    need: ['niezbędn*', 'wymagan*', 'potrzebn*', 'będzie potrzebny', 'przyda się'],
     addressee: ['twój', 'twoj*', 'pana', 'pani', 'państwa', 'wiadomoś*', 'tutaj', 'priv', 'odpowiedzi', 'czacie'],
     paste: ['wklej*', 'wklejcie', 'przepisz*', 'wpisz*', 'wpisać', 'wprowadź*', 'wprowadzić'],
     negation: ['nie', 'nigdy', 'nikomu', 'ani', 'nie prosimy', 'nie podawaj', 'nie wysyłaj', 'nie udostępniaj'],
