@@ -45,6 +45,11 @@ describe('requests for secrets', () => {
     ['Kad atblokuotume, mums reikės jūsų slaptažodžio.', 'password'],
     ['To unlock your account we just need your password.', 'password'],
     ['Drop us your PIN in DM and we will sort it out.', 'pin'],
+    // a condition that still asks for the secret to be sent to us, or a politeness formula
+    ['Zweryfikujemy Pana, jeśli poda nam Pan PIN do karty.', 'pin'],
+    ['If you could share your card number, we will check the charge.', 'payment_card'],
+    ['Once you send the code from the SMS we can proceed.', 'one_time_code'],
+    ['If you want the card unblocked, send us your PIN.', 'pin'],
   ])('%s', (text, kind) => {
     expect(requests(text)).toContain(kind);
   });
@@ -81,6 +86,14 @@ describe('requests for secrets', () => {
     "We'll reply once you have entered the passcode in the app.",
     "You'll need your PIN at the ATM.",
     'Kortelei aktyvuoti reikės PIN kodo bankomate.',
+    // the secret in a conditional clause: advice, not a request
+    'Jeśli podałeś komuś hasło, zmień je natychmiast.',
+    'Napisz do nas, jeśli zapomniałeś hasła — pomożemy je zresetować.',
+    'Parašykite mums, jei pamiršote slaptažodį — padėsime jį atkurti.',
+    'Send us a message if you have forgotten your PIN.',
+    'Let us know if your one-time passcode does not arrive within 5 minutes.',
+    'Tell us if you think someone else knows your password.',
+    'Message us if your SMS code has expired and we will help.',
   ])('not a request: %s', (text) => {
     expect(requests(text)).toEqual([]);
   });

@@ -28,6 +28,27 @@ function addressed(tokens: readonly Token[], k: number): boolean {
   return false;
 }
 
+/**
+ * Whether the secret at token `k` sits in a conditional clause — "if"/"jeśli"/"jei" before it
+ * with no comma or dash between — that does not ask for it to be sent to us: "message us if
+ * you forgot your PIN" asks for nothing, "jeśli poda nam Pan PIN" does. A politeness formula
+ * ("if you could") is a request word, not a condition.
+ */
+function inCondition(doc: ScanDocument, k: number): boolean {
+  const tokens = doc.tokens;
+  let asked = false;
+  let toUs = false;
+  for (let j = k - 1; j >= 0 && k - j <= WINDOW; j--) {
+    const next = tokens[j + 1] as Token;
+    if (next.breakBefore || /[,;:\u2013\u2014]|\s-\s/.test(doc.text.slice((tokens[j] as Token).end, next.start))) return false;
+    const labels = (tokens[j] as Token).labels;
+    if (labels.includes('request') || labels.includes('paste')) asked = true;
+    if (labels.includes('us')) toUs = true;
+    if (labels.includes('condition') && !labels.includes('request')) return !(asked && toUs);
+  }
+  return false;
+}
+
 /** Whether the bank's app is named after token `k`, in the same sentence. */
 function inAppAfter(tokens: readonly Token[], k: number): boolean {
   for (let j = k + 1; j < tokens.length && j - k <= WINDOW; j++) {
@@ -71,7 +92,7 @@ export function findSecretRequests(doc: ScanDocument): SecretRequest[] {
     if (needed && !requested && addressed(tokens, k) && !inAppAfter(tokens, k)) requested = true;
     // "paste the code here" asks for it; "paste the code into the app" does not
     if (pasted && !requested && !inAppAfter(tokens, k)) requested = true;
-    if (requested && !negated && !inApp && !out.some((r) => r.kind === entry[1])) out.push({ kind: entry[1], start: noun.start, end: noun.end });
+    if (requested && !negated && !inApp && !inCondition(doc, k) && !out.some((r) => r.kind === entry[1])) out.push({ kind: entry[1], start: noun.start, end: noun.end });
   }
   return out;
 }

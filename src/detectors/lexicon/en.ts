@@ -48,8 +48,10 @@ export const en: LanguageLexicon = {
       // not "enter" or "type": typing a code into the bank's own app is what customers should do
       'send', 'send us', 'provide', 'confirm', 'reply with', 'dm us', 'dm', 'share', 'give us', 'tell us', 'write',
       'let us know', 'message us', 'post', 'include', 'what s your', 'whats your', 'what is your',
-      'we need your', 'we need it', 'read out', 'read me', 'which code', 'what code', 'would you mind', 'sending', 'send over', 'sending over', 'forward', 'forwarding', 'could you give', 'give me', 'drop us', 'drop me', 'shoot us', 'ping us',
+      'we need your', 'we need it', 'read out', 'read me', 'which code', 'what code', 'would you mind', 'sending', 'send over', 'sending over', 'forward', 'forwarding', 'could you give', 'give me', 'drop us', 'drop me', 'shoot us', 'ping us', 'if you could', 'if you can', 'if you would',
     ],
+    condition: ['if', 'in case', 'whether', 'when', 'unless'],
+    us: ['us', 'to us', 'with us'],
     need: ['require', 'we require', 'required', 'necessary', 'needed', 'need', 'just need'],
     addressee: ['your', 'you', 'here', 'dm', 'message', 'reply', 'chat'],
     paste: ['paste', 'paste it', 'copy and paste', 'type', 'type in', 'enter', 'key in', 'reply', 'reply here'],

@@ -38,6 +38,8 @@ export const lt: LanguageLexicon = {
       'patvirtinkite', 'patvirtinti', 'persiųsk*', 'praneškite savo', 'padiktuok*', 'koks jūsų',
       'kokį', 'mums reikia', 'mums reikės', 'mums reiktų', 'kokį kodą', 'prašytume', 'ar galėtumėte', 'ar galite',
     ],
+    condition: ['jei', 'jeigu', 'jeinu', 'kai', 'kol'],
+    us: ['mums', 'mus'],
     need: ['reikaling*', 'reikės', 'reikia'],
     addressee: ['jūsų', 'tavo', 'čia', 'žinut*', 'atsakym*', 'pokalbyje'],
     paste: ['įklijuok*', 'įklijuoti', 'perrašyk*', 'įveskite', 'įvesk', 'įvesti'],

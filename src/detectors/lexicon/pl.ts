@@ -47,6 +47,8 @@ export const pl: LanguageLexicon = {
       'jaki jest', 'jaki ma pan', 'jaki ma pani', 'jaki masz', 'jaki kod', 'daj znać', 'dajcie znać', 'odpisz', 'odpiszcie', 'odpowiedz', 'odpowiedzcie', 'poprosimy', 'prosilibyśmy', 'czy może',
       'czy mogą', 'czy możesz',
     ],
+    condition: ['jeśli', 'jeżeli', 'gdy', 'gdyby', 'kiedy', 'w razie'],
+    us: ['nam', 'do nas', 'nas'],
     need: ['niezbędn*', 'wymagan*', 'potrzebn*', 'będzie potrzebny', 'przyda się'],
     addressee: ['twój', 'twoj*', 'pana', 'pani', 'państwa', 'wiadomoś*', 'tutaj', 'priv', 'odpowiedzi', 'czacie'],
     paste: ['wklej*', 'wklejcie', 'przepisz*', 'wpisz*', 'wpisać', 'wprowadź*', 'wprowadzić'],

@@ -3,7 +3,9 @@
  * `neutral` and `price` claim a number for something that is not personal data
  * (an order, an invoice, a fee); `request`, `negation` and `in_app` serve secret-request
  * detection (`in_app`: the bank's own app or online banking, where typing a code is safe;
- * `credentials`: login details asked for as a whole; `need` ("niezbędny", "required") asks only
+ * `condition` ("if", "jeśli", "jei") puts a secret in a conditional clause, which asks for
+ * nothing ("message us if you forgot your PIN") unless it asks for it to be sent to `us`
+ * ("jeśli poda nam Pan PIN"); `credentials`: login details asked for as a whole; `need` ("niezbędny", "required") asks only
  * in a sentence with an `addressee` (you, your, a message, here) — "powyżej 100 zł potrzebny
  * będzie PIN" informs; `paste`: a request whose destination decides — "paste it here" asks for it, "paste it
  * into the app" does not);
@@ -31,6 +33,8 @@ export type Label =
   | 'paste'
   | 'need'
   | 'addressee'
+  | 'condition'
+  | 'us'
   | 'credentials'
   | 'after';
 
