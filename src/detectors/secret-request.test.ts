@@ -50,6 +50,9 @@ describe('requests for secrets', () => {
     ['If you could share your card number, we will check the charge.', 'payment_card'],
     ['Once you send the code from the SMS we can proceed.', 'one_time_code'],
     ['If you want the card unblocked, send us your PIN.', 'pin'],
+    // commas around a please stay inside the request
+    ['Podaj, proszę, kod z SMS-a.', 'one_time_code'],
+    ['Podeślij nam, proszę, numer karty.', 'payment_card'],
   ])('%s', (text, kind) => {
     expect(requests(text)).toContain(kind);
   });
@@ -94,6 +97,8 @@ describe('requests for secrets', () => {
     'Let us know if your one-time passcode does not arrive within 5 minutes.',
     'Tell us if you think someone else knows your password.',
     'Message us if your SMS code has expired and we will help.',
+    // a request ends with its clause
+    'Prosimy o cierpliwość, nowa karta z PIN-em jest w drodze.',
   ])('not a request: %s', (text) => {
     expect(requests(text)).toEqual([]);
   });

@@ -28,6 +28,18 @@ function addressed(tokens: readonly Token[], k: number): boolean {
   return false;
 }
 
+const CLAUSE = /[,;\u2013\u2014]|\s-\s/;
+// "Podaj, proszę, kod z SMS-a": commas around a please do not end the request's clause
+const POLITE = new Set(['prosze', 'please', 'pls', 'prasau', 'prasom', 'kindly']);
+
+/** Whether a comma, semicolon or dash stands between token `j` and the next one (not around a please). */
+function clauseBetween(doc: ScanDocument, j: number): boolean {
+  const here = doc.tokens[j] as Token;
+  const next = doc.tokens[j + 1];
+  if (next === undefined || POLITE.has(here.text) || POLITE.has(next.text)) return false;
+  return CLAUSE.test(doc.text.slice(here.end, next.start));
+}
+
 /**
  * Whether the secret at token `k` sits in a conditional clause — "if"/"jeśli"/"jei" before it
  * with no comma or dash between — that does not ask for it to be sent to us: "message us if
@@ -40,7 +52,7 @@ function inCondition(doc: ScanDocument, k: number): boolean {
   let toUs = false;
   for (let j = k - 1; j >= 0 && k - j <= WINDOW; j--) {
     const next = tokens[j + 1] as Token;
-    if (next.breakBefore || /[,;:\u2013\u2014]|\s-\s/.test(doc.text.slice((tokens[j] as Token).end, next.start))) return false;
+    if (next.breakBefore || clauseBetween(doc, j) || doc.text.slice((tokens[j] as Token).end, next.start).includes(':')) return false;
     const labels = (tokens[j] as Token).labels;
     if (labels.includes('request') || labels.includes('paste')) asked = true;
     if (labels.includes('us')) toUs = true;
@@ -79,7 +91,8 @@ export function findSecretRequests(doc: ScanDocument): SecretRequest[] {
     let negated = false;
     let inApp = false;
     for (let j = k - 1; j >= 0 && k - j <= WINDOW; j--) {
-      if ((tokens[j + 1] as Token).breakBefore) break;
+      // a request names its object in its own clause: "prosimy o cierpliwość, nowa karta z PIN-em…"
+      if ((tokens[j + 1] as Token).breakBefore || clauseBetween(doc, j)) break;
       const labels = (tokens[j] as Token).labels;
       if (labels.includes('negation')) negated = true;
       if (labels.includes('in_app') && !requested && !pasted) inApp = true;
