@@ -53,6 +53,12 @@ describe('requests for secrets', () => {
     // commas around a please stay inside the request
     ['Podaj, proszę, kod z SMS-a.', 'one_time_code'],
     ['Podeślij nam, proszę, numer karty.', 'payment_card'],
+    // a secret described instead of named
+    ['Podaj trzy cyfry z tyłu karty.', 'card_security_code'],
+    ['Send the three digits on the back of your card.', 'card_security_code'],
+    ['Parašykite tris skaitmenis kortelės galinėje pusėje.', 'card_security_code'],
+    ['W celu weryfikacji podaj proszę 16 cyfr z karty.', 'payment_card'],
+    ['Can you tell me the 16 digits on your card?', 'payment_card'],
   ])('%s', (text, kind) => {
     expect(requests(text)).toContain(kind);
   });
@@ -99,6 +105,9 @@ describe('requests for secrets', () => {
     'Message us if your SMS code has expired and we will help.',
     // a request ends with its clause
     'Prosimy o cierpliwość, nowa karta z PIN-em jest w drodze.',
+    // the last four digits identify a card without giving it away
+    'Please send the last 4 digits of your card.',
+    'Trzy cyfry z tyłu karty to kod CVV — nie podawaj go nikomu.',
   ])('not a request: %s', (text) => {
     expect(requests(text)).toEqual([]);
   });

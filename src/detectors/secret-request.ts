@@ -20,6 +20,17 @@ const SECRET_NOUNS: ReadonlyArray<[Label, Kind]> = [
 ];
 const WINDOW = 12;
 
+// "the 16 digits on your card", "16 cyfr z karty": a card number named by its length
+const DIGIT_WORDS = new Set(['digits', 'numbers', 'cyfr', 'cyfry', 'skaitmenu', 'skaitmenis', 'skaitmenys']);
+const CARD_DIGITS: [Label, Kind] = ['card_number', 'payment_card'];
+function isCardLength(tokens: readonly Token[], k: number): boolean {
+  const tok = tokens[k] as Token;
+  const next = tokens[k + 1];
+  if (tok.type !== 'number' || !next || next.breakBefore || !DIGIT_WORDS.has(next.text)) return false;
+  const n = Number(tok.text);
+  return n >= 12 && n <= 19;
+}
+
 /** Whether the sentence of token `k` names the customer or the conversation ("your", "tutaj", "jūsų"). */
 function addressed(tokens: readonly Token[], k: number): boolean {
   let from = k;
@@ -83,7 +94,7 @@ export function findSecretRequests(doc: ScanDocument): SecretRequest[] {
   const tokens = doc.tokens;
   for (let k = 0; k < tokens.length; k++) {
     const noun = tokens[k] as Token;
-    const entry = SECRET_NOUNS.find(([label]) => noun.labels.includes(label));
+    const entry = SECRET_NOUNS.find(([label]) => noun.labels.includes(label)) ?? (isCardLength(tokens, k) ? CARD_DIGITS : undefined);
     if (!entry) continue;
     let requested = false;
     let pasted = false;

@@ -4,7 +4,10 @@ import type { LanguageLexicon } from './types.ts';
 export const en: LanguageLexicon = {
   phrases: {
     pin: ['pin', 'pins', 'pin1', 'pin2', 'puk', 'pin number', 'pin code', 'puk code'],
-    cvv: ['cvv*', 'cvc*', 'cid', 'security code', 'card security code', 'card verification', 'csc'],
+    cvv: [
+      'cvv*', 'cvc*', 'cid', 'security code', 'card security code', 'card verification', 'csc', 'digits on the back of your card',
+      'digits on the back of the card', 'three digits on the back', 'number on the back of your card',
+    ],
     otp: [
       'otp', 'one time code', 'one time passcode', 'one time password', 'passcode', 'verification code', 'authorisation code',
       'authorization code', 'auth code', 'confirmation code', 'sms code', 'sms', 'text code', 'login code', 'access code', '2fa code',
@@ -27,7 +30,7 @@ export const en: LanguageLexicon = {
     card_number: [
       'card number', 'full card number', 'card details', 'card no', 'long card number', 'card numbers', 'photo of your card',
       'picture of your card', 'both sides of your card', 'front and back of your card', 'photo of the card', 'screenshot of your card',
-      'screenshot of the card',
+      'screenshot of the card', '16 digits on your card', '16 digits of your card', 'sixteen digits',
     ],
     after: ['after', 'following', 'after the', 'once the'],
     in_app: [
@@ -48,7 +51,7 @@ export const en: LanguageLexicon = {
       // not "enter" or "type": typing a code into the bank's own app is what customers should do
       'send', 'send us', 'provide', 'confirm', 'reply with', 'dm us', 'dm', 'share', 'give us', 'tell us', 'write',
       'let us know', 'message us', 'post', 'include', 'what s your', 'whats your', 'what is your',
-      'we need your', 'we need it', 'read out', 'read me', 'which code', 'what code', 'would you mind', 'sending', 'send over', 'sending over', 'forward', 'forwarding', 'could you give', 'give me', 'drop us', 'drop me', 'shoot us', 'ping us', 'if you could', 'if you can', 'if you would',
+      'we need your', 'we need it', 'read out', 'read me', 'which code', 'what code', 'would you mind', 'sending', 'send over', 'sending over', 'forward', 'forwarding', 'could you give', 'give me', 'drop us', 'drop me', 'shoot us', 'ping us', 'if you could', 'if you can', 'if you would', 'tell me', 'can you tell', 'could you tell',
     ],
     condition: ['if', 'in case', 'whether', 'when', 'unless'],
     us: ['us', 'to us', 'with us'],

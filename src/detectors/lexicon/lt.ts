@@ -4,7 +4,7 @@ import type { LanguageLexicon } from './types.ts';
 export const lt: LanguageLexicon = {
   phrases: {
     pin: ['pin', 'pin1', 'pin2', 'puk', 'pin kod*', 'puk kod*', 'pino'],
-    cvv: ['saugos kod*', 'cvv kod*', 'cvc kod*'],
+    cvv: ['saugos kod*', 'cvv kod*', 'cvc kod*', 'skaitmenis kortelės galinėje pusėje', 'skaitmenys kortelės galinėje pusėje', 'kortelės galinėje pusėje'],
     otp: [
       'sms*', 'vienkartin*', 'patvirtinimo kod*', 'patvirtinimo', 'autorizacijos kod*', 'autorizacij*', 'prisijungimo kod*',
       'blik*', 'kodas iš sms', 'kodą iš sms', 'vienkartinis slaptažodis', 'vienkartinį slaptažodį', 'vienkartinio slaptažodžio', 'kodą kurį išsiuntėme', 'kodą kurį gavote', 'kodą iš žinutės', 'kodas iš žinutės',
@@ -20,7 +20,7 @@ export const lt: LanguageLexicon = {
     phone: ['tel', 'telefon*', 'mob', 'mobil*', 'skambin*', 'paskambin*', 'linija', 'informacinė linija', 'numeriu', 'numeris operacijoms'],
     account: ['sąskait*', 'sąsk', 'sąskaitos nr', 'sąsk nr', 'iban'],
     card: ['kortel*'],
-    card_number: ['kortelės numer*', 'kortelės duomen*', 'kortelės numerį', 'kortelės nuotrauk*', 'abiejų kortelės pusių', 'abi kortelės puses'],
+    card_number: ['kortelės numer*', 'kortelės duomen*', 'kortelės numerį', '16 skaitmenų', 'kortelės nuotrauk*', 'abiejų kortelės pusių', 'abi kortelės puses'],
     after: ['po', 'įskaičius'],
     in_app: ['programėlėje', 'programeleje', 'mobiliojoje programėlėje', 'internetinėje bankininkystėje', 'interneto banke', 'bankomate', 'terminale'],
     credentials: ['prisijungimo duomen*'],

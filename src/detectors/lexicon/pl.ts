@@ -4,7 +4,7 @@ import type { LanguageLexicon } from './types.ts';
 export const pl: LanguageLexicon = {
   phrases: {
     pin: ['pin', 'pinu', 'pinem', 'pinie', 'pin1', 'pin2', 'puk', 'kod pin', 'numer pin', 'numeru pin', 'puk kod*', 'kod puk'],
-    cvv: ['kod zabezpieczający', 'kodu zabezpieczającego', 'kod cvv', 'kod cvc'],
+    cvv: ['kod zabezpieczający', 'kodu zabezpieczającego', 'kod cvv', 'kod cvc', 'cyfry z tyłu karty', 'cyfr z tyłu karty', 'cyfry z odwrotu karty'],
     otp: [
       'blik*', 'kod blik', 'sms*', 'kod sms', 'weryfikacyjn*', 'autoryzacyjn*', 'jednorazow*', 'kod potwierdzający',
       'kodem potwierdzającym', 'kod autoryzacji', 'kod weryfikacji', 'kod z aplikacji', 'kod który wysłaliśmy',
@@ -23,7 +23,7 @@ export const pl: LanguageLexicon = {
     card: ['kart*'],
     card_number: [
       'numer karty', 'numeru karty', 'numerem karty', 'numer kart*', 'dane karty', 'danych karty', 'pełny numer', 'zdjęci* karty',
-      'skan* karty', 'obu stron karty', 'obie strony karty', 'zrzut ekranu karty', 'zrzut ekranu z kartą', 'przodu i tyłu karty', 'przód i tył karty', 'obu stron karty',
+      'skan* karty', 'obu stron karty', 'obie strony karty', 'zrzut ekranu karty', 'zrzut ekranu z kartą', '16 cyfr z karty', '16 cyfr karty', 'szesnaście cyfr', 'przodu i tyłu karty', 'przód i tył karty', 'obu stron karty',
     ],
     after: ['po', 'po zaksięgowaniu', 'po uwzględnieniu', 'po odliczeniu'],
     in_app: [
@@ -44,7 +44,7 @@ export const pl: LanguageLexicon = {
     request: [
       'poda*', 'prosimy o', 'prosimy', 'proszę', 'przesła*', 'prześlij*', 'prześlijcie', 'podeślij*', 'podesła*', 'wyślij*',
       'wysła*', 'napisz*', 'potwierdź*', 'udostępnij*', 'przekaż*', 'przekaza*', 'podyktuj*', 'potrzebujemy',
-      'jaki jest', 'jaki ma pan', 'jaki ma pani', 'jaki masz', 'jaki kod', 'daj znać', 'dajcie znać', 'odpisz', 'odpiszcie', 'odpowiedz', 'odpowiedzcie', 'poprosimy', 'prosilibyśmy', 'czy może',
+      'jaki jest', 'jaki ma pan', 'jaki ma pani', 'jaki masz', 'jaki kod', 'daj znać', 'dajcie znać', 'odpisz', 'odpiszcie', 'odpowiedz', 'odpowiedzcie', 'poprosimy', 'prosilibyśmy', 'powiedz', 'powiedzcie', 'czy może',
       'czy mogą', 'czy możesz',
     ],
     condition: ['jeśli', 'jeżeli', 'gdy', 'gdyby', 'kiedy', 'w razie'],
