@@ -1,7 +1,7 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { SigningKey } from '../auth/keys.ts';
 import type { Clock } from '../clock.ts';
-import type { Database } from '../db/client.ts';
+import { executeRows, type Database } from '../db/client.ts';
 import { auditChainHeads, auditCheckpoints, auditEvents } from '../db/schema/index.ts';
 import { signCheckpoint } from './checkpoint.ts';
 import { adminEvent } from './admin-event.ts';
@@ -45,9 +45,8 @@ export async function purgeBefore(
     await tx.insert(auditCheckpoints).values({ tenant, seq: boundary.seq, hash: boundary.hash, createdAt: now, jws }).onConflictDoNothing();
     // the one way past the append-only trigger and the grants: the owner's purge function,
     // which removes reviews and events through the checkpointed boundary and moves the base
-    const result: unknown = await tx.execute(sql`SELECT sargas_purge(${tenant}, ${boundary.seq}) AS removed`);
-    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ removed: number | string }>; // postgres.js | PGlite
-    purged = Number(rows[0]?.removed ?? 0);
+    const [row] = await executeRows<{ removed: number | string }>(tx, sql`SELECT sargas_purge(${tenant}, ${boundary.seq}) AS removed`);
+    purged = Number(row?.removed ?? 0);
   });
   if (purged === 0) return { purged: 0, reason: 'already purged' };
   const { row } = await deps.writer.append(

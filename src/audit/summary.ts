@@ -1,13 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
+import { executeRows as rows, type Database } from '../db/client.ts';
 import { auditEvents } from '../db/schema/index.ts';
 import { filterClause, type EventFilter } from './query.ts';
-
-/** Rows of a raw statement, whichever driver ran it (postgres.js returns an array, PGlite `{ rows }`). */
-async function rows<T>(db: Database, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown;
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /**
  * Counts for compliance reviewers: checks by day and decision, by kind, by rule, how many

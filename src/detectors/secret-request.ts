@@ -51,27 +51,6 @@ function clauseBetween(doc: ScanDocument, j: number): boolean {
   return CLAUSE.test(doc.text.slice(here.end, next.start));
 }
 
-/**
- * Whether the secret at token `k` sits in a conditional clause — "if"/"jeśli"/"jei" before it
- * with no comma or dash between — that does not ask for it to be sent to us: "message us if
- * you forgot your PIN" asks for nothing, "jeśli poda nam Pan PIN" does. A politeness formula
- * ("if you could") is a request word, not a condition.
- */
-function inCondition(doc: ScanDocument, k: number): boolean {
-  const tokens = doc.tokens;
-  let asked = false;
-  let toUs = false;
-  for (let j = k - 1; j >= 0 && k - j <= WINDOW; j--) {
-    const next = tokens[j + 1] as Token;
-    if (next.breakBefore || clauseBetween(doc, j) || doc.text.slice((tokens[j] as Token).end, next.start).includes(':')) return false;
-    const labels = (tokens[j] as Token).labels;
-    if (labels.includes('request') || labels.includes('paste')) asked = true;
-    if (labels.includes('us')) toUs = true;
-    if (labels.includes('condition') && !labels.includes('request')) return !(asked && toUs);
-  }
-  return false;
-}
-
 /** Whether the bank's app is named after token `k`, in the same sentence. */
 function inAppAfter(tokens: readonly Token[], k: number): boolean {
   for (let j = k + 1; j < tokens.length && j - k <= WINDOW; j++) {
@@ -84,10 +63,10 @@ function inAppAfter(tokens: readonly Token[], k: number): boolean {
 
 /**
  * Finds requests for secrets: a request word ("prosimy o podanie", "atsiųskite", "please
- * send") before a secret's name in the same sentence, with no negation before it
- * ("nigdy nie podawaj PIN-u", "we will never ask for your password" are advice, not requests)
- * and the bank's own app not named between them ("patvirtinkite mokėjimą programėlėje įvedant
- * SMS kodą" asks for the code to be typed where it belongs, not sent).
+ * send") before a secret's name in the same clause, with no negation before it ("nigdy nie
+ * podawaj PIN-u" is advice) and the bank's own app not named between them. Destination verbs
+ * (paste, type, wpisz) and need words (niezbędny, require) ask only under the conditions
+ * below; docs/detection.md has the whole account and its known misses.
  */
 export function findSecretRequests(doc: ScanDocument): SecretRequest[] {
   const out: SecretRequest[] = [];
@@ -101,22 +80,35 @@ export function findSecretRequests(doc: ScanDocument): SecretRequest[] {
     let needed = false;
     let negated = false;
     let inApp = false;
+    let toUs = false;
+    let colon = false;
+    // the secret in a conditional clause asks for nothing ("message us if you forgot your PIN")
+    // unless the clause asks for it to be sent to us ("jeśli poda nam Pan PIN"); a politeness
+    // formula ("if you could") is a request word, not a condition; a colon ends the condition
+    let conditional = false;
+    let conditionSeen = false;
     for (let j = k - 1; j >= 0 && k - j <= WINDOW; j--) {
       // a request names its object in its own clause: "prosimy o cierpliwość, nowa karta z PIN-em…"
       if ((tokens[j + 1] as Token).breakBefore || clauseBetween(doc, j)) break;
+      colon ||= doc.text.slice((tokens[j] as Token).end, (tokens[j + 1] as Token).start).includes(':');
       const labels = (tokens[j] as Token).labels;
       if (labels.includes('negation')) negated = true;
       if (labels.includes('in_app') && !requested && !pasted) inApp = true;
       if (labels.includes('request')) requested = true;
       if (labels.includes('paste')) pasted = true;
       if (labels.includes('need')) needed = true;
+      if (labels.includes('us')) toUs = true;
+      if (!conditionSeen && !colon && labels.includes('condition') && !labels.includes('request')) {
+        conditionSeen = true;
+        conditional = !((requested || pasted) && toUs);
+      }
     }
     // "niezbędny jest PIN … prosimy o wiadomość" asks; "powyżej 100 zł potrzebny będzie PIN"
     // and "you'll need your PIN at the ATM" inform
     if (needed && !requested && addressed(tokens, k) && !inAppAfter(tokens, k)) requested = true;
     // "paste the code here" asks for it; "paste the code into the app" does not
     if (pasted && !requested && !inAppAfter(tokens, k)) requested = true;
-    if (requested && !negated && !inApp && !inCondition(doc, k) && !out.some((r) => r.kind === entry[1])) out.push({ kind: entry[1], start: noun.start, end: noun.end });
+    if (requested && !negated && !inApp && !conditional && !out.some((r) => r.kind === entry[1])) out.push({ kind: entry[1], start: noun.start, end: noun.end });
   }
   return out;
 }
