@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Kind, Locale } from '../src/detectors/types.ts';
 
 /** One labelled message of ../shared/corpus (see its README). */
@@ -20,9 +20,15 @@ export function corpusPath(): string {
   return process.env.SARGAS_CORPUS ?? resolve(import.meta.dirname, '../../shared/corpus/dev.jsonl');
 }
 
+/** The rows of a JSON Lines file, or of every `.jsonl` file in a directory (sorted by name). */
 export function loadCorpus(path = corpusPath()): CorpusRow[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as CorpusRow);
+  const files = statSync(path).isDirectory()
+    ? readdirSync(path).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(path, f))
+    : [path];
+  return files.flatMap((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as CorpusRow),
+  );
 }

@@ -1,3 +1,4 @@
+import { buildDocument } from '../src/detectors/document.ts';
 import { scan } from '../src/detectors/index.ts';
 import { KINDS, type Kind } from '../src/detectors/types.ts';
 import type { CorpusRow } from './corpus.ts';
@@ -17,6 +18,12 @@ export interface Measurement {
   decisionsRight: number;
   /** Outbound messages with a SECRET (or a request for one) that were not blocked. */
   secretLeaks: number;
+  /** Messages with no personal data at all, and those of them with any finding. */
+  clean: number;
+  cleanFlagged: number;
+  /** Outbound replies that name a secret without asking for it or holding one, and those of them blocked for a request. */
+  safeAdvice: number;
+  safeAdviceBlocked: number;
   /** Human-readable misses, false positives, span differences and wrong decisions. */
   notes: string[];
   wrongDecisions: string[];
@@ -34,6 +41,10 @@ export function measure(rows: readonly CorpusRow[]): Measurement {
   const wrongDecisions: string[] = [];
   let decisionsRight = 0;
   let secretLeaks = 0;
+  let clean = 0;
+  let cleanFlagged = 0;
+  let safeAdvice = 0;
+  let safeAdviceBlocked = 0;
   for (const row of rows) {
     const result = scan(row.text, { locale: row.lang });
     const used = new Set<number>();
@@ -60,10 +71,27 @@ export function measure(rows: readonly CorpusRow[]): Measurement {
     if (decision.decision === row.expect.decision) decisionsRight++;
     else {
       const where = `${row.direction}/${row.channel.visibility}${row.identityVerified ? '/verified' : ''}`;
-      wrongDecisions.push(`${row.id} ${where} want ${row.expect.decision} got ${decision.decision} [${decision.rules.join(',')}]: ${JSON.stringify(row.text)}`);
+      const asked = row.direction === 'outbound' ? result.secretRequests.map((r) => ` {${r.kind}/${r.basis}: ${JSON.stringify(row.text.slice(r.start, r.end))}}`).join('') : '';
+      wrongDecisions.push(`${row.id} ${where} want ${row.expect.decision} got ${decision.decision} [${decision.rules.join(',')}]${asked}: ${JSON.stringify(row.text)}`);
     }
     const secretExpected = row.direction === 'outbound' && (row.secretRequest || row.entities.some((e) => SECRET_KINDS.has(e.kind)));
     if (secretExpected && decision.decision !== 'block') secretLeaks++;
+    if (row.entities.length === 0 && !row.secretRequest) {
+      clean++;
+      if (result.findings.length > 0) cleanFlagged++;
+    }
+    if (row.direction === 'outbound' && !secretExpected && namesSecret(row.text)) {
+      safeAdvice++;
+      if (decision.rules.includes('secret-request')) safeAdviceBlocked++;
+    }
   }
-  return { messages: rows.length, byKind, decisionsRight, secretLeaks, notes, wrongDecisions };
+  return { messages: rows.length, byKind, decisionsRight, secretLeaks, clean, cleanFlagged, safeAdvice, safeAdviceBlocked, notes, wrongDecisions };
+}
+
+const SECRET_LABELS = ['pin', 'password', 'cvv', 'otp', 'card_number', 'credentials'] as const;
+
+/** Whether a text names or describes a customer's secret (the lexicon's words for one). */
+function namesSecret(text: string): boolean {
+  const labels = buildDocument(text).labels;
+  return SECRET_LABELS.some((l) => labels.has(l));
 }

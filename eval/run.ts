@@ -1,6 +1,6 @@
 /**
  * Prints detection and decision quality on the labelled corpus:
- *   npm run eval [-- --show] [-- --corpus path]
+ *   npm run eval [-- --show] [-- --corpus path]   (a .jsonl file or a directory of them)
  */
 import { loadCorpus } from './corpus.ts';
 import { measure } from './measure.ts';
@@ -25,6 +25,8 @@ for (const [kind, s] of m.byKind) {
 console.log(`${'all'.padEnd(20)} ${String(tp + fn).padStart(7)}   ${f3(tp / (tp + fn))}  ${f3(tp / (tp + fp))}`);
 console.log(`decisions correct: ${m.decisionsRight}/${m.messages} = ${f3(m.decisionsRight / m.messages)}`);
 console.log(`outbound secrets not blocked: ${m.secretLeaks}`);
+console.log(`clean messages flagged: ${m.cleanFlagged}/${m.clean}`);
+console.log(`safe replies about secrets blocked: ${m.safeAdviceBlocked}/${m.safeAdvice}`);
 if (args.includes('--show')) {
   console.log('\n-- misses, false positives, span differences');
   for (const n of m.notes) console.log(n);
