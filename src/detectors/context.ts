@@ -56,3 +56,26 @@ export function labelBefore(doc: ScanDocument, index: number, wanted: readonly L
 export function othersThan(own: readonly Label[]): Label[] {
   return CLAIMING.filter((l) => !own.includes(l));
 }
+
+// Words that may stand between a value and a word after it that names it: "4821 to mój pin",
+// "5830 – toks mano PIN kodas", "227504 was the code they sent me", "0385 that's the pin".
+const LINKS = new Set([
+  'to', 'jest', 'byl', 'byla', 'bylo', 'moj', 'moja', 'moje', 'taki', 'taka', 'takie', 'te', 'ten', 'tie', 'toks', 'tokia', 'tokie',
+  'mano', 'yra', 'buvo', 'tai', 'is', 'was', 'the', 'my', 'that', 's', 'its', 'it', 'are', 'were', 'these', 'those', 'a', 'as', 'one',
+  'jako', 'kaip', 'toki', 'tokia', 'taka', 'tokį', 'toki', 'tokia', 'taki', 'takie',
+]);
+
+/**
+ * The nearest token after token `index`, in its sentence and clause (a dash may stand
+ * between: "5830 – toks mano PIN"), that carries one of `wanted`, with only linking words
+ * ("to", "mój", "toks", "was the") before it. Values come before their names as often as after.
+ */
+export function labelAfter(doc: ScanDocument, index: number, wanted: readonly Label[], maxDistance: number): ContextHit | null {
+  for (let k = index + 1, distance = 1; k < doc.tokens.length && distance <= maxDistance; k++, distance++) {
+    const tok = doc.tokens[k] as Token;
+    if (tok.breakBefore || /[,;:()]/.test(doc.text.slice((doc.tokens[k - 1] as Token).end, tok.start))) return null;
+    for (const label of wanted) if (tok.labels.includes(label)) return { label, token: k, distance, crossedBreak: false };
+    if (!LINKS.has(tok.text)) return null;
+  }
+  return null;
+}

@@ -21,13 +21,15 @@ for (const [n, names] of NAMES) for (const name of names) MONTHS[name] = n;
 const MONTH = '([a-z]{3,12})';
 
 // Each pattern runs on the folded text (lower case, no diacritics): the month names above match.
-const PATTERNS: Array<{ re: RegExp; order: 'dmy' | 'ymd' | 'dMy' | 'yMd' | 'Mdy' }> = [
+const PATTERNS: Array<{ re: RegExp; order: 'dmy' | 'ymd' | 'dMy' | 'yMd' | 'Mdy' | 'dmy2' }> = [
   { re: /(?<!\d)(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?!\d)/g, order: 'dmy' },
   { re: /(?<!\d)(\d{4})[-./ ](\d{1,2})[-./ ](\d{1,2})(?![\d])/g, order: 'ymd' },
   // "14 maja 1944", "3rd of June 1961", "3 June, 1961"
   { re: new RegExp(`(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\.? (?:of )?${MONTH},? (\\d{4})(?!\\d)(?: ?(?:r\\.|m\\.))?`, 'g'), order: 'dMy' },
   { re: new RegExp(`(?<!\\d)(\\d{4}) ?(?:m\\.)? ${MONTH} (\\d{1,2})(?: ?d\\.)?(?!\\d)`, 'g'), order: 'yMd' },
   { re: new RegExp(`\\b${MONTH} (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})(?!\\d)`, 'g'), order: 'Mdy' },
+  // "DOB 23/11/91": a two-digit year, only right after a birth word (see below)
+  { re: /(?<![\d./-])(\d{1,2})[./-](\d{1,2})[./-](\d{2})(?![\d./-])/g, order: 'dmy2' },
 ];
 
 function parts(order: string, m: RegExpExecArray): [number, number, number] | null {
@@ -40,6 +42,12 @@ function parts(order: string, m: RegExpExecArray): [number, number, number] | nu
     case 'ymd': return [Number(a), Number(b), Number(c)];
     case 'dMy': return MONTHS[b] ? [Number(c), MONTHS[b]!, Number(a)] : null;
     case 'yMd': return MONTHS[b] ? [Number(a), MONTHS[b]!, Number(c)] : null;
+    case 'dmy2': {
+      // a two-digit year is in the past century unless that would make the person a child of the future
+      const yy = Number(c);
+      const year = yy > new Date().getUTCFullYear() % 100 ? 1900 + yy : 2000 + yy;
+      return Number(b) > 12 && Number(a) <= 12 ? [year, Number(a), Number(b)] : [year, Number(b), Number(a)];
+    }
     default: return MONTHS[a] ? [Number(c), MONTHS[a]!, Number(b)] : null;
   }
 }
@@ -51,7 +59,7 @@ export const dateOfBirthDetector = {
     const out: Candidate[] = [];
     const f = doc.folded;
     if (!doc.labels.has('dob')) return out;
-    const dates: Array<{ start: number; end: number; value: string }> = [];
+    const dates: Array<{ start: number; end: number; value: string; short: boolean }> = [];
     for (const { re, order } of PATTERNS) {
       re.lastIndex = 0;
       for (let m = re.exec(f); m; m = re.exec(f)) {
@@ -59,11 +67,11 @@ export const dateOfBirthDetector = {
         const ymd = parts(order, m);
         if (!ymd || ymd[0] < 1890 || !isPastDate(ymd[0], ymd[1], ymd[2])) continue;
         const value = `${ymd[0]}-${String(ymd[1]).padStart(2, '0')}-${String(ymd[2]).padStart(2, '0')}`;
-        dates.push({ start: m.index, end: m.index + m[0].length, value });
+        dates.push({ start: m.index, end: m.index + m[0].length, value, short: order === 'dmy2' });
       }
     }
     for (const date of dates) {
-      const hit = labelBefore(doc, doc.tokenAt(date.start), ['dob'], { maxDistance: 4, blocking: ['neutral', 'price'] });
+      const hit = labelBefore(doc, doc.tokenAt(date.start), ['dob'], { maxDistance: date.short ? 2 : 4, blocking: ['neutral', 'price'] });
       if (!hit) continue;
       // the birth word names the nearest date after it: "born 1984/07/22, not 1984/07/12"
       const wordStart = (doc.tokens[hit.token] as { start: number }).start;

@@ -1,5 +1,6 @@
 import { fold, normalize } from './normalize.ts';
 import { phrasesAt, type Label, type PhraseMatch } from './lexicon/index.ts';
+import { labelDescribed } from './describe.ts';
 import { DEFAULT_REGION, detectLocale } from './locale.ts';
 import type { Locale } from './types.ts';
 
@@ -22,6 +23,10 @@ export interface Token {
   breakBefore: boolean;
   /** Context labels of every phrase this word is part of ("stan konta": both words carry `balance`). */
   labels: Label[];
+  /** Labels of short function words that hold only if the message is in their language (PhraseMatch.local). */
+  local: Array<{ label: Label; locale: Locale }> | undefined;
+  /** Bits the secret-mention analysis marks on a word once per message (secret-request.ts). */
+  flags: number;
 }
 
 /** The text prepared once per message for every detector. */
@@ -68,11 +73,23 @@ function isAlnumCode(c: number): boolean {
   return isDigitCode(c) || isLetterCode(c);
 }
 
+// Short words written with a full stop that does not end the sentence.
+const ABBREVIATIONS = new Set([
+  'ul', 'al', 'os', 'pl', 'nr', 'tel', 'ur', 'sw', 'dr', 'mr', 'mrs', 'ms', 'st', 'rd', 'g', 'pr', 'm', 'lok', 'zl', 'vs', 'no', 'np', 'itp', 'etc',
+  'ok', 'ca', 'tj', 'pkt', 'gr', 'str', 'r', 'd', 'k', 'tys', 'mln', 'p', 'sp', 'gen', 'ks', 'prof', 'inz', 'mgr', 'im', 'tzw', 'ew', 'jw', 'b',
+  'but', 'a', 'el', 'sk', 'skg', 'pvz', 'val', 'min', 'sek', 's', 'h', 'nb', 'ps', 'jr', 'sr', 'co', 'ltd', 'inc', 'apt', 'ave', 'pan', 'pani', 'mln',
+]);
+
+// Emoji end sentences as often as full stops do in social-media posts ("ok 🙂 Kod przyjdzie …").
+const EMOJI = /\p{Extended_Pictographic}/u;
+
 function isBreak(text: string, from: number, to: number, nextStartsUpper: boolean, prevWordLen: number): boolean {
   for (let i = from; i < to; i++) {
     const ch = text[i];
     if (ch === '\n' || ch === '!' || ch === '?') return true;
     if (ch === '.' && nextStartsUpper && prevWordLen > 3 && i + 1 < to) return true;
+    const c = text.charCodeAt(i);
+    if (c >= 0x2190 && EMOJI.test(text.slice(i, i + 2))) return true;
   }
   return false;
 }
@@ -96,7 +113,7 @@ const NO_GROUPS: DigitGroup[] = [];
 const NO_LABELS: Label[] = [];
 
 /** Context phrases found per language: evidence for locale detection. */
-export type PhraseVotes = Record<Locale, number>;
+export type PhraseVotes = Record<Locale, number> & { local: number };
 
 function tokenize(text: string, folded: string, votes: PhraseVotes): Token[] {
   const tokens: Token[] = [];
@@ -117,8 +134,9 @@ function tokenize(text: string, folded: string, votes: PhraseVotes): Token[] {
     if (run.letters) {
       // words, and codes mixing letters and digits ("cvv2", "Misiek77", "RX405196702GB"): never a number
       i = run.end;
-      tokens.push({ type: 'word', start, end: i, text: folded.slice(start, i), groups: NO_GROUPS, breakBefore, labels: NO_LABELS });
-      prevWordLen = run.digits ? 0 : i - start;
+      tokens.push({ type: 'word', start, end: i, text: folded.slice(start, i), groups: NO_GROUPS, breakBefore, labels: NO_LABELS, local: undefined, flags: 0 });
+      // a short word ends a sentence unless it is an abbreviation ("ul.", "nr.", "Mr.")
+      prevWordLen = run.digits ? 0 : i - start > 3 || !ABBREVIATIONS.has(folded.slice(start, i)) ? 4 : 0;
     } else {
       const groups: DigitGroup[] = [{ start, end: run.end }];
       let digits = text.slice(start, run.end);
@@ -127,12 +145,15 @@ function tokenize(text: string, folded: string, votes: PhraseVotes): Token[] {
       while (i + 1 < n && SEPARATORS.has(text[i] as string) && isDigitCode(text.charCodeAt(i + 1))) {
         const next = alnumRun(text, i + 1);
         if (next.letters) break;
+        // "pin 4821⏎2) nie działa": the next line's list number is not part of the value
+        if (text[i] === '\n' && next.end - (i + 1) <= 2 && /^[).:]/.test(text.slice(next.end, next.end + 1))) break;
         groups.push({ start: i + 1, end: next.end });
         digits += text.slice(i + 1, next.end);
         i = next.end;
       }
-      tokens.push({ type: 'number', start, end: i, text: digits, groups, breakBefore, labels: NO_LABELS });
-      prevWordLen = 0;
+      tokens.push({ type: 'number', start, end: i, text: digits, groups, breakBefore, labels: NO_LABELS, local: undefined, flags: 0 });
+      // "iki 50 €. Didesnei sumai …": a full stop after an amount ends the sentence
+      prevWordLen = 4;
     }
     lastEnd = i;
   }
@@ -143,7 +164,13 @@ function tokenize(text: string, folded: string, votes: PhraseVotes): Token[] {
     // a word that only one language's lexicon knows ("asmens", "hasło") says which language this is
     const lang = (matches[0] as PhraseMatch).locale;
     if (matches.every((m) => m.locale === lang)) votes[lang] += 1;
-    for (const { label, length } of matches) {
+    for (const { label, length, locale, local } of matches) {
+      if (local) {
+        const tok = tokens[t] as Token;
+        (tok.local ??= []).push({ label, locale });
+        votes.local++;
+        continue;
+      }
       for (let k = t; k < t + length; k++) {
         const tok = tokens[k] as Token;
         if (tok.labels === NO_LABELS) tok.labels = [label];
@@ -164,11 +191,21 @@ export interface DocumentOptions {
 export function buildDocument(original: string, options: DocumentOptions = {}): ScanDocument {
   const norm = normalize(original);
   const folded = fold(norm.text);
-  const votes: PhraseVotes = { pl: 0, lt: 0, en: 0 };
+  const votes: PhraseVotes = { pl: 0, lt: 0, en: 0, local: 0 };
   const tokens = tokenize(norm.text, folded, votes);
+  const locale = options.locale ?? detectLocale(norm.text, tokens, votes);
+  // short function words count in their own language only, once the language is known
+  if (votes.local > 0) for (const tok of tokens) {
+    if (!tok.local) continue;
+    for (const { label, locale: lang } of tok.local) {
+      if (lang !== locale) continue;
+      if (tok.labels === NO_LABELS) tok.labels = [label];
+      else if (!tok.labels.includes(label)) tok.labels.push(label);
+    }
+  }
   const labels = new Set<Label>();
   for (const tok of tokens) for (const l of tok.labels) labels.add(l);
-  const locale = options.locale ?? detectLocale(norm.text, tokens, votes);
+  if (labels.has('digits') || labels.has('photo')) labelDescribed({ text: norm.text, tokens }, labels);
   const region = options.region ?? DEFAULT_REGION[locale];
   const { startMap, endMap } = norm;
   return {

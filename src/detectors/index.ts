@@ -46,8 +46,14 @@ function toFinding(doc: ScanDocument, c: Candidate): InternalFinding {
   };
 }
 
+/** How to scan: the document's options, and whether to look for requests for secrets (outbound replies only). */
+export interface ScanOptions extends DocumentOptions {
+  /** Default true; an inbound post cannot ask the customer for anything. */
+  findRequests?: boolean | undefined;
+}
+
 /** Runs every detector over one message. Pure and synchronous: the HTTP check and the command line share it. */
-export function scan(text: string, options: DocumentOptions = {}): ScanResult {
+export function scan(text: string, options: ScanOptions = {}): ScanResult {
   const doc = buildDocument(text, options);
   const candidates: Candidate[] = [];
   const ranks: number[] = [];
@@ -59,7 +65,7 @@ export function scan(text: string, options: DocumentOptions = {}): ScanResult {
     }
   }
   const findings = resolveOverlaps(candidates, ranks).map((c) => toFinding(doc, c));
-  const secretRequests = findSecretRequests(doc).map((r) => {
+  const secretRequests = (options.findRequests === false ? [] : findSecretRequests(doc)).map((r) => {
     const [start, end] = doc.toOriginal(r.start, r.end);
     return { ...r, start, end };
   });

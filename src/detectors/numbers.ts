@@ -39,8 +39,14 @@ export function looksLikeDate(doc: ScanDocument, token: Token): boolean {
   const sep = doc.text[token.groups[0]!.end];
   if (sep === ' ' && g.length === 3 && g[0] === 4 && g[1] === 2 && g[2] === 2) return true;
   if (sep !== '.' && sep !== '-' && sep !== '/') return false;
-  if (g.length === 3) return (g[0] === 4 && g[1]! <= 2 && g[2]! <= 2) || (g[0]! <= 2 && g[1]! <= 2 && (g[2] === 4 || g[2] === 2));
-  return g[0]! <= 2 && g[1]! <= 2;
+  // and the day and month must be possible: "77-31-08" is a code, "14.05" a date
+  const n = token.groups.map((x) => Number(doc.text.slice(x.start, x.end)));
+  const dm = (d: number, m: number) => d >= 1 && d <= 31 && m >= 1 && m <= 12;
+  if (g.length === 3) {
+    if (g[0] === 4 && g[1]! <= 2 && g[2]! <= 2) return n[1]! >= 1 && n[1]! <= 12 && n[2]! >= 1 && n[2]! <= 31;
+    return g[0]! <= 2 && g[1]! <= 2 && (g[2] === 4 || g[2] === 2) && (dm(n[0]!, n[1]!) || dm(n[1]!, n[0]!));
+  }
+  return g[0]! <= 2 && g[1]! <= 2 && (dm(n[0]!, n[1]!) || dm(n[1]!, n[0]!));
 }
 
 /** Whether the number token consists only of single digits split by spaces ("4 8 2 1"). */

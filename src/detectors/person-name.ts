@@ -32,6 +32,60 @@ function surnameEnd(doc: ScanDocument, index: number): number | null {
   return tok.end;
 }
 
+// Surname shapes of names written in lower case ("anna zielinska", "andrius kazlauskas", "david mccarthy").
+const LOWER_SURNAME = /(?:ski|ska|cki|cka|dzki|dzka|wicz|czyk|czak|ak|ek|uk|ik|yk|as|is|ys|us|ius|iene|aite|yte|ute|iute|ov|ova|son|sen)$|^(?:mc|mac|o'|o’)/;
+
+/** A name after an honorific ("Pani Agnieszko", "Panie Janie", "ponia Vaitkienė", "Mr Patel"): its span, or null. */
+function afterHonorific(doc: ScanDocument, i: number): { start: number; end: number; value: string } | null {
+  const tokens = doc.tokens;
+  let j = i + 1;
+  // "Gerb. ponia Vaitkienė": honorifics in a row
+  while (tokens[j] && tokens[j]!.labels.includes('honorific') && j - i < 3) j++;
+  const name = tokens[j];
+  if (!name || name.type !== 'word' || name.breakBefore || name.end - name.start < 2 || !capitalised(doc, name)) return null;
+  if (isCommonWord(name.text) || NOT_NAMES.has(name.text) || NOT_SURNAME.has(name.text) || name.labels.some((l) => l !== 'honorific')) return null;
+  const end = surnameEnd(doc, j + 1) ?? name.end;
+  return { start: name.start, end, value: doc.text.slice(name.start, end) };
+}
+
+/** The lower-case surname after the first name at token `i`: where it ends and its last token, or null. */
+function lowerSurname(doc: ScanDocument, i: number): { end: number; last: number } | null {
+  const tokens = doc.tokens;
+  const first = tokens[i] as Token;
+  const second = tokens[i + 1];
+  if (!second || second.type !== 'word' || second.breakBefore || doc.text.slice(first.end, second.start) !== ' ' || !lower(doc, second)) return null;
+  // "o'connor", "o'neill": the apostrophe splits the surname into two tokens
+  const third = tokens[i + 2];
+  if ((second.text === 'o' || second.text === 'd') && third && /^['’]$/.test(doc.text.slice(second.end, third.start)) && lower(doc, third) && third.end - third.start >= 3) {
+    return { end: third.end, last: i + 2 };
+  }
+  if (second.end - second.start < 3 || isCommonWord(second.text) || second.labels.length > 0 || FIRST_NAMES.has(second.text)) return null;
+  if (/^['’]/.test(doc.text.slice(second.end, second.end + 1))) return null;
+  return LOWER_SURNAME.test(second.text) ? { end: second.end, last: i + 1 } : null;
+}
+
+// Vocative and other case endings of first names, to their dictionary form: "Tomaszu", "Janie",
+// "Agnieszko", "Piotrze" (Polish), "Jonai", "Andriau" (Lithuanian).
+const CASE_ENDINGS: ReadonlyArray<[RegExp, string]> = [
+  [/u$/, ''], [/ie$/, ''], [/o$/, 'a'], [/ze$/, ''], [/ku$/, 'ek'], [/ai$/, 'as'], [/au$/, 'us'], [/i$/, 'is'], [/e$/, 'a'], [/ui$/, 'as'], [/ai$/, 'a'], [/ei$/, 'e'],
+];
+
+/** Whether a folded word is a known first name, in its dictionary form or a case ending of it. */
+export function knownFirstName(word: string): boolean {
+  if (FIRST_NAMES.has(word)) return true;
+  for (const [ending, base] of CASE_ENDINGS) if (ending.test(word) && FIRST_NAMES.has(word.replace(ending, base))) return true;
+  return false;
+}
+
+/** Whether a word is written all in lower case (the folded text equals the text, or differs only in diacritics). */
+function lower(doc: ScanDocument, tok: Token): boolean {
+  for (let i = tok.start; i < tok.end; i++) {
+    const c = doc.text.charCodeAt(i);
+    if (c < 128 ? c >= 65 && c <= 90 : doc.text[i] !== (doc.text[i] as string).toLowerCase()) return false;
+  }
+  return true;
+}
+
 /** Person names: a known first name or a name-shaped pair followed by a capitalised surname. Informational only. */
 export const personNameDetector = {
   kind: 'person_name',
@@ -40,14 +94,32 @@ export const personNameDetector = {
     const tokens = doc.tokens;
     for (let i = 0; i + 1 < tokens.length; i++) {
       const first = tokens[i] as Token;
-      if (first.type !== 'word' || first.end - first.start < 2 || !capitalised(doc, first)) continue;
+      if (first.type !== 'word') continue;
+      if (first.labels.includes('honorific')) {
+        const named = afterHonorific(doc, i);
+        if (named) {
+          out.push({ kind: 'person_name', start: named.start, end: named.end, confidence: 0.6, value: named.value, evidence: ['context:honorific'] });
+          i = doc.tokenAt(named.end) - 1;
+          continue;
+        }
+      }
+      // "anna zielinska", "jonas kazlauskas", "sarah o'neill": a known first name and a surname-shaped word, both in lower case
+      if (FIRST_NAMES.has(first.text) && lower(doc, first)) {
+        const named = lowerSurname(doc, i);
+        if (named) {
+          out.push({ kind: 'person_name', start: first.start, end: named.end, confidence: 0.6, value: doc.text.slice(first.start, named.end), evidence: ['lexicon:first_name', 'shape:surname'] });
+          i = named.last;
+          continue;
+        }
+      }
+      if (first.end - first.start < 2 || !capitalised(doc, first)) continue;
       const gap = doc.text.slice(first.end, (tokens[i + 1] as Token).start);
       if (gap !== ' ') continue;
       const end = surnameEnd(doc, i + 1);
       if (end === null) continue;
       const given = doc.text.slice(first.start, first.end);
       const family = doc.text.slice((tokens[i + 1] as Token).start, end);
-      const known = FIRST_NAMES.has(first.text);
+      const known = knownFirstName(first.text);
       // "Klientas Jonas Jonaitis": the pair starts at the known given name
       if (!known && FIRST_NAMES.has((tokens[i + 1] as Token).text)) continue;
       const familyFolded = (tokens[i + 1] as Token).text;

@@ -6,7 +6,8 @@ import type { Candidate, Detector } from './types.ts';
 
 const JOINERS = new Set([' ', '-', '.', '(', ')', '\u2011']);
 const NOT_PHONE = othersThan(['phone']).filter((l) => l !== 'code');
-const FALLBACK_REGIONS: readonly CountryCode[] = ['PL', 'LT', 'GB', 'US'];
+const NOT_PHONE_LONG = NOT_PHONE.filter((l) => l !== 'otp' && l !== 'pin' && l !== 'cvv');
+const FALLBACK_REGIONS: readonly CountryCode[] = ['PL', 'LT', 'GB', 'IE', 'US'];
 const DATE_LIKE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})(?:\D|$)/;
 
 interface Span {
@@ -50,6 +51,7 @@ const POSSIBLE: Partial<Record<string, (digits: string) => boolean>> = {
   LT: (d) => (d.length === 9 && d[0] === '8') || d.length === 8 || (d.length === 11 && d.startsWith('370')) || (d.length === 13 && d.startsWith('00370')),
   GB: (d) => ((d.length === 10 || d.length === 11) && d[0] === '0') || (d.length === 12 && d.startsWith('44')),
   US: (d) => d.length === 10 || (d.length === 11 && d[0] === '1'),
+  IE: (d) => ((d.length === 9 || d.length === 10) && d[0] === '0') || ((d.length === 11 || d.length === 12) && d.startsWith('353')),
 };
 
 interface Parsed {
@@ -70,7 +72,16 @@ export function clearPhoneCache(): void {
   cache.clear();
 }
 
+/** "0044 7541 525962", "00370 612 34567": the international "00" prefix written for the "+". */
+function plusForm(raw: string): string | null {
+  const m = /^\(?00\s?(?=[1-9])/.exec(raw);
+  // a country code and a national number are at least nine digits after the "00"
+  return m && raw.replace(/\D/g, '').length >= 11 ? `+${raw.slice(m[0].length)}` : null;
+}
+
 function parse(raw: string, region: string): Parsed | null {
+  const plus = plusForm(raw);
+  if (plus) raw = plus;
   if (raw[0] !== '+' && !raw.startsWith('(+')) {
     const possible = POSSIBLE[region];
     if (possible && !possible(raw.replace(/\D/g, ''))) return null;
@@ -92,10 +103,12 @@ function detectAt(doc: ScanDocument, span: Span): Candidate | null {
   if (DATE_LIKE.test(raw) || followsIbanHead(doc, span.start)) return null;
   const firstDigit = span.start + (raw.search(/\d/));
   const index = doc.tokenAt(firstDigit);
-  const claimed = labelBefore(doc, index, NOT_PHONE, { maxDistance: 3, blocking: ['phone'] });
+  // a code is at most 8 digits: "BLIKiem na numer 886 42 95 98" is the number BLIK was sent to
+  const long = span.digits >= 9;
+  const claimed = labelBefore(doc, index, long ? NOT_PHONE_LONG : NOT_PHONE, { maxDistance: 3, blocking: ['phone'] });
   if (claimed) return null;
-  const context = labelBefore(doc, index, ['phone'], { maxDistance: 5, blocking: NOT_PHONE });
-  const international = /^\(?\+/.test(raw);
+  const context = labelBefore(doc, index, ['phone'], { maxDistance: 5, blocking: long ? NOT_PHONE_LONG : NOT_PHONE });
+  const international = /^\(?\+/.test(raw) || plusForm(raw) !== null;
   let parsed = parse(raw, doc.region);
   if (!parsed?.valid && !international && (context || doc.locale === 'en')) {
     for (const region of FALLBACK_REGIONS) {

@@ -112,3 +112,96 @@ describe('requests for secrets', () => {
     expect(requests(text)).toEqual([]);
   });
 });
+
+/** The phrase of each request: what the agent sees to rewrite. */
+const phrases = (text: string) => scan(text).secretRequests.map((r) => ({ kind: r.kind, basis: r.basis, phrase: text.slice(r.start, r.end) }));
+
+describe('secrets fail closed: what is not recognised as safe blocks', () => {
+  it.each([
+    // a question about the value, no request verb
+    ['Jaki kod dostała Pani w wiadomości?', 'one_time_code'],
+    ['Koks jūsų naujas PIN?', 'pin'],
+    ['Which password did you choose yesterday?', 'password'],
+    // a secret described, not named
+    ['Napisz nam te trzy cyferki z paska na odwrocie.', 'card_security_code'],
+    ['Could you read me the long number printed across the front of the card?', 'payment_card'],
+    ['Parašykite skaičius, kurie yra kortelės priekyje.', 'payment_card'],
+    // permission or invitation instead of an order
+    ['Możesz śmiało wkleić kod z SMS-a tutaj.', 'one_time_code'],
+    ['Jei norite, slaptažodį galite palikti čia.', 'password'],
+    ['Feel free to drop your PIN below.', 'pin'],
+    // the request in a later clause or sentence, through a pronoun
+    ['Wysłaliśmy Panu kod SMS. Czy może go Pan przepisać do czatu?', 'one_time_code'],
+    ['The code is on its way to your phone. Once you have it, just send it over here.', 'one_time_code'],
+    ['Gavote patvirtinimo kodą? Padiktuokite jį konsultantui.', 'one_time_code'],
+    // object first, impersonal and passive
+    ['Hasło do aplikacji należy przekazać doradcy na czacie.', 'password'],
+    ['PIN kodas turi būti nurodytas šiame pokalbyje.', 'pin'],
+    ['Your card number should be entered in this chat.', 'payment_card'],
+    // a photo or a video call of the secret
+    ['Prosimy o fotkę karty z obu stron w wiadomości prywatnej.', 'payment_card'],
+    ['On the video call please hold your card up to the camera.', 'payment_card'],
+    // a request put as a condition or a need
+    ['Jeśli prześle nam Pan kod BLIK, dokończymy płatność.', 'one_time_code'],
+    ['Jei atsiųstumėte SMS kodą, užbaigtume užsakymą.', 'one_time_code'],
+    ['Without the CVV we cannot move on, so we need it today.', 'card_security_code'],
+    ['Bez kodu z SMS-a nie możemy kontynuować.', 'one_time_code'],
+    // nothing here says it is safe
+    ['A teraz jeszcze tylko PIN.', 'pin'],
+    ['Now just the passcode and we are done.', 'one_time_code'],
+  ])('%s', (text, kind) => {
+    expect(requests(text)).toContain(kind);
+  });
+
+  it.each([
+    // prohibitions in other words
+    'Pod żadnym pozorem nie udostępniaj nikomu kodu BLIK.',
+    'Jokiu būdu niekam nesakykite savo PIN kodo.',
+    'Under no circumstances should you share your one-time passcode.',
+    'PIN-u nie potrzebujemy, wystarczy numer zamówienia.',
+    'No need to send the code here, the order number is enough.',
+    // warnings about someone else
+    'Oszuści podszywają się pod bank i proszą o kod z SMS-a.',
+    'Sukčiai apsimeta banko darbuotojais ir prašo slaptažodžio.',
+    'Scammers may call you and ask for your card number.',
+    // where it belongs
+    'Nowy PIN ustawisz w aplikacji w zakładce Karty.',
+    'Kodą įveskite tik programėlėje arba internetinėje bankininkystėje.',
+    'Type the code into the card reader, not into a message.',
+    // information that asks nothing
+    'Nowy PIN przyjdzie listem w ciągu 5 dni roboczych.',
+    'SMS kodas galioja 5 minutes.',
+    'Your new card and its PIN are sent separately by post.',
+    'Kod BLIK ważny jest 2 minuty.',
+    // definitions
+    'CVC to trzy cyfry na odwrocie karty.',
+    'What is a passcode? It is the 6-digit code you set in the app.',
+    // the bank's own screens and buttons
+    'Kliknij „Nie pamiętam hasła” i postępuj zgodnie z instrukcją.',
+    'Go to Settings > Security > Change PIN.',
+    // the customer did it; a condition about what happened
+    'Jeśli ktoś poznał Twoje hasło, zmień je od razu.',
+    "If you've already shared the code with anyone, call us straight away.",
+    // what we send
+    'Wyślemy Panu nowy kod aktywacyjny SMS-em.',
+    "We'll text you a new verification code shortly.",
+    'Naują slaptažodį atsiųsime el. paštu.',
+  ])('safe: %s', (text) => {
+    expect(requests(text)).toEqual([]);
+  });
+
+  it('carries the phrase that triggered it and why', () => {
+    expect(phrases('Prosimy o podanie PIN-u tutaj.')).toEqual([{ kind: 'pin', basis: 'request', phrase: 'podanie PIN' }]);
+    expect(phrases('Jakie hasło ustawił Pan?')[0]).toMatchObject({ kind: 'password', basis: 'question' });
+    const unclear = phrases('Dzień dobry. A teraz jeszcze tylko PIN.')[0];
+    expect(unclear).toMatchObject({ kind: 'pin', basis: 'unclear', phrase: 'A teraz jeszcze tylko PIN' });
+  });
+
+  it('stays linear on a long text full of secrets and asking words', () => {
+    const text = 'podaj PIN, wpisz kod tutaj i hasło. '.repeat(600);
+    const started = performance.now();
+    scan(text);
+    // not a timing target (bench:detect is): only that nothing is quadratic
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});

@@ -1,4 +1,4 @@
-import { CLAIMING, labelBefore } from './context.ts';
+import { CLAIMING, labelAfter, labelBefore } from './context.ts';
 import type { ScanDocument, Token } from './document.ts';
 import type { Label } from './lexicon/index.ts';
 import { isSpelledOut, looksLikeDate } from './numbers.ts';
@@ -54,8 +54,13 @@ export function detectShortCodes(doc: ScanDocument, rule: ShortCodeRule): Candid
     if ((after === ',' || after === '.') && /\d/.test(doc.text[tok.end + 1] ?? '')) return;
     const next = doc.tokens[index + 1];
     if (next && next.type === 'word' && UNITS.has(next.text) && !next.breakBefore) return;
-    const hit = labelBefore(doc, index, all, { maxDistance: rule.maxDistance, maxBreaks: rule.maxBreaks, blocking });
+    let hit = labelBefore(doc, index, all, { maxDistance: rule.maxDistance, maxBreaks: rule.maxBreaks, blocking });
+    // "4821 to mój pin", "227504 was the code they sent me": the name after the value, when nothing before claims it
+    if (!hit && !labelBefore(doc, index, CLAIMING, { maxDistance: 3 })) hit = labelAfter(doc, index, all, 5);
     if (!hit) return;
+    // "atsiėmimo kodas", "kod odbioru": a code that names something else
+    const named = doc.tokens[hit.token] as Token;
+    if (named.labels.includes('neutral') || named.labels.includes('account') || doc.tokens[hit.token - 1]?.labels.includes('neutral')) return;
     const strong = rule.labels.some((l) => (doc.tokens[hit.token] as Token).labels.includes(l));
     // far from its label, a number that reads as a year is a year
     if (hit.distance > 3 && digits.length === 4 && /^(19|20)\d\d$/.test(digits)) return;
@@ -66,6 +71,8 @@ export function detectShortCodes(doc: ScanDocument, rule: ShortCodeRule): Candid
       const further = labelBefore(doc, hit.token + 1, rule.labels, { maxDistance: rule.maxDistance, maxBreaks: rule.maxBreaks, blocking });
       if (further) confidence = 0.85;
       else if (rule.weak && digits.length === rule.weak.digits) confidence = rule.weak.confidence;
+      // "Kodas: 5521", "code: 4821" — a code written as a label and its value
+      else if (rule.weak && hit.distance === 1 && /^\s*:\s*$/.test(doc.text.slice((doc.tokens[hit.token] as Token).end, tok.start))) confidence = rule.weak.confidence;
       else return;
     }
     out.push({ kind: rule.kind, start: tok.start, end: tok.end, confidence, value: digits, evidence: [`context:${hit.label}`] });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InternalFinding, Kind } from '../detectors/index.ts';
+import { scan } from '../detectors/index.ts';
 import { CLASS_OF, type DataClass } from './classes.ts';
 import { evaluate, type EvaluationInput } from './evaluate.ts';
 import { defaultPolicy, type IdentityStatus, type TenantPolicy } from './types.ts';
@@ -59,7 +60,7 @@ describe('the outbound matrix, cell by cell', () => {
 
   it('blocks a request for a secret in every channel', () => {
     for (const visibility of ['public', 'private'] as const) {
-      const e = run({ visibility, identity: VERIFIED, secretRequests: [{ kind: 'pin', start: 0, end: 3 }] });
+      const e = run({ visibility, identity: VERIFIED, secretRequests: [{ kind: 'pin', start: 0, end: 3, basis: 'request' }] });
       expect(e.decision).toBe('block');
       expect(e.violations.map((v) => v.rule)).toEqual(['secret-request']);
       expect(e.overridable).toBe(false);
@@ -109,7 +110,7 @@ describe('the inbound matrix, cell by cell', () => {
   });
 
   it('ignores secret requests in inbound messages', () => {
-    expect(run({ direction: 'inbound', secretRequests: [{ kind: 'pin', start: 0, end: 3 }] }).decision).toBe('allow');
+    expect(run({ direction: 'inbound', secretRequests: [{ kind: 'pin', start: 0, end: 3, basis: 'request' }] }).decision).toBe('allow');
   });
 });
 
@@ -131,5 +132,35 @@ describe('tenant policy', () => {
     const policy: TenantPolicy = { ...defaultPolicy('t'), privateChannelLink: 'https://m.me/bank', wording: { en: { privateChannelMessage: 'Write to {brand} at{link}.' } }, brand: 'Bank' };
     expect(run({ kinds: ['iban'], policy }).suggestion.privateChannelMessage).toBe('Write to Bank at (https://m.me/bank).');
     expect(run({ kinds: ['iban'], locale: 'pl', policy }).suggestion.privateChannelMessage).toContain('(https://m.me/bank)');
+  });
+});
+
+describe('what a block points at', () => {
+  it('carries the spans of the findings and of the phrase that reads as a request', () => {
+    const text = 'Prosimy o podanie PIN-u tutaj.';
+    const result = scan(text);
+    const e = evaluate({ direction: 'outbound', visibility: 'private', identity: ABSENT, text, locale: 'pl', findings: result.findings, secretRequests: result.secretRequests, policy: defaultPolicy('t') });
+    const request = e.violations.find((v) => v.rule === 'secret-request');
+    expect(request?.spans).toHaveLength(1);
+    const [span] = request!.spans;
+    expect(text.slice(span!.start, span!.end)).toBe('podanie PIN');
+    expect(span).toMatchObject({ kind: 'pin', basis: 'request' });
+  });
+
+  it("never blocks a tenant's registered safe text, however it is spaced or accented", () => {
+    const warning = 'Nigdy nie prosimy o PIN ani kod BLIK — jeśli ktoś o nie prosi, to oszust. Podaj mi PIN tylko w bankomacie.';
+    const policy: TenantPolicy = { ...defaultPolicy('t'), safeTexts: [warning] };
+    // the bank's own text, re-flowed by the helpdesk tool, without diacritics, quoted in a longer reply
+    const text = 'Dzien dobry! nigdy nie prosimy o PIN ani kod BLIK - jesli ktos o nie prosi, to oszust.\nPodaj  mi PIN tylko w bankomacie. Pozdrawiamy';
+    const result = scan(text);
+    const plain = evaluate({ direction: 'outbound', visibility: 'private', identity: ABSENT, text, locale: 'pl', findings: result.findings, secretRequests: result.secretRequests, policy: defaultPolicy('t') });
+    expect(plain.violations.map((v) => v.rule)).toContain('secret-request');
+    const e = evaluate({ direction: 'outbound', visibility: 'private', identity: ABSENT, text, locale: 'pl', findings: result.findings, secretRequests: result.secretRequests, policy });
+    expect(e.decision).toBe('allow');
+    // a request outside the registered text still blocks
+    const more = `${text} A teraz podaj PIN tutaj.`;
+    const r2 = scan(more);
+    const e2 = evaluate({ direction: 'outbound', visibility: 'private', identity: ABSENT, text: more, locale: 'pl', findings: r2.findings, secretRequests: r2.secretRequests, policy });
+    expect(e2.decision).toBe('block');
   });
 });

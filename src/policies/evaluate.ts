@@ -2,6 +2,7 @@ import type { InternalFinding, Kind, Locale, SecretRequest } from '../detectors/
 import { redact } from '../detectors/index.ts';
 import { CLASS_OF } from './classes.ts';
 import { isAllowListed } from './allow-list.ts';
+import { safeSpans } from './safe-texts.ts';
 import { CARD_KINDS, RULES, type Rule } from './rules.ts';
 import { fill, TEMPLATES, type Templates } from './templates/index.ts';
 import { ACTION_ORDER, type Action, type Direction, type Effect, type IdentityStatus, type TenantPolicy, type Visibility } from './types.ts';
@@ -20,10 +21,21 @@ export interface EvaluationInput {
   allowListed?: ((f: InternalFinding) => boolean) | undefined;
 }
 
+/** Where in the text a violation comes from: a finding, or the phrase that reads as asking for a secret. */
+export interface ViolationSpan {
+  start: number;
+  end: number;
+  kind: Kind;
+  /** For a request for a secret: why the phrase was not recognised as safe. */
+  basis?: SecretRequest['basis'];
+}
+
 export interface Violation {
   rule: string;
   kinds: Kind[];
   message: string;
+  /** The spans to rewrite, in the original text's offsets. */
+  spans: ViolationSpan[];
 }
 
 /** The outcome of one check, before auditing. */
@@ -45,11 +57,10 @@ export interface Evaluation {
 
 const SEVERITY: Record<Effect, number> = { allow: 0, warn: 1, block: 2 };
 
-function ruleKinds(rule: Rule, findings: readonly InternalFinding[], requests: readonly SecretRequest[]): Kind[] {
-  const kinds = rule.secretRequest
-    ? requests.map((r) => r.kind)
-    : findings.filter((f) => rule.classes.includes(CLASS_OF[f.kind])).map((f) => f.kind);
-  return [...new Set(kinds)];
+function ruleSpans(rule: Rule, findings: readonly InternalFinding[], requests: readonly SecretRequest[]): ViolationSpan[] {
+  return rule.secretRequest
+    ? requests.map((r) => ({ start: r.start, end: r.end, kind: r.kind, basis: r.basis }))
+    : findings.filter((f) => rule.classes.includes(CLASS_OF[f.kind])).map((f) => ({ start: f.start, end: f.end, kind: f.kind }));
 }
 
 function wording(policy: TenantPolicy, locale: Locale): Templates & { privateOverride?: string | undefined; noticeOverride?: string | undefined } {
@@ -66,7 +77,9 @@ export function evaluate(input: EvaluationInput): Evaluation {
   const isOwn = input.allowListed ?? ((f: InternalFinding) => isAllowListed(f, policy.allowList));
   const allowListed = input.findings.filter(isOwn);
   const counted = input.findings.filter((f) => !allowListed.includes(f));
-  const requests = direction === 'outbound' ? input.secretRequests : [];
+  // a phrase inside one of the tenant's registered safe texts asks for nothing
+  const safe = direction === 'outbound' && input.secretRequests.length > 0 ? safeSpans(input.text, policy) : [];
+  const requests = direction === 'outbound' ? input.secretRequests.filter((r) => !safe.some(([a, b]) => r.start >= a && r.end <= b)) : [];
   const verified = identity.status === 'verified';
 
   let effect: Effect = 'allow';
@@ -77,9 +90,10 @@ export function evaluate(input: EvaluationInput): Evaluation {
   for (const rule of RULES) {
     if (rule.direction !== direction || !rule.visibility.includes(visibility)) continue;
     if (rule.unverifiedOnly && verified) continue;
-    const kinds = ruleKinds(rule, counted, requests);
-    if (kinds.length === 0) continue;
-    if (rule.effect !== 'allow') violations.push({ rule: rule.id, kinds, message: rule.message });
+    const spans = ruleSpans(rule, counted, requests);
+    if (spans.length === 0) continue;
+    const kinds = [...new Set(spans.map((sp) => sp.kind))];
+    if (rule.effect !== 'allow') violations.push({ rule: rule.id, kinds, message: rule.message, spans });
     if (SEVERITY[rule.effect] > SEVERITY[effect]) effect = rule.effect;
     if (rule.effect !== 'allow' && !rule.overridable) overridable = false;
     urgent ||= rule.urgent === true;

@@ -27,7 +27,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'secret-request', direction: 'outbound', classes: [], secretRequest: true, visibility: BOTH, effect: 'block',
     actions: ['remove_secret_request'], overridable: false,
-    message: 'Asking a customer for a PIN, password, card security code, full card number or one-time code is a phishing pattern and is never sent.',
+    message: 'The reply asks for a PIN, password, card security code, card number or one-time code, or names one in a way the rules cannot tell is safe: asking for a secret is a phishing pattern and is never sent. Rewrite the marked phrase as a warning or an instruction to use it in the app.',
   },
   {
     id: 'secret-disclosure', direction: 'outbound', classes: ['SECRET'], visibility: BOTH, effect: 'block',

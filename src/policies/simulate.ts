@@ -69,7 +69,7 @@ export async function simulate(
       text: '',
       locale: (row.locale ?? 'en') as Locale,
       findings,
-      secretRequests: row.rules.includes('secret-request') ? [{ kind: 'pin', start: 0, end: 0 }] : [],
+      secretRequests: row.rules.includes('secret-request') ? [{ kind: 'pin', start: 0, end: 0, basis: 'request' as const }] : [],
       policy: candidate,
       allowListed: (f) => {
         const fp = (f as { fp?: string | null }).fp;

@@ -19,6 +19,8 @@ export const storedPolicySchema = z.strictObject({
     })
     .default({ phones: [], ibans: [], emails: [], emailDomains: [] }),
   brand: z.string().max(100).optional(),
+  // the bank's own warnings and advice about secrets, quoted in replies; bounded: matched on every check
+  safeTexts: z.array(z.string().trim().min(10, 'a safe text is at least a short sentence').max(2000)).max(100).optional(),
   retentionDays: z.number().int().min(1).max(3650).optional(),
   privateChannelLink: z.string().url().optional(),
   defaultRegion: z.string().length(2).optional(),

@@ -43,6 +43,8 @@ export interface TenantPolicy {
   wording?: Wording | undefined;
   /** How long audit events are kept; without it, for ever. */
   retentionDays?: number | undefined;
+  /** The tenant's own standard texts (fraud warnings, advice) that never count as asking for a secret. */
+  safeTexts?: string[] | undefined;
   /** Who may assert a customer's identity; without one, no private channel counts as identified. */
   identityProvider?: IdentityProvider | undefined;
 }

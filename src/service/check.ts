@@ -39,7 +39,7 @@ export async function performCheck(deps: CheckDeps, caller: Caller, req: CheckRe
   } catch {
     throw new ApiError('audit_unavailable', 'The policy and audit store is unavailable; nothing may be sent.');
   }
-  const result = scan(req.text, { locale: req.locale, region: policy.defaultRegion });
+  const result = scan(req.text, { locale: req.locale, region: policy.defaultRegion, findRequests: req.direction === 'outbound' });
   const identity =
     req.channel.visibility === 'private'
       ? await verifyIdentity(req.customer?.identityToken, req.customer?.id, policy.identityProvider ?? null)

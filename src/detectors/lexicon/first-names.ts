@@ -5,6 +5,7 @@
  */
 export const FIRST_NAMES: ReadonlySet<string> = new Set(
   `
+kuba kasia basia ania asia gosia zosia ola ela tomek bartek maciek franek kamilka madzia iza aga
 anna maria katarzyna malgorzata agnieszka krystyna barbara ewa elzbieta zofia janina teresa joanna magdalena monika jadwiga
 danuta irena halina helena beata aleksandra marta dorota marianna grazyna jolanta stanislawa iwona karolina bozena urszula
 justyna renata alicja paulina sylwia natalia wanda agata aneta izabela ewelina marzena wieslawa genowefa patrycja kazimiera
@@ -33,6 +34,20 @@ marilyn danielle beverly isabella theresa diana natalie brittany charlotte marie
 amelia mia ava ella isla freya poppy jessica ruby holly molly megan
 tom ben sam dan joe alex kate katie lily zoe ellie evie leo finn luke josh jake tim rob nick matt chris steve mike jim
 bob bill sue jen becky jo beth liz
+marcus harold niamh siobhan aoife ciara sinead orla roisin saoirse caoimhe eoin cian oisin darragh niall declan seamus padraig
+fionn conor ronan aidan brendan colm kieran shane wayne gavin barry gerard dermot fergal
+priya anjali deepa ravi rahul arjun amit sanjay neha pooja aisha fatima omar ali hassan yusuf zara layla amir leila
+olena oksana iryna natalia yulia tetiana svitlana olha andriy oleksandr dmytro serhiy mykola taras bohdan vitaliy ihor
+olga irina svetlana tatiana elena ekaterina anastasia dmitri sergei andrei alexei nikolai ivan vladimir yuri pavel
+mariola bozena grazyna halina jadwiga wieslawa czeslawa kazimiera leokadia bronislawa zdzislaw edmund bogdan lech
+heinrich hans klaus jurgen stefan andreas michael thomas markus lukas jonas felix max paul
+francesca giulia chiara luca marco matteo giovanni antonio carlos juan jose luis miguel pedro javier sofia lucia
+kevin brian gary jeffrey ryan jacob eric jonathan justin nicholas anthony mark donald steven kenneth joshua edward
+george timothy jason jeffrey jose carl arthur terry sean austin christian albert joe ethan jesse willie billy bruce
+ralph roy louis eugene russell bobby victor martin ernest phillip todd craig alan shawn clarence philip sean chad
+neil graham nigel colin trevor derek malcolm stuart ian keith darren lee dean ross grant craig gordon alistair hamish
+fiona kirsty ailsa morag shona eilidh iona mhairi isobel
+gemma leanne kerry stacey tracey joanne claire louise nicola emma natasha jade chelsea danielle shannon
 `
     .split(/\s+/)
     .filter(Boolean),

@@ -19,6 +19,8 @@ interface Phrase {
   label: Label;
   words: WordPattern[];
   locale: Locale;
+  /** What a match of it reports, made once. */
+  match: PhraseMatch;
 }
 
 const byExact = new Map<string, Phrase[]>();
@@ -38,18 +40,6 @@ function add(map: Map<string, Phrase[]>, key: string, phrase: Phrase): void {
   else map.set(key, [phrase]);
 }
 
-for (const [locale, lexicon] of Object.entries(LEXICONS) as [Locale, LanguageLexicon][]) {
-  for (const [label, list] of Object.entries(lexicon.phrases) as [Label, readonly string[]][]) {
-    for (const raw of list) {
-      const words = splitWords(raw);
-      const first = words[0];
-      if (!first) continue;
-      const phrase: Phrase = { label, words, locale };
-      if (first.prefix && first.text.length >= PREFIX_KEY) add(byPrefix, first.text.slice(0, PREFIX_KEY), phrase);
-      else add(byExact, first.text, phrase);
-    }
-  }
-}
 
 function wordMatches(pattern: WordPattern, word: string): boolean {
   return pattern.prefix ? word.startsWith(pattern.text) : word === pattern.text;
@@ -70,20 +60,75 @@ export interface PhraseMatch {
   length: number;
   /** The language whose lexicon the phrase comes from (evidence for locale detection). */
   locale: Locale;
+  /**
+   * A short function word ("be", "no", "tu", "go", "ir") of a label that reads grammar: it
+   * counts only in a message of its own language, since the same letters are another word in
+   * another language (English "be" is Lithuanian "without"; Polish "no" is not a negation).
+   */
+  local: boolean;
+}
+
+const GRAMMAR_LABELS: ReadonlySet<Label> = new Set<Label>([
+  'negation', 'without', 'us', 'dest', 'pronoun', 'wh', 'condition', 'change', 'holding', 'held', 'price_prep', 'addressee', 'info',
+  'third_party', 'need', 'request', 'give', 'paste', 'after', 'secrecy', 'honorific', 'ui', 'digits', 'card_back', 'card_front', 'last',
+]);
+const SHORT = 3;
+
+// Short words every language writes alike: they count in a message of any language.
+const INTERNATIONAL = new Set(['pin', 'puk', 'sms', 'otp', 'cvv', 'cvc', 'cid', 'atm', 'dm', 'tel', 'mob', 'ean', 'iban', 'nrb', 'vat', 'pvm']);
+
+function match(phrase: Phrase): PhraseMatch {
+  const first = phrase.words[0] as WordPattern;
+  const short = phrase.words.length === 1 && !first.prefix && first.text.length <= SHORT;
+  const local = short && (GRAMMAR_LABELS.has(phrase.label) || (first.text.length <= 2 && !INTERNATIONAL.has(first.text)));
+  return { label: phrase.label, length: phrase.words.length, locale: phrase.locale, local };
 }
 
 /** Every phrase that starts at word token `at`. */
 const NO_MATCHES: readonly PhraseMatch[] = [];
 
+for (const [locale, lexicon] of Object.entries(LEXICONS) as [Locale, LanguageLexicon][]) {
+  for (const [label, list] of Object.entries(lexicon.phrases) as [Label, readonly string[]][]) {
+    for (const raw of list) {
+      const words = splitWords(raw);
+      const first = words[0];
+      if (!first) continue;
+      const phrase = { label, words, locale } as Phrase;
+      phrase.match = match(phrase);
+      if (first.prefix && first.text.length >= PREFIX_KEY) add(byPrefix, first.text.slice(0, PREFIX_KEY), phrase);
+      else add(byExact, first.text, phrase);
+    }
+  }
+}
+
+// The phrases whose first word fits a given word, remembered per word: the same words come
+// back in every message, and a prefix bucket ("prz…") holds dozens of phrases.
+const CANDIDATE_CACHE_LIMIT = 20_000;
+const candidates = new Map<string, readonly Phrase[]>();
+const NO_PHRASES: readonly Phrase[] = [];
+
+function candidatesFor(word: string): readonly Phrase[] {
+  let list = candidates.get(word);
+  if (list) return list;
+  const exact = byExact.get(word) ?? NO_PHRASES;
+  const prefixed = word.length >= PREFIX_KEY ? (byPrefix.get(word.slice(0, PREFIX_KEY)) ?? NO_PHRASES) : NO_PHRASES;
+  const fitting = prefixed.filter((p) => wordMatches(p.words[0] as WordPattern, word));
+  list = fitting.length === 0 ? exact : exact.length === 0 ? fitting : [...exact, ...fitting];
+  if (list.length === 0) list = NO_PHRASES;
+  if (candidates.size >= CANDIDATE_CACHE_LIMIT) candidates.clear();
+  candidates.set(word, list);
+  return list;
+}
+
 export function phrasesAt(tokens: readonly Token[], at: number): readonly PhraseMatch[] {
-  const word = (tokens[at] as Token).text;
-  const exact = byExact.get(word);
-  const prefixed = word.length >= PREFIX_KEY ? byPrefix.get(word.slice(0, PREFIX_KEY)) : undefined;
-  if (!exact && !prefixed) return NO_MATCHES;
-  const out: PhraseMatch[] = [];
-  if (exact) for (const phrase of exact) if (phraseMatches(phrase, tokens, at)) out.push({ label: phrase.label, length: phrase.words.length, locale: phrase.locale });
-  if (prefixed) for (const phrase of prefixed) if (phraseMatches(phrase, tokens, at)) out.push({ label: phrase.label, length: phrase.words.length, locale: phrase.locale });
-  return out;
+  const list = candidatesFor((tokens[at] as Token).text);
+  if (list.length === 0) return NO_MATCHES;
+  let out: PhraseMatch[] | null = null;
+  for (const phrase of list) {
+    if (phrase.words.length > 1 && !phraseMatches(phrase, tokens, at)) continue;
+    (out ??= []).push(phrase.match);
+  }
+  return out ?? NO_MATCHES;
 }
 
 const stopwordLocales = new Map<string, Locale[]>();

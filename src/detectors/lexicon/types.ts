@@ -10,6 +10,18 @@
  * będzie PIN" informs; `paste`: a request whose destination decides — "paste it here" asks for it, "paste it
  * into the app" does not);
  * `after` marks a time adjunct ("po zaksięgowaniu zwrotu"), whose noun claims no amount.
+ *
+ * Secret mentions in outbound replies (secret-mentions.ts, docs/detection.md) read: `give`
+ * (a verb of handing something over, in any form: podać, atsiųsti, share), `dest` (a place in
+ * the conversation or a recipient on our side: tutaj, čia, in this chat, konsultantowi), `wh`
+ * (a question word about a value: jaki, koks, what), `pronoun` (an object pronoun that can
+ * stand for a secret named before: go, jį, it), `third_party` (someone else: komuś, oszust,
+ * anyone — warnings talk about them), `info` (what happens to a secret without the customer
+ * handing it over: przyjdzie pocztą, galioja, has been changed, zmień), `secrecy` (keep it to
+ * yourself). Described secrets (describe.ts): `digits`, `card_back`, `card_front`, `scratch`,
+ * `last`, `atm`, `photo`. Balances (balance.ts): `holding` (money held: mam, liko, left,
+ * available, sitting in) and `change` (było … teraz, was … now). `honorific` introduces a name.
+ * `login_with` ("logged in with", "zalogowałem się") is followed by a password as a password word is.
  */
 export type Label =
   | 'pin'
@@ -36,7 +48,29 @@ export type Label =
   | 'condition'
   | 'us'
   | 'credentials'
-  | 'after';
+  | 'after'
+  | 'give'
+  | 'dest'
+  | 'wh'
+  | 'pronoun'
+  | 'third_party'
+  | 'info'
+  | 'secrecy'
+  | 'holding'
+  | 'held'
+  | 'price_prep'
+  | 'change'
+  | 'photo'
+  | 'digits'
+  | 'card_back'
+  | 'card_front'
+  | 'scratch'
+  | 'last'
+  | 'atm'
+  | 'honorific'
+  | 'ui'
+  | 'without'
+  | 'login_with';
 
 /**
  * One language's context words. Each phrase is words separated by spaces, written
