@@ -37,11 +37,13 @@ const US = new RegExp(
 );
 
 // Cheap tests on the folded text that tell whether a style's pattern can match at all.
+// Polish street words are lexicon labels (found while tokenising); the other styles are told by
+// a cheap test on the folded text.
 const STYLES = [
-  [PL, 'pl', /(?:^|[^a-z])(?:(?:ul|al|os|pl)\.\s*\S|(?:ul|al|os)\s+[a-z]|(?:plac|aleja|aleje|osiedle|rondo|skwer|bulwar|ulica)\s)/],
-  [LT, 'lt', /[a-z] (?:(?:g|pr|al|pl|skg|a)\.\s*\d|(?:g|pr|al|skg) +\d)/],
-  [US, 'us', /\b[a-z]{2} \d{5}(?!\d)/],
-  [UK, 'uk', /(?:street|road|lane|avenue|drive|close|way|place|court|crescent|gardens|terrace|square|hill|row|grove|walk|mews|park|green|heights|rise|view|quay|parade|\bst|\brd|\bave)(?![a-z])/],
+  [PL, 'pl', 'street_pl', null],
+  [LT, 'lt', null, /[a-z] (?:(?:g|pr|al|pl|skg|a)\.\s*\d|(?:g|pr|al|skg) +\d)/],
+  [US, 'us', null, /\b[a-z]{2} \d{5}(?!\d)/],
+  [UK, 'uk', null, /(?:street|road|lane|avenue|drive|close|way|place|court|crescent|gardens|terrace|square|hill|row|grove|walk|mews|park|green|heights|rise|view|quay|parade|\bst|\brd|\bave)(?![a-z])/],
 ] as const;
 
 /** Postal addresses: a street word or type, a house number, and where present the postal code and city. */
@@ -51,8 +53,8 @@ export const addressDetector = {
     const out: Candidate[] = [];
     const t = doc.text;
     if (!/\d/.test(t)) return out;
-    for (const [re, style, guard] of STYLES) {
-      if (!guard.test(doc.folded)) continue;
+    for (const [re, style, label, guard] of STYLES) {
+      if ((label !== null && !doc.labels.has(label)) || (guard !== null && !guard.test(doc.folded))) continue;
       re.lastIndex = 0;
       for (let m = re.exec(t); m; m = re.exec(t)) {
         const postal = Boolean(m.groups?.postal);

@@ -73,9 +73,17 @@ const CASE_ENDINGS: ReadonlyArray<[RegExp, string]> = [
 /** Whether a folded word is a known first name, in its dictionary form or a case ending of it. */
 export function knownFirstName(word: string): boolean {
   if (FIRST_NAMES.has(word)) return true;
-  for (const [ending, base] of CASE_ENDINGS) if (ending.test(word) && FIRST_NAMES.has(word.replace(ending, base))) return true;
-  return false;
+  let known = caseForms.get(word);
+  if (known === undefined) {
+    known = false;
+    for (const [ending, base] of CASE_ENDINGS) if (ending.test(word) && FIRST_NAMES.has(word.replace(ending, base))) known = true;
+    if (caseForms.size >= 10_000) caseForms.clear();
+    caseForms.set(word, known);
+  }
+  return known;
 }
+// capitalised words come back in every message; their case forms are worked out once
+const caseForms = new Map<string, boolean>();
 
 /** Whether a word is written all in lower case (the folded text equals the text, or differs only in diacritics). */
 function lower(doc: ScanDocument, tok: Token): boolean {

@@ -148,13 +148,25 @@ function usAt(tokens: readonly Token[], m: number): boolean {
   return tok !== undefined && has(tok, 'us');
 }
 
-function markPast(ctx: Context): void {
-  const tokens = ctx.doc.tokens;
+/**
+ * Marks, once per message, what the rules need to know of each giving word: used as a noun
+ * ("your post"), in the past and not to us ("you just posted"), after "we" ("we'll send").
+ */
+function markWords(tokens: readonly Token[]): void {
   for (let j = 0; j < tokens.length; j++) {
     const tok = tokens[j] as Token;
-    if (j > 0 && tok.labels.length > 0 && DETERMINERS.has((tokens[j - 1] as Token).text) && (has(tok, 'give') || has(tok, 'dest'))) tok.flags |= NOUN;
-    if (!ASKING.some((l) => tok.labels.includes(l)) || tok.labels.includes('request')) continue;
-    if (!pastTense(ctx, j)) continue;
+    if (tok.labels.length === 0) continue;
+    const give = tok.labels.includes('give');
+    const paste = tok.labels.includes('paste');
+    if (j > 0 && DETERMINERS.has((tokens[j - 1] as Token).text) && (give || tok.labels.includes('dest'))) tok.flags |= NOUN;
+    if (!give && !paste && !tok.labels.includes('request')) continue;
+    if (give || paste) {
+      // giving verbs only: "we'll send you", "we've posted"; "we'll need your PIN" stays a request
+      const a = tokens[j - 1]?.text;
+      const b = tokens[j - 2]?.text;
+      if (a === 'we' || ((a === 'll' || a === 'will' || a === 've' || a === 'have' || a === 'just' || a === 'already') && (b === 'we' || b === 'i'))) tok.flags |= WE_BEFORE;
+    }
+    if (tok.labels.includes('request') || !pastTense(tokens, j)) continue;
     if (!usAt(tokens, j - 1) && !usAt(tokens, j + 1) && !usAt(tokens, j - 2) && !usAt(tokens, j + 2)) tok.flags |= PAST_GIVING;
   }
 }
@@ -182,18 +194,6 @@ function weSend(tok: Token): boolean {
   // "prosimy", "potrzebujemy", "prašome" ask; "wysłaliśmy", "atsiųsime" say what we send
   if (tok.labels.includes('negation') || (!tok.labels.includes('give') && !tok.labels.includes('paste'))) return false;
   return WE_PL.test(tok.text) || WE_LT.test(tok.text);
-}
-
-/** Marks English giving verbs after "we", "we'll", "we will", "we've": "we'll send you a code". */
-function markWe(tokens: readonly Token[]): void {
-  for (let j = 1; j < tokens.length; j++) {
-    const tok = tokens[j] as Token;
-    // giving verbs only: "we'll send you", "we've posted"; "we'll need your PIN" stays a request
-    if (!tok.labels.includes('give') && !tok.labels.includes('paste')) continue;
-    const a = tokens[j - 1]?.text;
-    const b = tokens[j - 2]?.text;
-    if (a === 'we' || ((a === 'll' || a === 'will' || a === 've' || a === 'have' || a === 'just' || a === 'already') && (b === 'we' || b === 'i'))) tok.flags |= WE_BEFORE;
-  }
 }
 
 // "Hasła proszę nikomu nie przekazywać": a please is not the verb; the verb it introduces decides.
@@ -333,8 +333,7 @@ const PAST_LT = /(?:ete|ote)$/;
 const PAST_EN = new Set(['shared', 'provided', 'confirmed', 'gave', 'given', 'told', 'sent', 'wrote', 'written', 'posted', 'typed', 'entered', 'showed', 'shown', 'disclosed', 'revealed', 'read', 'forwarded', 'pasted', 'dictated']);
 
 /** Whether a giving verb is in the past ("jeśli podałeś", "if you've shared", "jei pateikėte"): a condition about what happened. */
-function pastTense(ctx: Context, j: number): boolean {
-  const tokens = ctx.doc.tokens;
+function pastTense(tokens: readonly Token[], j: number): boolean {
   const word = (tokens[j] as Token).text;
   if (PAST_EN.has(word)) return true;
   const before = tokens[j - 1]?.text;
@@ -352,6 +351,15 @@ function conditional(ctx: Context, clause: Scope, k: number): number {
 // Words after a secret's name that define it: "CVV to 3 cyfry", "the PIN is yours", "PIN – tik jūsų".
 const COPULA = new Set(['to', 'jest', 'sa', 'is', 'are', 'yra', 'tai', 'means', 'oznacza', 'reiskia', 'consists', 'sklada']);
 
+const OPENER_FIRST = new Set(['tai', 'to', 'it', 'its', 'this', 'that', 'these', 'they']);
+
+/** The folded words of `n` tokens from `from`, joined by spaces. */
+function wordsFrom(ctx: Context, from: number, n: number): string {
+  let out = '';
+  for (let j = from; j < from + n && j < ctx.doc.tokens.length; j++) out += (j > from ? ' ' : '') + (ctx.doc.tokens[j] as Token).text;
+  return out;
+}
+
 // Words that open a sentence continuing a definition: "Tai trys skaitmenys …", "It's the code we text you".
 const DEFINING_OPENERS = /^(?:tai|to jest|to sa|it s|it is|this is|that s|that is|its|these are|they are)\b/;
 
@@ -363,8 +371,7 @@ function definition(ctx: Context, k: number): boolean {
     if (defines(ctx, j)) return true;
     break;
   }
-  const opener = ctx.doc.tokens.slice(from, from + 3).map((t) => t.text).join(' ');
-  if (from > 0 && DEFINING_OPENERS.test(opener)) {
+  if (from > 0 && OPENER_FIRST.has((ctx.doc.tokens[from] as Token).text) && DEFINING_OPENERS.test(wordsFrom(ctx, from, 3))) {
     const previous = seg.sentenceStart[from - 1] as number;
     for (let j = previous; j < from; j++) if (secretKind(ctx.doc.tokens[j] as Token)) return definitionQuestion(ctx, j) || defines(ctx, j);
   }
@@ -450,7 +457,7 @@ function judge(ctx: Context, k: number, kind: Kind, weak: boolean): SecretReques
     const inner = askingCue(ctx, sub, k, question);
     const tok = inner >= 0 ? (ctx.doc.tokens[inner] as Token) : null;
     // "jeśli poda nam Pan PIN", "jei pateiktumėte kodą": a request put as a condition
-    const asks = tok !== null && isVerbCue(tok) && (destination(ctx, sub) || !pastTense(ctx, inner));
+    const asks = tok !== null && isVerbCue(tok) && (destination(ctx, sub) || !pastTense(ctx.doc.tokens, inner));
     if (!asks || safePlace(ctx, sub)) return null;
     return block(ctx, kind, 'request', inner, k);
   }
@@ -540,12 +547,12 @@ function ellipticHandover(ctx: Context, k: number): number {
 }
 
 /** "Co to jest CVV?", "Kas yra CVV?", "What is a one-time passcode?": a question that introduces a definition. */
+const QUESTION_FIRST = new Set(['co', 'czym', 'kas', 'what', 'whats']);
+
 function definitionQuestion(ctx: Context, k: number): boolean {
-  const tokens = ctx.doc.tokens;
   const from = ctx.seg.sentenceStart[k] as number;
-  const words = [];
-  for (let j = from; j < k && words.length < 4; j++) words.push((tokens[j] as Token).text);
-  const head = words.join(' ');
+  if (k - from > 4 || !QUESTION_FIRST.has((ctx.doc.tokens[from] as Token).text)) return false;
+  const head = wordsFrom(ctx, from, k - from);
   if (!/^(?:co to jest|czym jest|co to|kas yra|kas tai|what is|what s|whats|what are)(?: an?| the| ten| ta)?$/.test(head)) return false;
   // "What are the digits on your card?" asks for the customer's own
   return !any(ctx, { from, to: ctx.seg.sentenceEnd[k] as number }, 'addressee');
@@ -640,7 +647,7 @@ export function findSecretRequests(doc: ScanDocument): SecretRequest[] {
   const named = SECRET_LABELS.some(([l]) => present.has(l));
   if (!named && !(present.has('code') && (present.has('request') || present.has('give') || present.has('paste') || present.has('dest')))) return out;
   const seg = segment(doc);
-  markWe(tokens);
+  markWords(tokens);
   const addressedScopes = new Map<number, boolean>();
   const ctx: Context = {
     doc,
@@ -657,7 +664,6 @@ export function findSecretRequests(doc: ScanDocument): SecretRequest[] {
     memo: new Map(),
     masks: contextMasks(tokens),
   };
-  markPast(ctx);
   for (let k = 0; k < tokens.length && out.length < MAX_REPORTED; k++) {
     const tok = tokens[k] as Token;
     let kind = secretKind(tok);

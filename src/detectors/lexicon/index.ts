@@ -75,7 +75,7 @@ const GRAMMAR_LABELS: ReadonlySet<Label> = new Set<Label>([
 const SHORT = 3;
 
 // Short words every language writes alike: they count in a message of any language.
-const INTERNATIONAL = new Set(['pin', 'puk', 'sms', 'otp', 'cvv', 'cvc', 'cid', 'atm', 'dm', 'tel', 'mob', 'ean', 'iban', 'nrb', 'vat', 'pvm']);
+const INTERNATIONAL = new Set(['ul', 'al', 'os', 'pl', 'pin', 'puk', 'sms', 'otp', 'cvv', 'cvc', 'cid', 'atm', 'dm', 'tel', 'mob', 'ean', 'iban', 'nrb', 'vat', 'pvm']);
 
 function match(phrase: Phrase): PhraseMatch {
   const first = phrase.words[0] as WordPattern;
@@ -84,7 +84,6 @@ function match(phrase: Phrase): PhraseMatch {
   return { label: phrase.label, length: phrase.words.length, locale: phrase.locale, local };
 }
 
-/** Every phrase that starts at word token `at`. */
 const NO_MATCHES: readonly PhraseMatch[] = [];
 
 for (const [locale, lexicon] of Object.entries(LEXICONS) as [Locale, LanguageLexicon][]) {
@@ -102,33 +101,60 @@ for (const [locale, lexicon] of Object.entries(LEXICONS) as [Locale, LanguageLex
 }
 
 // The phrases whose first word fits a given word, remembered per word: the same words come
-// back in every message, and a prefix bucket ("prz…") holds dozens of phrases.
+// back in every message, a prefix bucket ("prz…") holds dozens of phrases, and many phrases
+// share a first word ("w aplikacji", "w bankomacie", "in the app"): those are indexed by their
+// second word, so a word costs a lookup or two, not a loop over every phrase it could start.
+interface Candidates {
+  /** One-word phrases: they match as soon as the word does. */
+  single: readonly PhraseMatch[];
+  /** Longer phrases by their second word written out; and those whose second word is a prefix. */
+  bySecond: ReadonlyMap<string, readonly Phrase[]>;
+  secondPrefixed: readonly Phrase[];
+}
 const CANDIDATE_CACHE_LIMIT = 20_000;
-const candidates = new Map<string, readonly Phrase[]>();
+const candidates = new Map<string, Candidates>();
 const NO_PHRASES: readonly Phrase[] = [];
+const NO_CANDIDATES: Candidates = { single: [], bySecond: new Map(), secondPrefixed: NO_PHRASES };
 
-function candidatesFor(word: string): readonly Phrase[] {
-  let list = candidates.get(word);
-  if (list) return list;
+function candidatesFor(word: string): Candidates {
+  let found = candidates.get(word);
+  if (found) return found;
   const exact = byExact.get(word) ?? NO_PHRASES;
   const prefixed = word.length >= PREFIX_KEY ? (byPrefix.get(word.slice(0, PREFIX_KEY)) ?? NO_PHRASES) : NO_PHRASES;
-  const fitting = prefixed.filter((p) => wordMatches(p.words[0] as WordPattern, word));
-  list = fitting.length === 0 ? exact : exact.length === 0 ? fitting : [...exact, ...fitting];
-  if (list.length === 0) list = NO_PHRASES;
+  const fitting = [...exact, ...prefixed.filter((p) => wordMatches(p.words[0] as WordPattern, word))];
+  if (fitting.length === 0) found = NO_CANDIDATES;
+  else {
+    const single: PhraseMatch[] = [];
+    const bySecond = new Map<string, Phrase[]>();
+    const secondPrefixed: Phrase[] = [];
+    for (const phrase of fitting) {
+      const second = phrase.words[1];
+      if (!second) single.push(phrase.match);
+      else if (second.prefix) secondPrefixed.push(phrase);
+      else {
+        const list = bySecond.get(second.text);
+        if (list) list.push(phrase);
+        else bySecond.set(second.text, [phrase]);
+      }
+    }
+    found = { single, bySecond, secondPrefixed };
+  }
   if (candidates.size >= CANDIDATE_CACHE_LIMIT) candidates.clear();
-  candidates.set(word, list);
-  return list;
+  candidates.set(word, found);
+  return found;
 }
 
+/** Every phrase that starts at word token `at`. The array may be shared: read it, do not change it. */
 export function phrasesAt(tokens: readonly Token[], at: number): readonly PhraseMatch[] {
-  const list = candidatesFor((tokens[at] as Token).text);
-  if (list.length === 0) return NO_MATCHES;
+  const c = candidatesFor((tokens[at] as Token).text);
+  if (c === NO_CANDIDATES) return NO_MATCHES;
+  const next = tokens[at + 1];
+  if (!next || next.type !== 'word' || next.breakBefore || (c.bySecond.size === 0 && c.secondPrefixed.length === 0)) return c.single;
   let out: PhraseMatch[] | null = null;
-  for (const phrase of list) {
-    if (phrase.words.length > 1 && !phraseMatches(phrase, tokens, at)) continue;
-    (out ??= []).push(phrase.match);
-  }
-  return out ?? NO_MATCHES;
+  const exact = c.bySecond.get(next.text);
+  if (exact) for (const phrase of exact) if (phraseMatches(phrase, tokens, at)) (out ??= [...c.single]).push(phrase.match);
+  for (const phrase of c.secondPrefixed) if (phraseMatches(phrase, tokens, at)) (out ??= [...c.single]).push(phrase.match);
+  return out ?? c.single;
 }
 
 const stopwordLocales = new Map<string, Locale[]>();

@@ -122,6 +122,7 @@ export const pl: LanguageLexicon = {
     ui: ['link', 'linku', 'linka', 'kliknij*', 'naciśnij*', 'nacisnij*', 'wybierz*', 'dotknij*', 'stuknij*', 'wejdź w', 'wejdz w', 'kliknąć', 'przycisk*', 'opcj*', 'zakładk*'],
     without: ['bez'],
     login_with: ['zalogowałem się', 'zalogowałam się', 'loguję się', 'logowałem się', 'logowałam się'],
+    street_pl: ['ul', 'al', 'os', 'pl', 'plac', 'aleja', 'aleje', 'osiedle', 'rondo', 'skwer', 'bulwar', 'ulica', 'ulicy'],
     honorific: ['p', 'pan', 'pani', 'panie', 'panu', 'panią', 'pana', 'panem'],
   },
   stopwords: [

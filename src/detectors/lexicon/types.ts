@@ -22,6 +22,7 @@
  * `last`, `atm`, `photo`. Balances (balance.ts): `holding` (money held: mam, liko, left,
  * available, sitting in) and `change` (było … teraz, was … now). `honorific` introduces a name.
  * `login_with` ("logged in with", "zalogowałem się") is followed by a password as a password word is.
+ * `street_pl` (ul, al., plac, osiedle …) says a Polish address may follow.
  */
 export type Label =
   | 'pin'
@@ -70,7 +71,8 @@ export type Label =
   | 'honorific'
   | 'ui'
   | 'without'
-  | 'login_with';
+  | 'login_with'
+  | 'street_pl';
 
 /**
  * One language's context words. Each phrase is words separated by spaces, written
