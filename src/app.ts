@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { requestId } from 'hono/request-id';
+import { routePath } from 'hono/route';
 import pino, { type Logger } from 'pino';
 import type { AccessTokenOptions } from './auth/access-token.ts';
 import type { KeyMaterial } from './auth/keys.ts';
@@ -7,6 +7,7 @@ import type { AuditWriter } from './audit/writer.ts';
 import type { Clock } from './clock.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { ApiError } from './errors.ts';
+import { errorSummary, safeRequestId } from './api/log-safety.ts';
 import { auditRoutes } from './api/audit-routes.ts';
 import { checkRoutes } from './api/check-routes.ts';
 import type { AppEnv } from './api/env.ts';
@@ -43,20 +44,35 @@ export function createApp(deps: AppDeps) {
   const metrics = createMetrics(deps.writer, { defaultMetrics: deps.processMetrics });
   const app = new Hono<AppEnv>();
 
-  app.use(requestId());
+  // a caller's request id goes into every log line: only a UUID is taken as it is (any other
+  // text could be a customer's phone number or IBAN), else the service makes one
+  app.use(async (c, next) => {
+    const id = safeRequestId(c.req.header('x-request-id'));
+    c.set('requestId', id);
+    c.header('x-request-id', id);
+    await next();
+  });
   app.use(async (c, next) => {
     const started = performance.now();
     c.set('log', logger.child({ requestId: c.get('requestId') }));
     await next();
-    // method, route and outcome only: never the body, which holds customers' messages
-    c.get('log').info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 100) / 100, tenant: c.get('caller')?.tenant }, 'request');
+    // method, route pattern and outcome only: never the body, which holds customers'
+    // messages, nor the path or query as sent, which can hold anything (an IBAN as an id)
+    c.get('log').info({ method: c.req.method, route: routePath(c, -1), status: c.res.status, ms: Math.round((performance.now() - started) * 100) / 100, tenant: c.get('caller')?.tenant }, 'request');
   });
   app.use('/v1/*', limitBody(deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
+  // decisions, events, proofs and policies are personal-data adjacent: no cache keeps them
+  app.use('/v1/*', async (c, next) => {
+    await next();
+    c.header('cache-control', 'no-store');
+  });
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return errorResponse(c, err);
-    // an unknown error's message could echo personal data: log its type and stack only
-    c.get('log')?.error({ err: { type: err.name, stack: err.stack?.split('\n').slice(1, 6).join('\n') } }, 'unhandled error');
+    // an unknown error's message could echo personal data (a driver's error carries the
+    // statement's parameters), and so could any line of its stack's head, which repeats the
+    // message: its type, database error code and stack frames only
+    c.get('log')?.error({ err: errorSummary(err) }, 'unhandled error');
     return errorResponse(c, new ApiError('internal', 'Something went wrong; the request id identifies it in the logs.'));
   });
   app.notFound((c) => errorResponse(c, new ApiError('not_found', 'No such endpoint.')));

@@ -54,4 +54,33 @@ describe('logs', () => {
     }
     db = await createTestDatabase('pglite'); // afterAll drops a fresh one
   });
+
+  it('log an unhandled error without the parameters of the statement that failed, nor the path sent', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const base = await createTestService(db.handle);
+    const app = createApp({ ...base.deps, logger: pino({ level: 'trace' }, sink) });
+    const token = await base.token('logs-2', ['audit:read']);
+    // a failure no input causes: the statement refers to a column that is gone
+    await db.handle.query('ALTER TABLE audit_events RENAME COLUMN agent_id TO agent_gone');
+    try {
+      const iban = PLANTED[0]!.replace(/\s/g, '');
+      const res = await app.request(`/v1/audit/events?agent=${iban}&thread=${PLANTED[2]}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(500);
+      const log = lines.join('');
+      expect(log).toContain('unhandled error');
+      expect(log).toMatch(/"frames":"\s+at /);
+      expect(log).toContain('"route":"/v1/audit/events"');
+      expect(log).not.toContain(iban);
+      expect(log).not.toContain(PLANTED[2]);
+      expect(log).not.toContain('agent_gone'); // nor the statement
+    } finally {
+      await db.handle.query('ALTER TABLE audit_events RENAME COLUMN agent_gone TO agent_id');
+    }
+  });
 });

@@ -10,9 +10,13 @@ import { auditEvents } from '../db/schema/index.ts';
 import { ApiError } from '../errors.ts';
 import { requireScope } from './auth.ts';
 import { readJson } from './body.ts';
+import { eventIdParam } from './audit-schemas.ts';
+import { safeText } from '../validation/text.ts';
 import type { AppEnv } from './env.ts';
 
-const overrideSchema = z.strictObject({ justification: z.string().trim().min(10, 'write at least a sentence').max(2000) });
+const overrideSchema = z.strictObject({
+  justification: safeText({ max: 2000, multiline: true }).pipe(z.string().trim().min(10, 'write at least a sentence')),
+});
 
 /**
  * POST /v1/audit/events/:id/override: a supervisor lets a warned message through with a
@@ -22,9 +26,10 @@ const overrideSchema = z.strictObject({ justification: z.string().trim().min(10,
 export function overrideRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.post('/:id/override', requireScope('check:override', deps.keys.accessKeys, deps.auth), async (c) => {
+    const id = eventIdParam(c);
     const { data } = await readJson(c, overrideSchema);
     const caller = c.get('caller');
-    const found = await getEvent(deps.database.db, caller.tenant, c.req.param('id'));
+    const found = await getEvent(deps.database.db, caller.tenant, id);
     if (!found || found.row.type !== 'check') throw new ApiError('not_found', 'No such check for this tenant.');
     const original = found.row;
     const details = original.details as { overridable?: boolean } | null;

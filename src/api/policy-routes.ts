@@ -11,11 +11,12 @@ import { defaultPolicy } from '../policies/types.ts';
 import { requireScope } from './auth.ts';
 import { readJson } from './body.ts';
 import type { AppEnv } from './env.ts';
+import { isoDate } from '../validation/text.ts';
 
 const simulateSchema = z.strictObject({
   policy: storedPolicySchema,
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
   limit: z.number().int().min(1).max(100_000).default(10_000),
 });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { createApp, type App } from '../../src/app.ts';
+import { createApp, type App, type AppDeps } from '../../src/app.ts';
 import { signAccessToken } from '../../src/auth/access-token.ts';
 import { DEV_IDP, signIdentityAssertion } from '../../src/auth/identity.ts';
 import { ephemeralKeys, type KeyMaterial } from '../../src/auth/keys.ts';
@@ -20,6 +20,8 @@ export function steppingClock(start = Date.UTC(2026, 10, 23, 9, 0, 0)): Clock {
 /** The app in-process over a test database, with fresh keys and helpers to mint tokens. */
 export interface TestService {
   app: App;
+  /** What the app was built from: `createApp({ ...svc.deps, logger })` gives the same service with a logger. */
+  deps: AppDeps;
   keys: KeyMaterial;
   writer: AuditWriter;
   database: DatabaseHandle;
@@ -34,9 +36,11 @@ export async function createTestService(database: DatabaseHandle): Promise<TestS
   // two transactions in flight on PostgreSQL, so the tests exercise the lock hand-over too
   const writer = new AuditWriter(database, clock, { concurrency: database.driver === 'postgres' ? 2 : 1, checkpoint: { key: keys.service, every: 5 } });
   const policies = new PolicyStore(database.db, { ttlMs: 0, fallbackIdentityProvider: { ...DEV_IDP, jwks: { keys: [keys.dev!.publicJwk] } } });
-  const app = createApp({ database, writer, policies, keys, clock, auth: AUTH });
+  const deps: AppDeps = { database, writer, policies, keys, clock, auth: AUTH };
+  const app = createApp(deps);
   return {
     app,
+    deps,
     keys,
     writer,
     database,
