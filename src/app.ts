@@ -20,6 +20,9 @@ import { consoleRoutes } from './console/routes.ts';
 import { createMetrics } from './api/metrics.ts';
 import type { PolicyStore } from './policies/store.ts';
 import type { RateLimit } from './api/rate-limit.ts';
+import type { StoreAvailability } from './db/availability.ts';
+import { isUnavailable, StoreUnavailable } from './db/unavailable.ts';
+import { auditUnavailable } from './service/audit-failure.ts';
 
 /** Everything the app uses from outside; tests pass their own. */
 export interface AppDeps {
@@ -36,17 +39,24 @@ export interface AppDeps {
   rateLimit?: RateLimit | undefined;
   /** Node.js process metrics (event loop lag, GC, memory) on /metrics; off in tests. */
   processMetrics?: boolean;
+  /** The store's circuit breaker: while it is open, /v1 answers 503 at once and /readyz is not ready. */
+  availability?: StoreAvailability | undefined;
+  /** How long a check may take, arrival to committed event (CHECK_DEADLINE_MS). */
+  checkDeadlineMs?: number | undefined;
+  /** Set when the process is shutting down: /readyz turns not ready first. */
+  lifecycle?: { draining: boolean } | undefined;
 }
 
 /** Builds the HTTP app. No I/O happens here; the routes use `deps` when called. */
 export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? pino({ level: 'silent' });
-  const metrics = createMetrics(deps.writer, { defaultMetrics: deps.processMetrics });
+  const metrics = createMetrics(deps.writer, { defaultMetrics: deps.processMetrics, availability: deps.availability });
   const app = new Hono<AppEnv>();
 
   // a caller's request id goes into every log line: only a UUID is taken as it is (any other
   // text could be a customer's phone number or IBAN), else the service makes one
   app.use(async (c, next) => {
+    c.set('startedAt', performance.now());
     const id = safeRequestId(c.req.header('x-request-id'));
     c.set('requestId', id);
     c.header('x-request-id', id);
@@ -56,11 +66,19 @@ export function createApp(deps: AppDeps) {
     const started = performance.now();
     c.set('log', logger.child({ requestId: c.get('requestId') }));
     await next();
+    // shutting down: this connection is not kept for another request
+    if (deps.lifecycle?.draining) c.header('connection', 'close');
     // method, route pattern and outcome only: never the body, which holds customers'
     // messages, nor the path or query as sent, which can hold anything (an IBAN as an id)
     c.get('log').info({ method: c.req.method, route: routePath(c, -1), status: c.res.status, ms: Math.round((performance.now() - started) * 100) / 100, tenant: c.get('caller')?.tenant }, 'request');
   });
   app.use('/v1/*', limitBody(deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
+  // while the store is known to be down nothing under /v1 can be answered (a check needs its
+  // event committed, the audit reads the store): 503 at once, not after a connect timeout
+  app.use('/v1/*', async (c, next) => {
+    if (deps.availability && !deps.availability.up) throw auditUnavailable(new StoreUnavailable('the audit store is down', 'store_down'), 'this request');
+    await next();
+  });
   // decisions, events, proofs and policies are personal-data adjacent: no cache keeps them
   app.use('/v1/*', async (c, next) => {
     await next();
@@ -69,6 +87,8 @@ export function createApp(deps: AppDeps) {
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return errorResponse(c, err);
+    // a read (or any route) whose database went away: 503, and the breaker opens
+    if (deps.availability ? deps.availability.observe(err) : isUnavailable(err)) return errorResponse(c, auditUnavailable(err, 'this request'));
     // an unknown error's message could echo personal data (a driver's error carries the
     // statement's parameters), and so could any line of its stack's head, which repeats the
     // message: its type, database error code and stack frames only

@@ -29,6 +29,13 @@ const schema = z.object({
   // tables' owner runs `npm run migrate` instead
   MIGRATE_ON_START: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   RETENTION_SWEEP_MINUTES: z.coerce.number().int().min(0).default(60),
+  // from a check's arrival to its committed event; past it the check answers 503 with
+  // Retry-After and its event is never written (docs/audit.md, outages)
+  CHECK_DEADLINE_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+  // on SIGTERM: how long /readyz says not ready before the listener closes (the load
+  // balancer's time to notice), then how long in-flight requests get to finish
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 /** The service's configuration, parsed once at start from the environment. */

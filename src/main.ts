@@ -4,6 +4,8 @@ import { loadConfigOrExit } from './config.ts';
 import { sweepRetention } from './audit/retention.ts';
 import { systemClock } from './clock.ts';
 import { openRuntime } from './runtime.ts';
+import { shutdownGracefully } from './shutdown.ts';
+import type { Server } from 'node:http';
 
 // The only file that reads the environment, opens the database, listens and handles signals.
 const config = loadConfigOrExit();
@@ -38,11 +40,9 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'stopping');
-  server.close();
-  // let in-flight checks finish their audit commit before the database closes
-  const deadline = Date.now() + 10_000;
-  while ((runtime.writer.pending > 0 || runtime.writer.busy) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-  await runtime.database.close();
+  if (sweepTimer) clearInterval(sweepTimer);
+  const clean = await shutdownGracefully(server as Server, runtime, { delayMs: config.SHUTDOWN_DELAY_MS, timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, logger);
+  logger.info({ clean }, 'stopped');
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,8 +1,9 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { AuditWriter } from '../audit/writer.ts';
+import type { StoreAvailability } from '../db/availability.ts';
 
 /** The service's Prometheus metrics, in a registry of its own (one per app instance). */
-export function createMetrics(writer: AuditWriter, options: { defaultMetrics?: boolean | undefined } = {}) {
+export function createMetrics(writer: AuditWriter, options: { defaultMetrics?: boolean | undefined; availability?: StoreAvailability | undefined } = {}) {
   const registry = new Registry();
   if (options.defaultMetrics) collectDefaultMetrics({ register: registry });
   const checks = new Counter({
@@ -73,6 +74,30 @@ export function createMetrics(writer: AuditWriter, options: { defaultMetrics?: b
     registers: [registry],
     collect() {
       this.set(writer.stats.failures);
+    },
+  });
+  new Gauge({
+    name: 'sargas_audit_expired_total',
+    help: 'Audit events dropped at their deadline, or refused at once while the store was down (their checks answered 503).',
+    registers: [registry],
+    collect() {
+      this.set(writer.stats.expired);
+    },
+  });
+  new Gauge({
+    name: 'sargas_audit_batch_splits_total',
+    help: 'Audit batches split to find the events the database refused (each such event failed alone).',
+    registers: [registry],
+    collect() {
+      this.set(writer.stats.splits);
+    },
+  });
+  new Gauge({
+    name: 'sargas_store_up',
+    help: '1 while the audit store is believed reachable, 0 while the circuit breaker is open.',
+    registers: [registry],
+    collect() {
+      this.set(options.availability && !options.availability.up ? 0 : 1);
     },
   });
   return { registry, checks, findings, latency };

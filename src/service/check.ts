@@ -10,6 +10,8 @@ import { ApiError } from '../errors.ts';
 import type { CheckRequest } from '../api/check-schema.ts';
 import { evaluate } from '../policies/evaluate.ts';
 import type { PolicyStore } from '../policies/store.ts';
+import type { StoreAvailability } from '../db/availability.ts';
+import { auditUnavailable, beforeDeadline } from './audit-failure.ts';
 
 /** What a check needs from the running service. */
 export interface CheckDeps {
@@ -17,6 +19,8 @@ export interface CheckDeps {
   policies: PolicyStore;
   keys: KeyMaterial;
   clock: Clock;
+  /** Told when the policy read fails because the store is unreachable (the breaker). */
+  availability?: StoreAvailability | undefined;
 }
 
 /** Observations for metrics and logs: kinds found, never values. */
@@ -29,15 +33,25 @@ export interface CheckOutcome {
 
 /**
  * One pre-send or on-receive check: detect, verify identity, decide, append the audit
- * event and wait for its commit, sign a receipt. If the audit store fails, the error
- * propagates and the caller answers 503: no decision leaves without its record.
+ * event and wait for its commit, sign a receipt, all before `deadline` (performance.now()
+ * milliseconds). If the audit store fails or the deadline passes, the caller answers 503
+ * with Retry-After: no decision leaves without its record, and no record is written after
+ * its caller was told 503.
  */
-export async function performCheck(deps: CheckDeps, caller: Caller, req: CheckRequest, rawBody: string, idempotencyKey?: string): Promise<CheckOutcome> {
+export async function performCheck(
+  deps: CheckDeps,
+  caller: Caller,
+  req: CheckRequest,
+  rawBody: string,
+  idempotencyKey: string | undefined,
+  deadline: number,
+): Promise<CheckOutcome> {
   let policy;
   try {
-    policy = await deps.policies.get(caller.tenant);
-  } catch {
-    throw new ApiError('audit_unavailable', 'The policy and audit store is unavailable; nothing may be sent.');
+    policy = await beforeDeadline(deps.policies.get(caller.tenant), deadline);
+  } catch (err) {
+    deps.availability?.observe(err);
+    throw auditUnavailable(err, 'this check');
   }
   const result = scan(req.text, { locale: req.locale, region: policy.defaultRegion });
   const identity =
@@ -78,9 +92,9 @@ export async function performCheck(deps: CheckDeps, caller: Caller, req: CheckRe
   );
   let appended;
   try {
-    appended = await deps.writer.append(draft);
-  } catch {
-    throw new ApiError('audit_unavailable', 'The audit store could not record this check; nothing may be sent.');
+    appended = await deps.writer.append(draft, { deadline });
+  } catch (err) {
+    throw auditUnavailable(err, 'this check');
   }
   const { row, replayed } = appended;
   if (replayed && row.requestFp !== draft.requestFp) {

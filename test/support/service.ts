@@ -7,6 +7,7 @@ import { AuditWriter } from '../../src/audit/writer.ts';
 import type { Clock } from '../../src/clock.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import { PolicyStore } from '../../src/policies/store.ts';
+import { StoreAvailability } from '../../src/db/availability.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export const AUTH = { issuer: 'sargas-test', audience: 'sargas' } as const;
@@ -30,13 +31,20 @@ export interface TestService {
   check(token: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
 }
 
-export async function createTestService(database: DatabaseHandle): Promise<TestService> {
+export async function createTestService(database: DatabaseHandle, options: { checkDeadlineMs?: number; maxQueue?: number } = {}): Promise<TestService> {
   const keys = await ephemeralKeys();
   const clock = steppingClock();
+  // the breaker as the runtime has it, probing fast
+  const availability = new StoreAvailability(() => database.probe(), { probeIntervalMs: 50 });
   // two transactions in flight on PostgreSQL, so the tests exercise the lock hand-over too
-  const writer = new AuditWriter(database, clock, { concurrency: database.driver === 'postgres' ? 2 : 1, checkpoint: { key: keys.service, every: 5 } });
+  const writer = new AuditWriter(database, clock, {
+    concurrency: database.driver === 'postgres' ? 2 : 1,
+    checkpoint: { key: keys.service, every: 5 },
+    availability,
+    ...(options.maxQueue ? { maxQueue: options.maxQueue } : {}),
+  });
   const policies = new PolicyStore(database.db, { ttlMs: 0, fallbackIdentityProvider: { ...DEV_IDP, jwks: { keys: [keys.dev!.publicJwk] } } });
-  const deps: AppDeps = { database, writer, policies, keys, clock, auth: AUTH };
+  const deps: AppDeps = { database, writer, policies, keys, clock, auth: AUTH, availability, checkDeadlineMs: options.checkDeadlineMs, lifecycle: { draining: false } };
   const app = createApp(deps);
   return {
     app,
@@ -58,14 +66,15 @@ export async function createTestService(database: DatabaseHandle): Promise<TestS
 }
 
 /** A test database and the service over it for one describe block: made before its tests, dropped after. */
-export function useTestService(backend: 'pglite' | 'postgres'): { readonly db: TestDatabase; readonly svc: TestService } {
+export function useTestService(backend: 'pglite' | 'postgres', options: Parameters<typeof createTestService>[1] = {}): { readonly db: TestDatabase; readonly svc: TestService } {
   let db: TestDatabase | undefined;
   let svc: TestService | undefined;
   beforeAll(async () => {
     db = await createTestDatabase(backend);
-    svc = await createTestService(db.handle);
+    svc = await createTestService(db.handle, options);
   });
   afterAll(async () => {
+    svc?.deps.availability?.close();
     await db?.drop();
   });
   return {
