@@ -45,6 +45,8 @@ export interface AppDeps {
   checkDeadlineMs?: number | undefined;
   /** Set when the process is shutting down: /readyz turns not ready first. */
   lifecycle?: { draining: boolean } | undefined;
+  /** A witness whose newest checkpoint verify holds the log against (the directory witness). */
+  witness?: { latest(tenant: string): Promise<string | null> } | undefined;
 }
 
 /** Builds the HTTP app. No I/O happens here; the routes use `deps` when called. */

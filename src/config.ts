@@ -21,6 +21,12 @@ const schema = z.object({
   SERVICE_SIGNING_KEY: z.string().optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   CHECKPOINT_EVERY: z.coerce.number().int().min(1).default(1000),
+  // a tenant's newest batch seal becomes a checkpoint (and goes to the witnesses) at least
+  // this often while its chain moves (0: only every CHECKPOINT_EVERY events)
+  CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  // witnesses outside the database (docs/audit.md): a directory of append-only files, an HTTPS sink
+  WITNESS_DIR: z.string().min(1).optional(),
+  WITNESS_URL: z.string().url().startsWith('https://', 'must be an https URL').optional(),
   RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(2000),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(4000),
   AUDIT_MAX_QUEUE: z.coerce.number().int().min(1).default(10_000),

@@ -10,6 +10,8 @@ import type { Config } from './config.ts';
 import { openPglite, openPostgres, type DatabaseHandle } from './db/client.ts';
 import { PolicyStore } from './policies/store.ts';
 import { StoreAvailability } from './db/availability.ts';
+import { DirectoryWitness, HttpsWitness, type Witness } from './audit/witness.ts';
+import { WitnessPublisher } from './audit/witness-publisher.ts';
 
 /** The running service's parts, opened from configuration. */
 export interface Runtime {
@@ -20,6 +22,8 @@ export interface Runtime {
   availability: StoreAvailability;
   /** `draining` is set on shutdown: /readyz turns not ready first. */
   lifecycle: { draining: boolean };
+  /** Delivers checkpoints to the configured witnesses (none: null). */
+  witnesses: WitnessPublisher | null;
   app: ReturnType<typeof createApp>;
 }
 
@@ -41,6 +45,13 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
     availability,
   });
   const lifecycle = { draining: false };
+  const directory = config.WITNESS_DIR ? new DirectoryWitness(config.WITNESS_DIR) : null;
+  const witnessList: Witness[] = [...(directory ? [directory] : []), ...(config.WITNESS_URL ? [new HttpsWitness(config.WITNESS_URL)] : [])];
+  const witnesses = witnessList.length > 0 ? new WitnessPublisher(witnessList, logger) : null;
+  if (witnesses) {
+    writer.onCheckpoint((cp) => witnesses.publish(cp));
+    await witnesses.catchUp(database).catch(() => logger.warn('witness catch-up skipped: checkpoints not readable yet'));
+  }
   const fallbackIdentityProvider = keys.dev ? { ...DEV_IDP, jwks: { keys: [keys.dev.publicJwk] } } : null;
   const policies = new PolicyStore(database.db, { fallbackIdentityProvider });
   const app = createApp({
@@ -56,6 +67,7 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
     availability,
     checkDeadlineMs: config.CHECK_DEADLINE_MS,
     lifecycle,
+    witness: directory ?? undefined,
   });
-  return { database, policies, keys, writer, availability, lifecycle, app };
+  return { database, policies, keys, writer, availability, lifecycle, witnesses, app };
 }

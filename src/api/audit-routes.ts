@@ -3,9 +3,10 @@ import { desc, eq } from 'drizzle-orm';
 import type { AppDeps } from '../app.ts';
 import { ulid } from '../audit/ids.ts';
 import { decodeCursor, getEvent, listEvents, publicEvent, type EventFilter } from '../audit/query.ts';
-import { publishedKeys } from '../audit/service-keys.ts';
-import { verifyChain } from '../audit/verify.ts';
-import { auditCheckpoints, auditReviews } from '../db/schema/index.ts';
+import { auditCheckpoints } from '../db/schema/index.ts';
+import { reviewContentHash } from '../audit/content-hash.ts';
+import { auditUnavailable } from '../service/audit-failure.ts';
+import { verifyRoutes } from './verify-routes.ts';
 import { purgeBefore } from '../audit/retention.ts';
 import { summarize } from '../audit/summary.ts';
 import { maskFreeText } from '../audit/free-text.ts';
@@ -17,6 +18,8 @@ import { readJson } from './body.ts';
 import type { AppEnv } from './env.ts';
 import { eventIdParam, filterSchema, listSchema, lookupSchema, parseQuery, purgeSchema, reviewSchema } from './audit-schemas.ts';
 import { exportRoutes } from './export-routes.ts';
+
+const INSERT_REVIEW = 'INSERT INTO audit_reviews (id, tenant, event_id, verdict, note, reviewer, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)';
 
 /** The compliance officers' endpoints: events, one event, verification, export, reviews. */
 export function auditRoutes(deps: AppDeps) {
@@ -48,7 +51,14 @@ export function auditRoutes(deps: AppDeps) {
     if (!found) throw new ApiError('not_found', 'No such event for this tenant.');
     const now = deps.clock.now();
     const row = { id: ulid(now), tenant: caller.tenant, eventId: found.row.id, verdict: data.verdict, note: maskFreeText(data.note), reviewer: caller.subject, createdAt: now };
-    await db.insert(auditReviews).values(row);
+    // the review and the chain event recording its content hash commit together: editing or
+    // removing the review later breaks verification (src/audit/anchors.ts)
+    const event = adminEvent(caller.tenant, 'review', now, caller.subject, { verdict: row.verdict, eventSeq: found.row.seq, contentHash: reviewContentHash(row) }, { id: row.id, linkedEventId: row.eventId });
+    try {
+      await deps.writer.appendWith(event, (q) => q(INSERT_REVIEW, [row.id, row.tenant, row.eventId, row.verdict, row.note, row.reviewer, now.toISOString()]).then(() => undefined));
+    } catch (err) {
+      throw auditUnavailable(err, 'this review');
+    }
     return c.json({ id: row.id, eventId: row.eventId, verdict: row.verdict, note: row.note, reviewer: row.reviewer, createdAt: now.toISOString() }, 201);
   });
 
@@ -64,8 +74,8 @@ export function auditRoutes(deps: AppDeps) {
       const details = { kinds: [...new Set(result.findings.map((f) => f.kind))], customer: data.customerId !== undefined, fingerprint: result.fingerprint };
       await deps.writer.append(adminEvent(caller.tenant, 'lookup', deps.clock.now(), caller.subject, details));
       return c.json(result);
-    } catch {
-      throw new ApiError('audit_unavailable', 'The audit store could not record this lookup; try again.');
+    } catch (err) {
+      throw auditUnavailable(err, 'this lookup');
     }
   });
 
@@ -85,11 +95,10 @@ export function auditRoutes(deps: AppDeps) {
     const days = data.olderThanDays ?? (await deps.policies.get(caller.tenant)).retentionDays;
     if (!days) throw new ApiError('invalid_request', 'olderThanDays: give it, or set retentionDays in the policy.');
     const cutoff = new Date(deps.clock.now().getTime() - days * 86_400_000);
-    return c.json(await purgeBefore({ db, writer: deps.writer, key: deps.keys.service, clock: deps.clock }, caller.tenant, cutoff, caller.subject));
+    return c.json(await purgeBefore({ database: deps.database, writer: deps.writer, key: deps.keys.service, clock: deps.clock }, caller.tenant, cutoff, caller.subject));
   });
 
-  app.get('/verify', read, async (c) => c.json(await verifyChain(db, c.get('caller').tenant, await publishedKeys(db, deps.keys.service))));
-
+  app.route('/', verifyRoutes(deps));
   app.route('/', exportRoutes(deps));
   return app;
 }

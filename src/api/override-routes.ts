@@ -41,7 +41,7 @@ export function overrideRoutes(deps: AppDeps) {
       .where(and(eq(auditEvents.tenant, caller.tenant), eq(auditEvents.linkedEventId, original.id), eq(auditEvents.type, 'override')));
     if (earlier) throw new ApiError('conflict', 'This warning was already overridden.', { overrideEventId: earlier.id });
     const now = deps.clock.now();
-    const { row } = await deps.writer.append(
+    const { row, treeHead } = await deps.writer.append(
       adminEvent(caller.tenant, 'override', now, caller.subject, { justification: maskFreeText(data.justification), originalDecision: original.decision }, {
         linkedEventId: original.id,
         decision: 'allow',
@@ -54,7 +54,7 @@ export function overrideRoutes(deps: AppDeps) {
         platform: original.platform,
       }),
     );
-    return c.json({ override: publicEvent(row), receipt: signReceipt(deps.keys.service, row) }, 201);
+    return c.json({ override: publicEvent(row), receipt: signReceipt(deps.keys.service, row, treeHead) }, 201);
   });
   return app;
 }

@@ -9,6 +9,13 @@ import { simulate } from '../policies/simulate.ts';
 import { storedPolicySchema, type StoredPolicy } from '../policies/store.ts';
 import { defaultPolicy } from '../policies/types.ts';
 import { requireScope } from './auth.ts';
+import { policyContentHash } from '../audit/content-hash.ts';
+import { auditUnavailable } from '../service/audit-failure.ts';
+
+const isUniqueViolation = (err: unknown): boolean => {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, d = 0; e && d < 5; e = e.cause as typeof e, d++) if (e.code === '23505') return true;
+  return false;
+};
 import { readJson } from './body.ts';
 import type { AppEnv } from './env.ts';
 import { isoDate } from '../validation/text.ts';
@@ -48,19 +55,30 @@ export function policyRoutes(deps: AppDeps) {
     const doc = prepare(data);
     const previous = await deps.policies.latest(caller.tenant);
     const now = deps.clock.now();
-    let version: number;
-    try {
-      version = await deps.policies.put(caller.tenant, doc, caller.subject, now);
-    } catch {
-      throw new ApiError('conflict', 'Another version of the policy was stored at the same time; read it and try again.');
-    }
+    const version = (previous?.version ?? 0) + 1;
+    const row = { tenant: caller.tenant, version, policy: doc, createdAt: now, createdBy: caller.subject };
     const changed = Object.keys({ ...(previous?.policy ?? {}), ...doc }).filter(
       (k) => canonicalJson((previous?.policy as Record<string, unknown> | undefined)?.[k]) !== canonicalJson((doc as Record<string, unknown>)[k]),
     );
-    // the change is audited: who, which version replaced which, which settings changed
-    await deps.writer.append(
-      adminEvent(caller.tenant, 'policy_change', now, caller.subject, { version, previousVersion: previous?.version ?? 0, changed, mode: doc.mode }, { policyVersion: `${caller.tenant}@${version}` }),
+    // the change is audited — who, which version replaced which, which settings changed,
+    // the stored version's content hash — in the transaction that stores the version
+    const event = adminEvent(
+      caller.tenant,
+      'policy_change',
+      now,
+      caller.subject,
+      { version, previousVersion: previous?.version ?? 0, changed, mode: doc.mode, policyHash: policyContentHash(row) },
+      { policyVersion: `${caller.tenant}@${version}` },
     );
+    try {
+      await deps.writer.appendWith(event, (q) => deps.policies.insertVersion(q, row));
+    } catch (err) {
+      // the primary key (tenant, version): another version was stored meanwhile
+      if (isUniqueViolation(err)) throw new ApiError('conflict', 'Another version of the policy was stored at the same time; read it and try again.');
+      throw auditUnavailable(err, 'this change');
+    } finally {
+      deps.policies.invalidate(caller.tenant);
+    }
     return c.json({ tenant: caller.tenant, version, policyVersion: `${caller.tenant}@${version}`, policy: doc }, 201);
   });
 

@@ -5,15 +5,18 @@ import type { DatabaseHandle } from '../db/client.ts';
 import type { AuditEventRow } from '../db/schema/index.ts';
 import { isStatementTimeout, isUnavailable, StoreUnavailable } from '../db/unavailable.ts';
 import { DeadlineExceeded, QueueFull } from './append-errors.ts';
-import { ChainAppender, type Outcome } from './chain-append.ts';
+import { ChainAppender, type Outcome, type SignedTreeHead } from './chain-append.ts';
+import type { RawQuery } from '../db/client.ts';
 
 /** An event before the chain gives it its place: everything but seq and hashes. */
-export type EventDraft = Omit<AuditEventRow, 'seq' | 'prevHash' | 'hash'>;
+export type EventDraft = Omit<AuditEventRow, 'seq' | 'prevHash' | 'hash' | 'seal'>;
 
 /** A committed event; `replayed` when an earlier event with the same idempotency key was returned instead. */
 export interface Appended {
   row: AuditEventRow;
   replayed: boolean;
+  /** The signed tree head of the batch it was committed in (not for an event committed earlier). */
+  treeHead?: SignedTreeHead | undefined;
 }
 
 interface Pending {
@@ -84,7 +87,35 @@ export class AuditWriter {
       availability?: StoreAvailability;
     } = {},
   ) {
-    this.chain = new ChainAppender(database, clock, options.checkpoint);
+    this.chain = new ChainAppender(database, clock, options.checkpoint, (cp) => {
+      for (const observe of this.checkpointObservers) observe(cp);
+    });
+  }
+
+  private checkpointObservers: Array<(cp: SignedTreeHead) => void> = [];
+
+  /** Registers a callback for each checkpoint kept (the witnesses). */
+  onCheckpoint(observer: (cp: SignedTreeHead) => void): void {
+    this.checkpointObservers.push(observer);
+  }
+
+  /**
+   * Appends one event together with `action` in one transaction, outside the batches: a
+   * review or a policy version is stored with the chain event that covers its content, so
+   * neither exists without the other. `action` gets the event as sealed.
+   */
+  async appendWith(draft: EventDraft, action: (query: RawQuery, row: AuditEventRow) => Promise<void>, options: { deadline?: number } = {}): Promise<Appended> {
+    if (this.options.availability && !this.options.availability.up) throw new StoreUnavailable('the audit store is down', 'store_down');
+    try {
+      const outcome = await this.chain.appendWith(draft, options.deadline ?? performance.now() + DEFAULT_DEADLINE_MS, action);
+      if ('error' in outcome) throw outcome.error;
+      this.stats.events++;
+      return outcome;
+    } catch (error) {
+      this.chain.forget(draft.tenant);
+      this.options.availability?.observe(error);
+      throw error;
+    }
   }
 
   /** Events waiting for a transaction. */

@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { IdentityProvider } from '../auth/identity.ts';
 import { readPolicySchema, storedPolicySchema, type StoredPolicy } from './policy-schema.ts';
-import type { Database } from '../db/client.ts';
+import type { Database, RawQuery } from '../db/client.ts';
 import { tenantPolicies } from '../db/schema/index.ts';
 import { defaultPolicy, type TenantPolicy } from './types.ts';
 
@@ -46,6 +46,16 @@ export class PolicyStore {
   async latest(tenant: string) {
     const [row] = await this.db.select().from(tenantPolicies).where(eq(tenantPolicies.tenant, tenant)).orderBy(desc(tenantPolicies.version)).limit(1);
     return row ?? null;
+  }
+
+  /**
+   * Stores a version in a transaction of the caller's (the one appending its chain event,
+   * see policy routes); fails if that version was stored meanwhile (the primary key).
+   */
+  async insertVersion(query: RawQuery, row: { tenant: string; version: number; policy: StoredPolicy; createdAt: Date; createdBy: string }): Promise<void> {
+    await query('INSERT INTO tenant_policies (tenant, version, policy, created_at, created_by) VALUES ($1, $2, $3::jsonb, $4, $5)', [
+      row.tenant, row.version, JSON.stringify(row.policy), row.createdAt.toISOString(), row.createdBy,
+    ]);
   }
 
   /** Stores a new immutable version; fails if another version was stored meanwhile (the primary key). */

@@ -96,7 +96,7 @@ export async function performCheck(
   } catch (err) {
     throw auditUnavailable(err, 'this check');
   }
-  const { row, replayed } = appended;
+  const { row, replayed, treeHead } = appended;
   if (replayed && row.requestFp !== draft.requestFp) {
     throw new ApiError('idempotency_conflict', 'This Idempotency-Key was already used for a different request.');
   }
@@ -114,8 +114,9 @@ export async function performCheck(
     suggestion: evaluation.suggestion,
     identity: identity.status === 'rejected' ? { status: 'rejected', reason: identity.reason } : { status: identity.status },
     policyVersion: row.policyVersion,
-    audit: { id: row.id, seq: row.seq },
-    receipt: signReceipt(deps.keys.service, row),
+    // the event's place: its hash, and the signed tree head of its batch (POST /v1/audit/verify proves it is still in the log)
+    audit: { id: row.id, seq: row.seq, hash: row.hash, ...(treeHead?.root ? { treeHead: { seq: treeHead.seq, treeSize: treeHead.treeSize, root: treeHead.root, jws: treeHead.jws } } : {}) },
+    receipt: signReceipt(deps.keys.service, row, treeHead),
     ...(replayed ? { replayed: true } : {}),
   };
   return { body, decision: String(body.decision), kinds: row.kinds, replayed };

@@ -8,6 +8,10 @@ import type { Clock } from '../../src/clock.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import { PolicyStore } from '../../src/policies/store.ts';
 import { StoreAvailability } from '../../src/db/availability.ts';
+import { registerServiceKey } from '../../src/audit/service-keys.ts';
+import { DirectoryWitness } from '../../src/audit/witness.ts';
+import { WitnessPublisher } from '../../src/audit/witness-publisher.ts';
+import pino from 'pino';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export const AUTH = { issuer: 'sargas-test', audience: 'sargas' } as const;
@@ -23,6 +27,8 @@ export interface TestService {
   app: App;
   /** What the app was built from: `createApp({ ...svc.deps, logger })` gives the same service with a logger. */
   deps: AppDeps;
+  /** With `witnessDir`: what delivers the checkpoints there. */
+  witnesses: WitnessPublisher | undefined;
   keys: KeyMaterial;
   writer: AuditWriter;
   database: DatabaseHandle;
@@ -31,8 +37,10 @@ export interface TestService {
   check(token: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
 }
 
-export async function createTestService(database: DatabaseHandle, options: { checkDeadlineMs?: number; maxQueue?: number } = {}): Promise<TestService> {
+export async function createTestService(database: DatabaseHandle, options: { checkDeadlineMs?: number; maxQueue?: number; witnessDir?: string } = {}): Promise<TestService> {
   const keys = await ephemeralKeys();
+  // as the runtime does at start: what this service signs verifies for any other on the database
+  await registerServiceKey(database.db, keys.service, new Date()).catch(() => {});
   const clock = steppingClock();
   // the breaker as the runtime has it, probing fast
   const availability = new StoreAvailability(() => database.probe(), { probeIntervalMs: 50 });
@@ -44,11 +52,16 @@ export async function createTestService(database: DatabaseHandle, options: { che
     ...(options.maxQueue ? { maxQueue: options.maxQueue } : {}),
   });
   const policies = new PolicyStore(database.db, { ttlMs: 0, fallbackIdentityProvider: { ...DEV_IDP, jwks: { keys: [keys.dev!.publicJwk] } } });
-  const deps: AppDeps = { database, writer, policies, keys, clock, auth: AUTH, availability, checkDeadlineMs: options.checkDeadlineMs, lifecycle: { draining: false } };
+  // a directory witness, as WITNESS_DIR makes one: every checkpoint kept goes there too
+  const witness = options.witnessDir ? new DirectoryWitness(options.witnessDir) : undefined;
+  const witnesses = witness ? new WitnessPublisher([witness], pino({ level: 'silent' })) : undefined;
+  if (witnesses) writer.onCheckpoint((cp) => witnesses.publish(cp));
+  const deps: AppDeps = { database, writer, policies, keys, clock, auth: AUTH, availability, checkDeadlineMs: options.checkDeadlineMs, lifecycle: { draining: false }, witness };
   const app = createApp(deps);
   return {
     app,
     deps,
+    witnesses,
     keys,
     writer,
     database,
