@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import { routePath } from 'hono/route';
 import pino, { type Logger } from 'pino';
 import type { AccessTokenOptions } from './auth/access-token.ts';
+import type { KeySetFetching } from './auth/identity.ts';
+import type { AddressPolicy } from './net/address-policy.ts';
 import type { KeyMaterial } from './auth/keys.ts';
 import type { AuditWriter } from './audit/writer.ts';
 import type { Clock } from './clock.ts';
@@ -45,6 +47,10 @@ export interface AppDeps {
   checkDeadlineMs?: number | undefined;
   /** Set when the process is shutting down: /readyz turns not ready first. */
   lifecycle?: { draining: boolean } | undefined;
+  /** How identity providers' key sets are fetched (src/net/safe-fetch.ts). */
+  keySetFetching?: KeySetFetching | undefined;
+  /** Where the service may connect for a tenant: policy PUT refuses a jwksUrl at a literal internal address. */
+  addressPolicy?: AddressPolicy | undefined;
   /** A witness whose newest checkpoint verify holds the log against (the directory witness). */
   witness?: { latest(tenant: string): Promise<string | null> } | undefined;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AddressPolicy } from './net/address-policy.ts';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080), // 0: any free port
@@ -27,6 +28,21 @@ const schema = z.object({
   // witnesses outside the database (docs/audit.md): a directory of append-only files, an HTTPS sink
   WITNESS_DIR: z.string().min(1).optional(),
   WITNESS_URL: z.string().url().startsWith('https://', 'must be an https URL').optional(),
+  // identity providers' key sets are fetched only from public unicast addresses, unless in
+  // one of these networks (CIDR, comma-separated): for an identity provider inside the bank
+  IDP_PRIVATE_NETWORKS: z
+    .string()
+    .optional()
+    .refine((v) => {
+      try {
+        AddressPolicy.fromList(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be networks in CIDR notation, comma-separated'),
+  // a key set not fetched by then fails the identity, not the check
+  IDP_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(1000),
   RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(2000),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(4000),
   AUDIT_MAX_QUEUE: z.coerce.number().int().min(1).default(10_000),

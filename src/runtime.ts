@@ -12,6 +12,8 @@ import { PolicyStore } from './policies/store.ts';
 import { StoreAvailability } from './db/availability.ts';
 import { DirectoryWitness, HttpsWitness, type Witness } from './audit/witness.ts';
 import { WitnessPublisher } from './audit/witness-publisher.ts';
+import { AddressPolicy } from './net/address-policy.ts';
+import { keySetFetch, safeDispatcher } from './net/safe-fetch.ts';
 
 /** The running service's parts, opened from configuration. */
 export interface Runtime {
@@ -45,6 +47,8 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
     availability,
   });
   const lifecycle = { draining: false };
+  const addressPolicy = AddressPolicy.fromList(config.IDP_PRIVATE_NETWORKS);
+  const keySetFetching = { fetch: keySetFetch(safeDispatcher(addressPolicy, { connectTimeoutMs: config.IDP_FETCH_TIMEOUT_MS })), timeoutMs: config.IDP_FETCH_TIMEOUT_MS };
   const directory = config.WITNESS_DIR ? new DirectoryWitness(config.WITNESS_DIR) : null;
   const witnessList: Witness[] = [...(directory ? [directory] : []), ...(config.WITNESS_URL ? [new HttpsWitness(config.WITNESS_URL)] : [])];
   const witnesses = witnessList.length > 0 ? new WitnessPublisher(witnessList, logger) : null;
@@ -68,6 +72,8 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
     checkDeadlineMs: config.CHECK_DEADLINE_MS,
     lifecycle,
     witness: directory ?? undefined,
+    addressPolicy,
+    keySetFetching,
   });
   return { database, policies, keys, writer, availability, lifecycle, witnesses, app };
 }

@@ -9,6 +9,7 @@ import { simulate } from '../policies/simulate.ts';
 import { storedPolicySchema, type StoredPolicy } from '../policies/store.ts';
 import { defaultPolicy } from '../policies/types.ts';
 import { requireScope } from './auth.ts';
+import { AddressPolicy } from '../net/address-policy.ts';
 import { policyContentHash } from '../audit/content-hash.ts';
 import { auditUnavailable } from '../service/audit-failure.ts';
 
@@ -27,9 +28,16 @@ const simulateSchema = z.strictObject({
   limit: z.number().int().min(1).max(100_000).default(10_000),
 });
 
-/** Validates a policy document and normalises its allow-list; 400 naming each bad entry. */
-function prepare(doc: StoredPolicy): StoredPolicy {
+/**
+ * Validates a policy document and normalises its allow-list; 400 naming each bad entry. An
+ * identity provider's key set URL at a literal internal address is refused here (a name is
+ * checked after resolution, at every fetch).
+ */
+function prepare(doc: StoredPolicy, addresses: AddressPolicy): StoredPolicy {
   const { list, problems } = normalizeAllowList(doc.allowList, doc.defaultRegion);
+  const url = doc.identityProvider?.jwksUrl;
+  const urlProblem = url ? addresses.literalProblem(new URL(url)) : null;
+  if (urlProblem) problems.unshift({ field: 'identityProvider.jwksUrl', message: urlProblem });
   if (problems.length > 0) throw new ApiError('invalid_request', `${problems[0]!.field}: ${problems[0]!.message}`, problems);
   return { ...doc, allowList: list };
 }
@@ -38,6 +46,7 @@ function prepare(doc: StoredPolicy): StoredPolicy {
 export function policyRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const admin = requireScope('policy:admin', deps.keys.accessKeys, deps.auth);
+  const addresses = deps.addressPolicy ?? new AddressPolicy();
 
   app.get('/', admin, async (c) => {
     const tenant = c.get('caller').tenant;
@@ -52,7 +61,7 @@ export function policyRoutes(deps: AppDeps) {
   app.put('/', admin, async (c) => {
     const { data } = await readJson(c, storedPolicySchema);
     const caller = c.get('caller');
-    const doc = prepare(data);
+    const doc = prepare(data, addresses);
     const previous = await deps.policies.latest(caller.tenant);
     const now = deps.clock.now();
     const version = (previous?.version ?? 0) + 1;
@@ -85,7 +94,7 @@ export function policyRoutes(deps: AppDeps) {
   app.post('/simulate', admin, async (c) => {
     const { data } = await readJson(c, simulateSchema);
     const tenant = c.get('caller').tenant;
-    const candidate = deps.policies.fromStored(tenant, -1, prepare(data.policy));
+    const candidate = deps.policies.fromStored(tenant, -1, prepare(data.policy, addresses));
     const report = await simulate(deps.database.db, tenant, candidate, [deps.keys.hmac, ...deps.keys.hmacPrevious], { from: data.from, to: data.to, limit: data.limit });
     return c.json(report);
   });

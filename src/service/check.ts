@@ -1,5 +1,5 @@
 import type { Caller } from '../auth/access-token.ts';
-import { verifyIdentity } from '../auth/identity.ts';
+import { verifyIdentity, type KeySetFetching } from '../auth/identity.ts';
 import type { KeyMaterial } from '../auth/keys.ts';
 import { buildCheckEvent } from '../audit/check-event.ts';
 import { signReceipt } from '../audit/receipt.ts';
@@ -21,6 +21,8 @@ export interface CheckDeps {
   clock: Clock;
   /** Told when the policy read fails because the store is unreachable (the breaker). */
   availability?: StoreAvailability | undefined;
+  /** How identity providers' key sets are fetched (never to an address the policy refuses); without it, only inline key sets work. */
+  keySetFetching?: KeySetFetching | undefined;
 }
 
 /** Observations for metrics and logs: kinds found, never values. */
@@ -56,7 +58,7 @@ export async function performCheck(
   const result = scan(req.text, { locale: req.locale, region: policy.defaultRegion });
   const identity =
     req.channel.visibility === 'private'
-      ? await verifyIdentity(req.customer?.identityToken, req.customer?.id, policy.identityProvider ?? null)
+      ? await verifyIdentity(req.customer?.identityToken, req.customer?.id, policy.identityProvider ?? null, deps.keySetFetching)
       : { status: 'absent' as const };
   const evaluation = evaluate({
     direction: req.direction,

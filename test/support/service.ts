@@ -12,6 +12,8 @@ import { registerServiceKey } from '../../src/audit/service-keys.ts';
 import { DirectoryWitness } from '../../src/audit/witness.ts';
 import { WitnessPublisher } from '../../src/audit/witness-publisher.ts';
 import pino from 'pino';
+import { AddressPolicy } from '../../src/net/address-policy.ts';
+import { keySetFetch, safeDispatcher } from '../../src/net/safe-fetch.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export const AUTH = { issuer: 'sargas-test', audience: 'sargas' } as const;
@@ -56,7 +58,10 @@ export async function createTestService(database: DatabaseHandle, options: { che
   const witness = options.witnessDir ? new DirectoryWitness(options.witnessDir) : undefined;
   const witnesses = witness ? new WitnessPublisher([witness], pino({ level: 'silent' })) : undefined;
   if (witnesses) writer.onCheckpoint((cp) => witnesses.publish(cp));
-  const deps: AppDeps = { database, writer, policies, keys, clock, auth: AUTH, availability, checkDeadlineMs: options.checkDeadlineMs, lifecycle: { draining: false }, witness };
+  // identity providers' key sets as the runtime fetches them: public addresses only
+  const addressPolicy = new AddressPolicy();
+  const keySetFetching = { fetch: keySetFetch(safeDispatcher(addressPolicy)), timeoutMs: 1000 };
+  const deps: AppDeps = { database, writer, policies, keys, clock, auth: AUTH, availability, checkDeadlineMs: options.checkDeadlineMs, lifecycle: { draining: false }, witness, addressPolicy, keySetFetching };
   const app = createApp(deps);
   return {
     app,
