@@ -13,6 +13,9 @@ const CONTROLS_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-
  */
 export function textProblem(value: string, options: { multiline?: boolean } = {}): string | null {
   if (!value.isWellFormed()) return 'must be well-formed Unicode (no lone surrogates)';
+  // a leading U+FEFF is taken for a byte order mark and dropped by a UTF-8 decoder (PGlite's
+  // reading a text column back does): an identifier may not start with one
+  if (!options.multiline && value.charCodeAt(0) === 0xfeff) return 'must not begin with U+FEFF (a byte order mark)';
   if ((options.multiline ? CONTROLS_BUT_LINE_BREAKS : CONTROLS).test(value)) {
     return options.multiline ? 'must not contain control characters other than tab and line breaks' : 'must not contain control characters';
   }
