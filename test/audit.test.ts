@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { adminEvent } from '../src/audit/admin-event.ts';
 import { eventHash } from '../src/audit/chain.ts';
 import { AuditWriter } from '../src/audit/writer.ts';
+import { registerServiceKey } from '../src/audit/service-keys.ts';
+import { ephemeralKeys } from '../src/auth/keys.ts';
 import { purgeBefore, sweepRetention } from '../src/audit/retention.ts';
 import { PolicyStore } from '../src/policies/store.ts';
 import { auditEvents } from '../src/db/schema/index.ts';
@@ -284,7 +286,10 @@ describe.each(BACKENDS)('two writers on one chain on %s', (backend) => {
   const env = useTestService(backend);
 
   it('lose compare-and-set races, re-read the head, and keep one valid chain', async () => {
-    const other = new AuditWriter(env.db.handle, steppingClock(Date.UTC(2026, 10, 23, 10)));
+    // another replica: a signing key of its own, recorded as the runtime does, so its seals verify
+    const keys = await ephemeralKeys();
+    await registerServiceKey(env.db.handle.db, keys.service, new Date());
+    const other = new AuditWriter(env.db.handle, steppingClock(Date.UTC(2026, 10, 23, 10)), { checkpoint: { key: keys.service, every: 1000 } });
     const t = await env.svc.token('two', ['check', 'audit:read']);
     const draft = () => adminEvent('two', 'policy_change', new Date(), 'other-writer', { note: 'x' });
     for (let round = 0; round < 5; round++) {

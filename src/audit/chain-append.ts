@@ -83,7 +83,7 @@ export class ChainAppender {
       if (done) return this.committed(tenant, done);
       this.heads.delete(tenant); // another replica appended first
     }
-    return this.committed(tenant, await this.within(deadline, (query) => this.appendLocked(query, tenant, drafts)));
+    return this.committed(tenant, await this.within(deadline, (query) => this.appendLocked(query, tenant, drafts), 'transaction'));
   }
 
   /**
@@ -91,7 +91,7 @@ export class ChainAppender {
    * with the chain event that covers its content): both commit, or neither.
    */
   async appendWith(draft: EventDraft, deadline: number, action: (query: RawQuery, row: AuditEventRow) => Promise<void>): Promise<Outcome> {
-    const [outcome] = await this.committed(draft.tenant, await this.within(deadline, (query) => this.appendLocked(query, draft.tenant, [draft], action)));
+    const [outcome] = await this.committed(draft.tenant, await this.within(deadline, (query) => this.appendLocked(query, draft.tenant, [draft], action), 'transaction'));
     return outcome!;
   }
 
@@ -122,19 +122,20 @@ export class ChainAppender {
   }
 
   /**
-   * Runs `fn` in a transaction that does not outlive `deadline`. If the transaction has not
-   * started by then (a pool connection still busy, say), the caller is answered at once and
-   * the transaction, when it starts, stops before writing anything. Once started, on
+   * Runs `fn` (its statements each atomic on a connection of its own, or one transaction)
+   * so that nothing of it outlives `deadline`. If it has not started by then (a connection
+   * still busy, say), the caller is answered at once and it stops, when it starts, before
+   * writing anything. Once started, on
    * PostgreSQL the server cancels its statements at the deadline (so nothing commits after
    * the caller was answered 503), and the client stops waiting a grace period later (the
    * connection was lost: the outcome is unknown). PGlite runs in-process and commits or not
    * within moments: its answer is awaited.
    */
-  private within<T>(deadline: number, fn: (query: RawQuery) => Promise<T>): Promise<T> {
+  private within<T>(deadline: number, fn: (query: RawQuery) => Promise<T>, mode: 'statements' | 'transaction' = 'statements'): Promise<T> {
     if (deadline <= performance.now()) return Promise.reject(new DeadlineExceeded());
     let started = false;
     let abandoned = false;
-    const work = this.database.transaction(
+    const work = this.database[mode === 'transaction' ? 'transaction' : 'exclusive'](
       (query) => {
         if (abandoned || deadline <= performance.now()) throw new DeadlineExceeded();
         started = true;

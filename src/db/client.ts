@@ -31,6 +31,13 @@ export interface DatabaseHandle {
    * cancel with: its callers check the deadline when the transaction starts.
    */
   transaction<T>(fn: (query: RawQuery) => Promise<T>, options?: { deadline?: number }): Promise<T>;
+  /**
+   * Statements on a connection of their own, each committing by itself (the audit append's
+   * compare-and-set is one atomic statement): no BEGIN or COMMIT round trips. With
+   * `deadline`, the server cancels a statement still running then, as in `transaction`.
+   * PGlite: a transaction (its one connection, held until `fn` is done).
+   */
+  exclusive<T>(fn: (query: RawQuery) => Promise<T>, options?: { deadline?: number }): Promise<T>;
   /** One consistent view of the database for `fn`: a REPEATABLE READ, READ ONLY transaction (verification). */
   snapshot<T>(fn: (db: Database) => Promise<T>): Promise<T>;
   /** A round trip on a connection of its own (the availability probe): resolves when the database answers. */
@@ -60,6 +67,7 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
     migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
     query: async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
     transaction: <T>(fn: (query: RawQuery) => Promise<T>) => client.transaction((tx) => fn(async <R>(text: string, params: unknown[] = []) => (await tx.query<R>(text, params)).rows)),
+    exclusive: <T>(fn: (query: RawQuery) => Promise<T>) => client.transaction((tx) => fn(async <R>(text: string, params: unknown[] = []) => (await tx.query<R>(text, params)).rows)),
     // PGlite has one connection: a transaction holds it, so the snapshot is exclusive anyway
     snapshot: <T>(fn: (db: Database) => Promise<T>) => db.transaction((tx) => fn(tx as unknown as Database), SNAPSHOT),
     probe: async () => {

@@ -76,9 +76,8 @@ async function inTransaction<T>(d: Dedicated, begin: string, deadline: number | 
     return (await d.sql.unsafe(text, params as never[], { prepare: true })) as unknown as R[];
   };
   try {
-    const opening = [d.sql.unsafe(begin).execute()];
-    if (deadline !== undefined) opening.push(d.sql.unsafe(`SET LOCAL statement_timeout = ${Math.max(1, Math.ceil(deadline - performance.now()))}`).execute());
-    await Promise.all(opening);
+    // LOCAL: for this transaction only, whatever the session was left with (see onOwn); 0 is none
+    await Promise.all([d.sql.unsafe(begin).execute(), d.sql.unsafe(`SET LOCAL statement_timeout = ${timeoutOf(deadline)}`).execute()]);
     const result = await fn(query);
     if (d.generation !== generation) throw lost();
     await d.sql.unsafe('COMMIT');
@@ -87,6 +86,28 @@ async function inTransaction<T>(d: Dedicated, begin: string, deadline: number | 
     if (d.generation === generation) await d.sql.unsafe('ROLLBACK').catch(() => {});
     throw err;
   }
+}
+
+const timeoutOf = (deadline: number | undefined) => (deadline === undefined ? 0 : Math.max(1, Math.ceil(deadline - performance.now())));
+
+/**
+ * Statements on `d` outside a transaction, each committing by itself; the session's
+ * statement timeout, set in the same round trip as the first, ends at `deadline`.
+ */
+async function onOwn<T>(d: Dedicated, deadline: number | undefined, fn: (query: RawQuery) => Promise<T>): Promise<T> {
+  const generation = d.generation;
+  let first = true;
+  const query: RawQuery = async <R>(text: string, params: unknown[] = []) => {
+    if (d.generation !== generation) throw lost();
+    if (first) {
+      first = false;
+      const set = d.sql.unsafe(`SET statement_timeout = ${timeoutOf(deadline)}`).execute();
+      const [, rows] = await Promise.all([set, d.sql.unsafe(text, params as never[], { prepare: true }).execute()]);
+      return rows as unknown as R[];
+    }
+    return (await d.sql.unsafe(text, params as never[], { prepare: true })) as unknown as R[];
+  };
+  return fn(query);
 }
 
 /** Real PostgreSQL through postgres.js. */
@@ -102,6 +123,7 @@ export function openPostgres(url: string, options: { max?: number; transactions?
     migrate: () => migratePostgres(drizzlePostgres(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
     query: async <T>(text: string, params: unknown[] = []) => (await client.unsafe(text, params as never[], { prepare: true })) as unknown as T[],
     transaction: (fn, opts = {}) => dedicated.with((d) => inTransaction(d, 'BEGIN', opts.deadline, fn)),
+    exclusive: (fn, opts = {}) => dedicated.with((d) => onOwn(d, opts.deadline, fn)),
     snapshot: (fn) =>
       dedicated.with(async (d) => {
         const tx = drizzlePostgres(d.sql, { schema }) as unknown as Database;
