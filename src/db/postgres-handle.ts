@@ -77,7 +77,7 @@ async function inTransaction<T>(d: Dedicated, begin: string, deadline: number | 
   };
   try {
     // LOCAL: for this transaction only, whatever the session was left with (see onOwn); 0 is none
-    await Promise.all([d.sql.unsafe(begin).execute(), d.sql.unsafe(`SET LOCAL statement_timeout = ${timeoutOf(deadline)}`).execute()]);
+    await Promise.all([d.sql.unsafe(begin).execute(), d.sql.unsafe(SET_TIMEOUT, [String(timeoutOf(deadline)), true], { prepare: true }).execute()]);
     const result = await fn(query);
     if (d.generation !== generation) throw lost();
     await d.sql.unsafe('COMMIT');
@@ -88,6 +88,9 @@ async function inTransaction<T>(d: Dedicated, begin: string, deadline: number | 
   }
 }
 
+// one prepared statement whatever the value (a SET with the value written in would be a new
+// statement for each), LOCAL (true) inside a transaction, for the session (false) outside
+const SET_TIMEOUT = "SELECT set_config('statement_timeout', $1, $2)";
 const timeoutOf = (deadline: number | undefined) => (deadline === undefined ? 0 : Math.max(1, Math.ceil(deadline - performance.now())));
 
 /**
@@ -101,7 +104,7 @@ async function onOwn<T>(d: Dedicated, deadline: number | undefined, fn: (query: 
     if (d.generation !== generation) throw lost();
     if (first) {
       first = false;
-      const set = d.sql.unsafe(`SET statement_timeout = ${timeoutOf(deadline)}`).execute();
+      const set = d.sql.unsafe(SET_TIMEOUT, [String(timeoutOf(deadline)), false], { prepare: true }).execute();
       const [, rows] = await Promise.all([set, d.sql.unsafe(text, params as never[], { prepare: true }).execute()]);
       return rows as unknown as R[];
     }
