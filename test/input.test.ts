@@ -114,6 +114,13 @@ describe.each(BACKENDS)('hostile input on %s', (backend) => {
     await res.text();
   });
 
+  it('takes an Idempotency-Key of printable ASCII only (it is stored with the event)', async () => {
+    expect((await env.svc.check(token, body(), { 'idempotency-key': 'retry-é-1' })).status).toBe(400);
+    expect((await env.svc.check(token, body(), { 'idempotency-key': 'x'.repeat(201) })).status).toBe(400);
+    const ok = await env.svc.check(token, body(), { 'idempotency-key': 'order 42 / retry #1' });
+    expect(ok.status).toBe(200);
+  });
+
   it('marks audit answers no-store', async () => {
     for (const path of ['/v1/audit/events', '/v1/audit/verify', '/v1/audit/checkpoints', '/v1/audit/events/%00']) {
       expect((await get(path)).headers.get('cache-control'), path).toBe('no-store');

@@ -58,15 +58,6 @@ export class PolicyStore {
     ]);
   }
 
-  /** Stores a new immutable version; fails if another version was stored meanwhile (the primary key). */
-  async put(tenant: string, policy: StoredPolicy, by: string, now: Date): Promise<number> {
-    const current = await this.latest(tenant);
-    const version = (current?.version ?? 0) + 1;
-    await this.db.insert(tenantPolicies).values({ tenant, version, policy, createdAt: now, createdBy: by });
-    this.invalidate(tenant);
-    return version;
-  }
-
   /** A policy as evaluated, from a stored (or candidate) policy document. */
   fromStored(tenant: string, version: number, stored: StoredPolicy): TenantPolicy {
     const policy: TenantPolicy = { tenant, version, ...stored, identityProvider: stored.identityProvider as IdentityProvider | undefined };
