@@ -40,7 +40,7 @@ sweepTimer?.unref();
 // witnesses at least every CHECKPOINT_INTERVAL_SECONDS, however few events a tenant has.
 const witnesses = runtime.witnesses;
 const checkpointTimer =
-  witnesses && config.CHECKPOINT_INTERVAL_SECONDS > 0
+  config.CHECKPOINT_INTERVAL_SECONDS > 0
     ? setInterval(() => {
         if (!runtime.availability.up) return;
         void publishedKeys(runtime.database.db, runtime.keys.service)
@@ -59,7 +59,7 @@ async function shutdown(signal: string) {
   if (checkpointTimer) clearInterval(checkpointTimer);
   const clean = await shutdownGracefully(server as Server, runtime, { delayMs: config.SHUTDOWN_DELAY_MS, timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, logger);
   // checkpoints still on their way to a witness get a moment more (they are in the database too)
-  await witnesses?.drain(2000);
+  await witnesses.drain(2000);
   logger.info({ clean }, 'stopped');
   process.exit(0);
 }

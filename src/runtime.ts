@@ -24,8 +24,8 @@ export interface Runtime {
   availability: StoreAvailability;
   /** `draining` is set on shutdown: /readyz turns not ready first. */
   lifecycle: { draining: boolean };
-  /** Delivers checkpoints to the configured witnesses (none: null). */
-  witnesses: WitnessPublisher | null;
+  /** Keeps time-based checkpoints and delivers them to the configured witnesses (perhaps none). */
+  witnesses: WitnessPublisher;
   app: ReturnType<typeof createApp>;
 }
 
@@ -51,11 +51,10 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
   const keySetFetching = { fetch: keySetFetch(safeDispatcher(addressPolicy, { connectTimeoutMs: config.IDP_FETCH_TIMEOUT_MS })), timeoutMs: config.IDP_FETCH_TIMEOUT_MS };
   const directory = config.WITNESS_DIR ? new DirectoryWitness(config.WITNESS_DIR) : null;
   const witnessList: Witness[] = [...(directory ? [directory] : []), ...(config.WITNESS_URL ? [new HttpsWitness(config.WITNESS_URL)] : [])];
-  const witnesses = witnessList.length > 0 ? new WitnessPublisher(witnessList, logger) : null;
-  if (witnesses) {
-    writer.onCheckpoint((cp) => witnesses.publish(cp));
-    await witnesses.catchUp(database).catch(() => logger.warn('witness catch-up skipped: checkpoints not readable yet'));
-  }
+  // without witnesses it still keeps the time-based checkpoints (officers fetch them)
+  const witnesses = new WitnessPublisher(witnessList, logger);
+  writer.onCheckpoint((cp) => witnesses.publish(cp));
+  if (witnessList.length > 0) await witnesses.catchUp(database).catch(() => logger.warn('witness catch-up skipped: checkpoints not readable yet'));
   const fallbackIdentityProvider = keys.dev ? { ...DEV_IDP, jwks: { keys: [keys.dev.publicJwk] } } : null;
   const policies = new PolicyStore(database.db, { fallbackIdentityProvider });
   const app = createApp({

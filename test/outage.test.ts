@@ -65,6 +65,9 @@ describe.skipIf(!BIN)('the audit store goes away under load and comes back', () 
     await sleep(1500);
     const during = answers.filter((a) => a.sentAt > downAt + 300);
     const ready = await svc.app.request('/readyz');
+    // the audit reads too: 503 with Retry-After, not a 500
+    const read = await svc.app.request('/v1/audit/events', { headers: { authorization: `Bearer ${token}` } });
+    expect([read.status, read.headers.get('retry-after')]).toEqual([503, '1']);
     cluster.start();
     const backAt = performance.now();
     for (let i = 0; i < 100 && !answers.some((a) => a.status === 200 && a.answeredAt > backAt); i++) await sleep(20);
