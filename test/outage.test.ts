@@ -109,7 +109,7 @@ describe.skipIf(!BIN)('the audit store goes away under load and comes back', () 
     expect(refused).toEqual([]);
     const statuses = [...new Set(answers.map((a) => a.status))].sort();
     expect(statuses).toEqual([200, 503]);
-    console.info(`outage totals: ${answers.length} checks, ${ok.length} answered 200 (all stored), ${answers.length - ok.length} answered 503, ${unknown.size} of them "outcome unknown"`);
+    console.info(`outage totals: ${answers.length} checks, ${ok.length} answered 200 (all stored), ${answers.length - ok.length} answered 503, ${unknown.size} of them "outcome unknown" (${[...unknown].filter((t) => stored.has(t)).length} of which had committed)`);
     const report = await (await svc.app.request('/v1/audit/verify', { headers: { authorization: `Bearer ${token}` } })).json();
     expect(report).toMatchObject({ ok: true });
   }, 30_000);

@@ -3,7 +3,7 @@ import type { SigningKey } from '../auth/keys.ts';
 import type { Clock } from '../clock.ts';
 import type { DatabaseHandle, RawQuery } from '../db/client.ts';
 import { auditEvents, type AuditEventRow } from '../db/schema/index.ts';
-import { StoreUnavailable } from '../db/unavailable.ts';
+import { isLostInFlight, StoreUnavailable } from '../db/unavailable.ts';
 import { DeadlineExceeded } from './append-errors.ts';
 import {
   CAS_APPEND, CAS_APPEND_WITH_CHECKPOINT, columns, ENSURE_HEAD, FIND_KEYS, INSERT_AND_ADVANCE, INSERT_CHECKPOINT, LOCK_HEAD, READ_HEAD, READ_LEAVES,
@@ -153,7 +153,9 @@ export class ChainAppender {
           grace = setTimeout(() => reject(new StoreUnavailable('no answer from the database: the outcome is unknown', 'outcome_unknown')), ANSWER_GRACE_MS);
         }
       }, deadline - performance.now());
-      work.then(resolve, reject).finally(() => {
+      // lost with a statement in flight: it may have committed, and the caller must be told so
+      const failed = (err: unknown) => reject(started && isLostInFlight(err) && !(err instanceof StoreUnavailable) ? new StoreUnavailable('the connection was lost with the append in flight: the outcome is unknown', 'outcome_unknown') : err);
+      work.then(resolve, failed).finally(() => {
         clearTimeout(timer);
         clearTimeout(grace);
       });

@@ -46,3 +46,19 @@ export function isStatementTimeout(err: unknown): boolean {
   }
   return false;
 }
+
+// the connection went away with a statement possibly on its way or running (not: a
+// connection that could not be made, nor the server's own error answer to the statement)
+const LOST_IN_FLIGHT = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED']);
+
+/** Whether `err` means the connection was lost while a statement was in flight: whether it committed is unknown. */
+export function isLostInFlight(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; depth < 5 && e && typeof e === 'object'; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && LOST_IN_FLIGHT.has(code)) return true;
+    if (e instanceof StoreUnavailable && e.reason === 'outcome_unknown') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
