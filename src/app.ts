@@ -4,6 +4,7 @@ import pino, { type Logger } from 'pino';
 import type { AccessTokenOptions } from './auth/access-token.ts';
 import type { KeySetFetching } from './auth/identity.ts';
 import type { AddressPolicy } from './net/address-policy.ts';
+import type { WitnessPublisher } from './audit/witness-publisher.ts';
 import type { KeyMaterial } from './auth/keys.ts';
 import type { AuditWriter } from './audit/writer.ts';
 import type { Clock } from './clock.ts';
@@ -51,6 +52,8 @@ export interface AppDeps {
   keySetFetching?: KeySetFetching | undefined;
   /** Where the service may connect for a tenant: policy PUT refuses a jwksUrl at a literal internal address. */
   addressPolicy?: AddressPolicy | undefined;
+  /** What delivers checkpoints to the witnesses (metrics). */
+  witnesses?: WitnessPublisher | undefined;
   /** A witness whose newest checkpoint verify holds the log against (the directory witness). */
   witness?: { latest(tenant: string): Promise<string | null> } | undefined;
 }
@@ -58,7 +61,7 @@ export interface AppDeps {
 /** Builds the HTTP app. No I/O happens here; the routes use `deps` when called. */
 export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? pino({ level: 'silent' });
-  const metrics = createMetrics(deps.writer, { defaultMetrics: deps.processMetrics, availability: deps.availability });
+  const metrics = createMetrics(deps.writer, { defaultMetrics: deps.processMetrics, availability: deps.availability, witnesses: deps.witnesses });
   const app = new Hono<AppEnv>();
 
   // a caller's request id goes into every log line: only a UUID is taken as it is (any other

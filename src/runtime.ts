@@ -71,6 +71,7 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
     checkDeadlineMs: config.CHECK_DEADLINE_MS,
     lifecycle,
     witness: directory ?? undefined,
+    witnesses,
     addressPolicy,
     keySetFetching,
   });

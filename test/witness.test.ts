@@ -38,6 +38,9 @@ describe.each(BACKENDS)('witnesses on %s', (backend) => {
     expect(readTreeHead(lines[1]!.jws, keys)).toMatchObject({ tenant: 'w-dir', seq: 10, treeSize: 10 });
     expect(await new DirectoryWitness(dir).latest('w-dir')).toBe(lines[1]!.jws);
     expect(await new DirectoryWitness(dir).latest('nobody')).toBeNull();
+    const metrics = await (await env.svc.app.request('/metrics')).text();
+    expect(metrics).toMatch(/^sargas_witness_delivered_total [1-9]/m);
+    expect(metrics).toMatch(/^sargas_witness_pending 0$/m);
   });
 
   it('sweep keeps a quiet tenant’s newest seal as a checkpoint, once', async () => {

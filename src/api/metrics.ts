@@ -1,9 +1,13 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { AuditWriter } from '../audit/writer.ts';
 import type { StoreAvailability } from '../db/availability.ts';
+import type { WitnessPublisher } from '../audit/witness-publisher.ts';
 
 /** The service's Prometheus metrics, in a registry of its own (one per app instance). */
-export function createMetrics(writer: AuditWriter, options: { defaultMetrics?: boolean | undefined; availability?: StoreAvailability | undefined } = {}) {
+export function createMetrics(
+  writer: AuditWriter,
+  options: { defaultMetrics?: boolean | undefined; availability?: StoreAvailability | undefined; witnesses?: WitnessPublisher | undefined } = {},
+) {
   const registry = new Registry();
   if (options.defaultMetrics) collectDefaultMetrics({ register: registry });
   const checks = new Counter({
@@ -100,6 +104,23 @@ export function createMetrics(writer: AuditWriter, options: { defaultMetrics?: b
       this.set(options.availability && !options.availability.up ? 0 : 1);
     },
   });
+  const witnesses = options.witnesses;
+  if (witnesses) {
+    for (const [name, help, read] of [
+      ['sargas_witness_pending', 'Checkpoints waiting to reach a witness (the most behind of them).', () => witnesses.pending],
+      ['sargas_witness_delivered_total', 'Checkpoints delivered to witnesses.', () => witnesses.stats.delivered],
+      ['sargas_witness_failures_total', 'Failed deliveries to a witness (each retried).', () => witnesses.stats.failures],
+    ] as const) {
+      new Gauge({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          this.set(read());
+        },
+      });
+    }
+  }
   return { registry, checks, findings, latency };
 }
 
