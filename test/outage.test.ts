@@ -18,7 +18,7 @@ interface Answer {
 // back: checks answer 503 promptly while it is away (never 200 without the committed event),
 // /readyz says not ready, and the first 200 comes within 2 s of its return. The cluster is
 // the test's own (initdb/pg_ctl on another port), never the shared one.
-describe.skipIf(!BIN)('the audit store goes away under load and comes back', () => {
+describe.skipIf(!BIN)(BIN ? 'the audit store goes away under load and comes back' : 'SKIPPED: no PostgreSQL server binaries (initdb, pg_ctl) under /usr/lib/postgresql for the outage test', () => {
   let cluster: TestCluster;
   let handle: DatabaseHandle;
   let svc: TestService;
