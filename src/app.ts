@@ -1,12 +1,16 @@
 import { Hono } from 'hono';
-import { requestId } from 'hono/request-id';
+import { routePath } from 'hono/route';
 import pino, { type Logger } from 'pino';
 import type { AccessTokenOptions } from './auth/access-token.ts';
+import type { KeySetFetching } from './auth/identity.ts';
+import type { AddressPolicy } from './net/address-policy.ts';
+import type { WitnessPublisher } from './audit/witness-publisher.ts';
 import type { KeyMaterial } from './auth/keys.ts';
 import type { AuditWriter } from './audit/writer.ts';
 import type { Clock } from './clock.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { ApiError } from './errors.ts';
+import { errorSummary, safeRequestId } from './api/log-safety.ts';
 import { auditRoutes } from './api/audit-routes.ts';
 import { checkRoutes } from './api/check-routes.ts';
 import type { AppEnv } from './api/env.ts';
@@ -19,6 +23,9 @@ import { consoleRoutes } from './console/routes.ts';
 import { createMetrics } from './api/metrics.ts';
 import type { PolicyStore } from './policies/store.ts';
 import type { RateLimit } from './api/rate-limit.ts';
+import type { StoreAvailability } from './db/availability.ts';
+import { isUnavailable, StoreUnavailable } from './db/unavailable.ts';
+import { auditUnavailable } from './service/audit-failure.ts';
 
 /** Everything the app uses from outside; tests pass their own. */
 export interface AppDeps {
@@ -35,28 +42,68 @@ export interface AppDeps {
   rateLimit?: RateLimit | undefined;
   /** Node.js process metrics (event loop lag, GC, memory) on /metrics; off in tests. */
   processMetrics?: boolean;
+  /** The store's circuit breaker: while it is open, /v1 answers 503 at once and /readyz is not ready. */
+  availability?: StoreAvailability | undefined;
+  /** How long a check may take, arrival to committed event (CHECK_DEADLINE_MS). */
+  checkDeadlineMs?: number | undefined;
+  /** Set when the process is shutting down: /readyz turns not ready first. */
+  lifecycle?: { draining: boolean } | undefined;
+  /** How identity providers' key sets are fetched (src/net/safe-fetch.ts). */
+  keySetFetching?: KeySetFetching | undefined;
+  /** Where the service may connect for a tenant: policy PUT refuses a jwksUrl at a literal internal address. */
+  addressPolicy?: AddressPolicy | undefined;
+  /** What delivers checkpoints to the witnesses (metrics). */
+  witnesses?: WitnessPublisher | undefined;
+  /** A witness whose newest checkpoint verify holds the log against (the directory witness). */
+  witness?: { latest(tenant: string): Promise<string | null> } | undefined;
 }
 
 /** Builds the HTTP app. No I/O happens here; the routes use `deps` when called. */
 export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? pino({ level: 'silent' });
-  const metrics = createMetrics(deps.writer, { defaultMetrics: deps.processMetrics });
+  const metrics = createMetrics(deps.writer, { defaultMetrics: deps.processMetrics, availability: deps.availability, witnesses: deps.witnesses });
   const app = new Hono<AppEnv>();
 
-  app.use(requestId());
+  // a caller's request id goes into every log line: only a UUID is taken as it is (any other
+  // text could be a customer's phone number or IBAN), else the service makes one
+  app.use(async (c, next) => {
+    c.set('startedAt', performance.now());
+    const id = safeRequestId(c.req.header('x-request-id'));
+    c.set('requestId', id);
+    c.header('x-request-id', id);
+    await next();
+  });
   app.use(async (c, next) => {
     const started = performance.now();
     c.set('log', logger.child({ requestId: c.get('requestId') }));
     await next();
-    // method, route and outcome only: never the body, which holds customers' messages
-    c.get('log').info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 100) / 100, tenant: c.get('caller')?.tenant }, 'request');
+    // shutting down: this connection is not kept for another request
+    if (deps.lifecycle?.draining) c.header('connection', 'close');
+    // method, route pattern and outcome only: never the body, which holds customers'
+    // messages, nor the path or query as sent, which can hold anything (an IBAN as an id)
+    c.get('log').info({ method: c.req.method, route: routePath(c, -1), status: c.res.status, ms: Math.round((performance.now() - started) * 100) / 100, tenant: c.get('caller')?.tenant }, 'request');
   });
   app.use('/v1/*', limitBody(deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
+  // while the store is known to be down nothing under /v1 can be answered (a check needs its
+  // event committed, the audit reads the store): 503 at once, not after a connect timeout
+  app.use('/v1/*', async (c, next) => {
+    if (deps.availability && !deps.availability.up) throw auditUnavailable(new StoreUnavailable('the audit store is down', 'store_down'), 'this request');
+    await next();
+  });
+  // decisions, events, proofs and policies are personal-data adjacent: no cache keeps them
+  app.use('/v1/*', async (c, next) => {
+    await next();
+    c.header('cache-control', 'no-store');
+  });
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return errorResponse(c, err);
-    // an unknown error's message could echo personal data: log its type and stack only
-    c.get('log')?.error({ err: { type: err.name, stack: err.stack?.split('\n').slice(1, 6).join('\n') } }, 'unhandled error');
+    // a read (or any route) whose database went away: 503, and the breaker opens
+    if (deps.availability ? deps.availability.observe(err) : isUnavailable(err)) return errorResponse(c, auditUnavailable(err, 'this request'));
+    // an unknown error's message could echo personal data (a driver's error carries the
+    // statement's parameters), and so could any line of its stack's head, which repeats the
+    // message: its type, database error code and stack frames only
+    c.get('log')?.error({ err: errorSummary(err) }, 'unhandled error');
     return errorResponse(c, new ApiError('internal', 'Something went wrong; the request id identifies it in the logs.'));
   });
   app.notFound((c) => errorResponse(c, new ApiError('not_found', 'No such endpoint.')));

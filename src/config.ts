@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AddressPolicy } from './net/address-policy.ts';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080), // 0: any free port
@@ -21,6 +22,27 @@ const schema = z.object({
   SERVICE_SIGNING_KEY: z.string().optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   CHECKPOINT_EVERY: z.coerce.number().int().min(1).default(1000),
+  // a tenant's newest batch seal becomes a checkpoint (and goes to the witnesses) at least
+  // this often while its chain moves (0: only every CHECKPOINT_EVERY events)
+  CHECKPOINT_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  // witnesses outside the database (docs/audit.md): a directory of append-only files, an HTTPS sink
+  WITNESS_DIR: z.string().min(1).optional(),
+  WITNESS_URL: z.string().url().startsWith('https://', 'must be an https URL').optional(),
+  // identity providers' key sets are fetched only from public unicast addresses, unless in
+  // one of these networks (CIDR, comma-separated): for an identity provider inside the bank
+  IDP_PRIVATE_NETWORKS: z
+    .string()
+    .optional()
+    .refine((v) => {
+      try {
+        AddressPolicy.fromList(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be networks in CIDR notation, comma-separated'),
+  // a key set not fetched by then fails the identity, not the check
+  IDP_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(1000),
   RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(2000),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(4000),
   AUDIT_MAX_QUEUE: z.coerce.number().int().min(1).default(10_000),
@@ -29,6 +51,13 @@ const schema = z.object({
   // tables' owner runs `npm run migrate` instead
   MIGRATE_ON_START: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   RETENTION_SWEEP_MINUTES: z.coerce.number().int().min(0).default(60),
+  // from a check's arrival to its committed event; past it the check answers 503 with
+  // Retry-After and its event is never written (docs/audit.md, outages)
+  CHECK_DEADLINE_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+  // on SIGTERM: how long /readyz says not ready before the listener closes (the load
+  // balancer's time to notice), then how long in-flight requests get to finish
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 /** The service's configuration, parsed once at start from the environment. */

@@ -4,6 +4,9 @@ import { loadConfigOrExit } from './config.ts';
 import { sweepRetention } from './audit/retention.ts';
 import { systemClock } from './clock.ts';
 import { openRuntime } from './runtime.ts';
+import { shutdownGracefully } from './shutdown.ts';
+import { publishedKeys } from './audit/service-keys.ts';
+import type { Server } from 'node:http';
 
 // The only file that reads the environment, opens the database, listens and handles signals.
 const config = loadConfigOrExit();
@@ -24,7 +27,7 @@ const server = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: co
 const sweep = async () => {
   try {
     const periods = await runtime.policies.retentionPeriods();
-    const results = await sweepRetention({ db: runtime.database.db, writer: runtime.writer, key: runtime.keys.service, clock: systemClock }, periods);
+    const results = await sweepRetention({ database: runtime.database, writer: runtime.writer, key: runtime.keys.service, clock: systemClock }, periods);
     for (const r of results) if (r.result.purged > 0) logger.info({ tenant: r.tenant, purged: r.result.purged }, 'retention purge');
   } catch (err) {
     logger.error({ err: { type: (err as Error).name } }, 'retention sweep failed');
@@ -33,16 +36,31 @@ const sweep = async () => {
 const sweepTimer = config.RETENTION_SWEEP_MINUTES > 0 ? setInterval(() => void sweep(), config.RETENTION_SWEEP_MINUTES * 60_000) : null;
 sweepTimer?.unref();
 
+// Checkpoints: every moved tenant's newest batch seal is kept as one and handed to the
+// witnesses at least every CHECKPOINT_INTERVAL_SECONDS, however few events a tenant has.
+const witnesses = runtime.witnesses;
+const checkpointTimer =
+  config.CHECKPOINT_INTERVAL_SECONDS > 0
+    ? setInterval(() => {
+        if (!runtime.availability.up) return;
+        void publishedKeys(runtime.database.db, runtime.keys.service)
+          .then((keys) => witnesses.sweep(runtime.database, keys))
+          .catch((err: unknown) => logger.warn({ err: { type: (err as Error).name } }, 'checkpoint sweep failed'));
+      }, config.CHECKPOINT_INTERVAL_SECONDS * 1000)
+    : null;
+checkpointTimer?.unref();
+
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'stopping');
-  server.close();
-  // let in-flight checks finish their audit commit before the database closes
-  const deadline = Date.now() + 10_000;
-  while ((runtime.writer.pending > 0 || runtime.writer.busy) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-  await runtime.database.close();
+  if (sweepTimer) clearInterval(sweepTimer);
+  if (checkpointTimer) clearInterval(checkpointTimer);
+  const clean = await shutdownGracefully(server as Server, runtime, { delayMs: config.SHUTDOWN_DELAY_MS, timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, logger);
+  // checkpoints still on their way to a witness get a moment more (they are in the database too)
+  await witnesses.drain(2000);
+  logger.info({ clean }, 'stopped');
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -9,6 +9,11 @@ import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { openPglite, openPostgres, type DatabaseHandle } from './db/client.ts';
 import { PolicyStore } from './policies/store.ts';
+import { StoreAvailability } from './db/availability.ts';
+import { DirectoryWitness, HttpsWitness, type Witness } from './audit/witness.ts';
+import { WitnessPublisher } from './audit/witness-publisher.ts';
+import { AddressPolicy } from './net/address-policy.ts';
+import { keySetFetch, safeDispatcher } from './net/safe-fetch.ts';
 
 /** The running service's parts, opened from configuration. */
 export interface Runtime {
@@ -16,6 +21,11 @@ export interface Runtime {
   policies: PolicyStore;
   keys: KeyMaterial;
   writer: AuditWriter;
+  availability: StoreAvailability;
+  /** `draining` is set on shutdown: /readyz turns not ready first. */
+  lifecycle: { draining: boolean };
+  /** Keeps time-based checkpoints and delivers them to the configured witnesses (perhaps none). */
+  witnesses: WitnessPublisher;
   app: ReturnType<typeof createApp>;
 }
 
@@ -27,7 +37,24 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
   // the signing key's public half is kept in the database for good (rotation); without the
   // migrations yet (MIGRATE_ON_START=false), /readyz records it once they are applied
   await registerServiceKey(database.db, keys.service, systemClock.now()).catch(() => logger.warn('signing key not recorded yet: migrations missing'));
-  const writer = new AuditWriter(database, systemClock, { maxQueue: config.AUDIT_MAX_QUEUE, concurrency: database.driver === 'pglite' ? 1 : config.AUDIT_CONCURRENCY, checkpoint: { key: keys.service, every: config.CHECKPOINT_EVERY } });
+  const availability = new StoreAvailability(() => database.probe(), {
+    onChange: (up) => (up ? logger.warn('audit store reachable again') : logger.error('audit store unreachable: answering 503 until it is back')),
+  });
+  const writer = new AuditWriter(database, systemClock, {
+    maxQueue: config.AUDIT_MAX_QUEUE,
+    concurrency: database.driver === 'pglite' ? 1 : config.AUDIT_CONCURRENCY,
+    checkpoint: { key: keys.service, every: config.CHECKPOINT_EVERY },
+    availability,
+  });
+  const lifecycle = { draining: false };
+  const addressPolicy = AddressPolicy.fromList(config.IDP_PRIVATE_NETWORKS);
+  const keySetFetching = { fetch: keySetFetch(safeDispatcher(addressPolicy, { connectTimeoutMs: config.IDP_FETCH_TIMEOUT_MS })), timeoutMs: config.IDP_FETCH_TIMEOUT_MS };
+  const directory = config.WITNESS_DIR ? new DirectoryWitness(config.WITNESS_DIR) : null;
+  const witnessList: Witness[] = [...(directory ? [directory] : []), ...(config.WITNESS_URL ? [new HttpsWitness(config.WITNESS_URL)] : [])];
+  // without witnesses it still keeps the time-based checkpoints (officers fetch them)
+  const witnesses = new WitnessPublisher(witnessList, logger);
+  writer.onCheckpoint((cp) => witnesses.publish(cp));
+  if (witnessList.length > 0) await witnesses.catchUp(database).catch(() => logger.warn('witness catch-up skipped: checkpoints not readable yet'));
   const fallbackIdentityProvider = keys.dev ? { ...DEV_IDP, jwks: { keys: [keys.dev.publicJwk] } } : null;
   const policies = new PolicyStore(database.db, { fallbackIdentityProvider });
   const app = createApp({
@@ -40,6 +67,13 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
     logger,
     processMetrics: true,
     rateLimit: config.RATE_LIMIT_PER_SECOND > 0 ? { perSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST } : undefined,
+    availability,
+    checkDeadlineMs: config.CHECK_DEADLINE_MS,
+    lifecycle,
+    witness: directory ?? undefined,
+    witnesses,
+    addressPolicy,
+    keySetFetching,
   });
-  return { database, policies, keys, writer, app };
+  return { database, policies, keys, writer, availability, lifecycle, witnesses, app };
 }

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { adminEvent } from '../src/audit/admin-event.ts';
 import { eventHash } from '../src/audit/chain.ts';
 import { AuditWriter } from '../src/audit/writer.ts';
+import { registerServiceKey } from '../src/audit/service-keys.ts';
+import { ephemeralKeys } from '../src/auth/keys.ts';
 import { purgeBefore, sweepRetention } from '../src/audit/retention.ts';
 import { PolicyStore } from '../src/policies/store.ts';
 import { auditEvents } from '../src/db/schema/index.ts';
@@ -241,7 +243,7 @@ describe.each(BACKENDS)('checkpoints and retention on %s', (backend) => {
     for (let i = 0; i < 7; i++) await env.svc.check(t, { direction: 'inbound', text: `Mój PIN ${1000 + i}`, channel: { platform: 'x', visibility: 'public' } });
     const rows = await env.db.handle.query<{ seq: string | number; created_at: Date }>(`SELECT seq, created_at FROM audit_events WHERE tenant = 'ret' ORDER BY seq`);
     const cutoff = new Date(new Date(rows[3]!.created_at).getTime() + 1); // events 1–4 are "old"
-    const result = await purgeBefore({ db: env.db.handle.db, writer: env.svc.writer, key: env.svc.keys.service, clock: { now: () => new Date(Date.UTC(2027, 0, 1)) } }, 'ret', cutoff, 'test');
+    const result = await purgeBefore({ database: env.db.handle, writer: env.svc.writer, key: env.svc.keys.service, clock: { now: () => new Date(Date.UTC(2027, 0, 1)) } }, 'ret', cutoff, 'test');
     expect(result).toMatchObject({ purged: 4, through: 4 });
     const left = await env.db.handle.query<{ seq: string | number; type: string }>(`SELECT seq, type FROM audit_events WHERE tenant = 'ret' ORDER BY seq`);
     expect(left.map((r) => [Number(r.seq), r.type])).toEqual([[5, 'check'], [6, 'check'], [7, 'check'], [8, 'purge']]);
@@ -284,7 +286,10 @@ describe.each(BACKENDS)('two writers on one chain on %s', (backend) => {
   const env = useTestService(backend);
 
   it('lose compare-and-set races, re-read the head, and keep one valid chain', async () => {
-    const other = new AuditWriter(env.db.handle, steppingClock(Date.UTC(2026, 10, 23, 10)));
+    // another replica: a signing key of its own, recorded as the runtime does, so its seals verify
+    const keys = await ephemeralKeys();
+    await registerServiceKey(env.db.handle.db, keys.service, new Date());
+    const other = new AuditWriter(env.db.handle, steppingClock(Date.UTC(2026, 10, 23, 10)), { checkpoint: { key: keys.service, every: 1000 } });
     const t = await env.svc.token('two', ['check', 'audit:read']);
     const draft = () => adminEvent('two', 'policy_change', new Date(), 'other-writer', { note: 'x' });
     for (let round = 0; round < 5; round++) {
@@ -309,7 +314,7 @@ describe.each(BACKENDS)('retention sweep on %s', (backend) => {
     expect(await policies.retentionPeriods()).toEqual([{ tenant: 'keep', days: 30 }]);
     // 40 days later every event before the policy change is older than 30 days
     const later = { now: () => new Date(Date.UTC(2027, 0, 5)) };
-    const [result] = await sweepRetention({ db: env.db.handle.db, writer: env.svc.writer, key: env.svc.keys.service, clock: later }, await policies.retentionPeriods());
+    const [result] = await sweepRetention({ database: env.db.handle, writer: env.svc.writer, key: env.svc.keys.service, clock: later }, await policies.retentionPeriods());
     expect(result).toMatchObject({ tenant: 'keep', result: { purged: 4, through: 4 } });
     expect(await (await env.svc.app.request('/v1/audit/verify', { headers: { authorization: `Bearer ${t}` } })).json()).toMatchObject({ ok: true, from: 4, events: 1 });
   });

@@ -86,8 +86,8 @@ describe.runIf(BACKENDS.includes('postgres'))('the service logged in as a role g
     expect((await svc.app.request('/v1/policy', { method: 'PUT', headers: h, body: JSON.stringify({ mode: 'monitor' }) })).status).toBe(201);
     const events = (await (await svc.app.request('/v1/audit/events?type=check', { headers: h })).json()).events;
     expect((await svc.app.request(`/v1/audit/events/${events[0].id}/reviews`, { method: 'POST', headers: h, body: JSON.stringify({ verdict: 'confirmed', note: 'ok' }) })).status).toBe(201);
-    const purged = await purgeBefore({ db: svc.database.db, writer: svc.writer, key: svc.keys.service, clock: steppingClock(Date.UTC(2030, 0, 1)) }, 'bank-l', new Date(Date.UTC(2029, 0, 1)), 'retention');
-    expect(purged).toMatchObject({ purged: 7, through: 7 }); // six checks and the policy change, with the review
+    const purged = await purgeBefore({ database: svc.database, writer: svc.writer, key: svc.keys.service, clock: steppingClock(Date.UTC(2030, 0, 1)) }, 'bank-l', new Date(Date.UTC(2029, 0, 1)), 'retention');
+    expect(purged).toMatchObject({ purged: 8, through: 8 }); // six checks, the policy change and the review (an event of its own)
     expect(await (await svc.app.request('/v1/audit/verify', { headers: h })).json()).toMatchObject({ ok: true, events: 1 }); // the purge event, from the checkpoint
     const [{ user }] = (await svc.database.query<{ user: string }>('SELECT current_user AS user')) as [{ user: string }];
     expect(user).toBe(login);

@@ -17,7 +17,7 @@ describe('health and readiness', () => {
   it('is ready with the database reachable and every migration applied', async () => {
     const db = await createTestDatabase('pglite');
     const svc = await createTestService(db.handle);
-    expect(await (await svc.app.request('/readyz')).json()).toMatchObject({ status: 'ready', database: 'pglite', migrations: 6 });
+    expect(await (await svc.app.request('/readyz')).json()).toMatchObject({ status: 'ready', database: 'pglite', migrations: 7 });
     expect((await svc.app.request('/healthz')).status).toBe(200);
     const token = await svc.token('bank-m', ['check']);
     expect((await svc.check(token, { direction: 'inbound', text: 'Dzień dobry', channel: { platform: 'x', visibility: 'public' } })).status).toBe(200);
@@ -42,7 +42,7 @@ describe('health and readiness', () => {
       const svc = await createTestService(handle);
       const res = await svc.app.request('/readyz');
       expect(res.status).toBe(503);
-      expect((await res.json()).reason).toMatch(/migrations applied: 0 of 6/);
+      expect((await res.json()).reason).toMatch(/migrations applied: 0 of 7/);
     } finally {
       await handle.close();
     }
@@ -58,9 +58,9 @@ describe('health and readiness', () => {
       const { DATABASE_URL: _none, ...env } = process.env; // embedded PGlite in DATA_DIR
       const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/db/migrate.ts'], { cwd: ROOT, env: { ...env, DATA_DIR: dir }, encoding: 'utf8' });
       expect(run.status).toBe(0);
-      expect(run.stdout).toMatch(/migrations applied: 6/);
+      expect(run.stdout).toMatch(/migrations applied: 7/);
       const migrated = await openRuntime(loadConfig({ DATA_DIR: dir, MIGRATE_ON_START: 'false' }), silent);
-      expect(await (await migrated.app.request('/readyz')).json()).toMatchObject({ status: 'ready', migrations: 6 });
+      expect(await (await migrated.app.request('/readyz')).json()).toMatchObject({ status: 'ready', migrations: 7 });
       // and the signing key is recorded once the tables exist
       expect(await migrated.database.query('SELECT kid FROM service_keys')).toEqual([{ kid: migrated.keys.service.kid }]);
       await migrated.database.close();

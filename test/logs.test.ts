@@ -44,14 +44,44 @@ describe('logs', () => {
     expect((await lookup({ text, customerId: PLANTED[7], extra: true })).status).toBe(400);
     await db.handle.close(); // and a failure: the store is gone
     expect((await send({ direction: 'inbound', text, channel: { platform: 'fb', visibility: 'public' } })).status).toBe(503);
-    expect((await app.request('/v1/audit/events', { headers: { authorization: `Bearer ${token}` } })).status).toBe(500);
+    // an audit read on a store that is gone is a 503 too, not a 500
+    expect((await app.request(`/v1/audit/events?agent=${PLANTED[7]}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(503);
     const log = lines.join('');
     expect(lines.length).toBeGreaterThanOrEqual(4);
     expect(log).toContain('"status":200');
-    expect(log).toContain('unhandled error');
+    expect(log).toContain('"status":503');
     for (const value of PLANTED) {
       for (const v of new Set([value, value.replace(/\s/g, '')])) expect(log.includes(v), `${v} in the logs`).toBe(false);
     }
     db = await createTestDatabase('pglite'); // afterAll drops a fresh one
+  });
+
+  it('log an unhandled error without the parameters of the statement that failed, nor the path sent', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const base = await createTestService(db.handle);
+    const app = createApp({ ...base.deps, logger: pino({ level: 'trace' }, sink) });
+    const token = await base.token('logs-2', ['audit:read']);
+    // a failure no input causes: the statement refers to a column that is gone
+    await db.handle.query('ALTER TABLE audit_events RENAME COLUMN agent_id TO agent_gone');
+    try {
+      const iban = PLANTED[0]!.replace(/\s/g, '');
+      const res = await app.request(`/v1/audit/events?agent=${iban}&thread=${PLANTED[2]}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(500);
+      const log = lines.join('');
+      expect(log).toContain('unhandled error');
+      expect(log).toMatch(/"frames":"\s+at /);
+      expect(log).toContain('"route":"/v1/audit/events"');
+      expect(log).not.toContain(iban);
+      expect(log).not.toContain(PLANTED[2]);
+      expect(log).not.toContain('agent_gone'); // nor the statement
+    } finally {
+      await db.handle.query('ALTER TABLE audit_events RENAME COLUMN agent_gone TO agent_id');
+    }
   });
 });

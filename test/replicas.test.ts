@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../src/audit/verify.ts';
+import { publishedKeys } from '../src/audit/service-keys.ts';
 import { createTestDatabase, type TestDatabase } from './support/database.ts';
 import { createTestService, type TestService } from './support/service.ts';
 
@@ -41,7 +42,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('several replicas against one Po
     })();
     const outputs = await Promise.all([runWorker(db.url!, 'shared', 150, 'replica-a'), runWorker(db.url!, 'shared', 150, 'replica-b'), local]);
     expect(outputs.slice(0, 2)).toEqual(['replica-a appended 150', 'replica-b appended 150']);
-    const report = await verifyChain(db.handle.db, 'shared', [svc.keys.service.publicJwk]);
+    const report = await verifyChain(db.handle, 'shared', await publishedKeys(db.handle.db, svc.keys.service));
     expect(report).toMatchObject({ ok: true, events: 400 });
     const platforms = await db.handle.query<{ platform: string; n: string }>(`SELECT platform, count(*) AS n FROM audit_events WHERE tenant = 'shared' GROUP BY 1 ORDER BY 1`);
     expect(platforms.map((p) => [p.platform, Number(p.n)])).toEqual([['replica-a', 150], ['replica-b', 150], ['x', 100]]);

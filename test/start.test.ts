@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { signAccessToken } from '../src/auth/access-token.ts';
+import { loadKeys } from '../src/auth/keys.ts';
+import { loadConfig } from '../src/config.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -34,12 +37,25 @@ async function start(env: Record<string, string>) {
 describe('npm start', () => {
   it('comes up on embedded PostgreSQL, migrates, says how to get a token, and stops cleanly', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sargas-start-'));
-    const { child, port, output } = await start({ DATA_DIR: dataDir });
+    const witnessDir = join(dataDir, 'witness');
+    const { child, port, output } = await start({ DATA_DIR: dataDir, WITNESS_DIR: witnessDir, CHECKPOINT_INTERVAL_SECONDS: '1' });
     try {
       expect(output()).toContain('npm run token -- --tenant demo --scopes check,audit:read');
       const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
       expect(await ready.json()).toMatchObject({ status: 'ready', database: 'pglite' });
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      // a check, and within a checkpoint interval its tree head is in the witness directory
+      const config = loadConfig({ DATA_DIR: dataDir });
+      const token = await signAccessToken((await loadKeys(config)).dev!, { tenant: 'demo', scopes: ['check'] }, { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE });
+      const res = await fetch(`http://127.0.0.1:${port}/v1/check`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ direction: 'inbound', text: 'Dzień dobry', channel: { platform: 'x', visibility: 'public' } }) });
+      expect(res.status).toBe(200);
+      let files: string[] = [];
+      for (let i = 0; i < 60 && files.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        files = existsSync(witnessDir) ? readdirSync(witnessDir) : [];
+      }
+      expect(files).toHaveLength(1);
+      expect(JSON.parse(readFileSync(join(witnessDir, files[0]!), 'utf8').trim().split('\n')[0]!)).toMatchObject({ tenant: 'demo', seq: 1, treeSize: 1 });
       const exited = new Promise<number | null>((r) => child.on('exit', r));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);

@@ -9,5 +9,7 @@ export interface AppEnv {
     log: Logger;
     /** The body size limit (limitBody). */
     maxBodyBytes: number;
+    /** performance.now() when the request arrived (deadlines count from it). */
+    startedAt: number;
   };
 }

@@ -15,6 +15,10 @@ export function healthRoutes(deps: AppDeps, metrics: Metrics) {
   let keyRecorded = false;
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
+    // a replica going away says so first, so the load balancer stops sending before it stops
+    if (deps.lifecycle?.draining) return c.json({ status: 'not_ready', reason: 'shutting down' }, 503);
+    // known down: no query that would wait for a connection; the breaker's probe watches for its return
+    if (deps.availability && !deps.availability.up) return c.json({ status: 'not_ready', reason: 'database unreachable' }, 503);
     try {
       const rows = await deps.database.query<{ n: number | string }>('SELECT count(*) AS n FROM drizzle.__drizzle_migrations');
       const applied = Number(rows[0]?.n ?? 0);
@@ -26,7 +30,8 @@ export function healthRoutes(deps: AppDeps, metrics: Metrics) {
         keyRecorded = true;
       }
       return c.json({ status: 'ready', database: deps.database.driver, migrations: applied });
-    } catch {
+    } catch (err) {
+      deps.availability?.observe(err);
       return c.json({ status: 'not_ready', reason: 'database unreachable' }, 503);
     }
   });

@@ -1,8 +1,13 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { AuditWriter } from '../audit/writer.ts';
+import type { StoreAvailability } from '../db/availability.ts';
+import type { WitnessPublisher } from '../audit/witness-publisher.ts';
 
 /** The service's Prometheus metrics, in a registry of its own (one per app instance). */
-export function createMetrics(writer: AuditWriter, options: { defaultMetrics?: boolean | undefined } = {}) {
+export function createMetrics(
+  writer: AuditWriter,
+  options: { defaultMetrics?: boolean | undefined; availability?: StoreAvailability | undefined; witnesses?: WitnessPublisher | undefined } = {},
+) {
   const registry = new Registry();
   if (options.defaultMetrics) collectDefaultMetrics({ register: registry });
   const checks = new Counter({
@@ -75,6 +80,47 @@ export function createMetrics(writer: AuditWriter, options: { defaultMetrics?: b
       this.set(writer.stats.failures);
     },
   });
+  new Gauge({
+    name: 'sargas_audit_expired_total',
+    help: 'Audit events dropped at their deadline, or refused at once while the store was down (their checks answered 503).',
+    registers: [registry],
+    collect() {
+      this.set(writer.stats.expired);
+    },
+  });
+  new Gauge({
+    name: 'sargas_audit_batch_splits_total',
+    help: 'Audit batches split to find the events the database refused (each such event failed alone).',
+    registers: [registry],
+    collect() {
+      this.set(writer.stats.splits);
+    },
+  });
+  new Gauge({
+    name: 'sargas_store_up',
+    help: '1 while the audit store is believed reachable, 0 while the circuit breaker is open.',
+    registers: [registry],
+    collect() {
+      this.set(options.availability && !options.availability.up ? 0 : 1);
+    },
+  });
+  const witnesses = options.witnesses;
+  if (witnesses) {
+    for (const [name, help, read] of [
+      ['sargas_witness_pending', 'Checkpoints waiting to reach a witness (the most behind of them).', () => witnesses.pending],
+      ['sargas_witness_delivered_total', 'Checkpoints delivered to witnesses.', () => witnesses.stats.delivered],
+      ['sargas_witness_failures_total', 'Failed deliveries to a witness (each retried).', () => witnesses.stats.failures],
+    ] as const) {
+      new Gauge({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          this.set(read());
+        },
+      });
+    }
+  }
   return { registry, checks, findings, latency };
 }
 

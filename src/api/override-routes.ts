@@ -10,9 +10,13 @@ import { auditEvents } from '../db/schema/index.ts';
 import { ApiError } from '../errors.ts';
 import { requireScope } from './auth.ts';
 import { readJson } from './body.ts';
+import { eventIdParam } from './audit-schemas.ts';
+import { safeText } from '../validation/text.ts';
 import type { AppEnv } from './env.ts';
 
-const overrideSchema = z.strictObject({ justification: z.string().trim().min(10, 'write at least a sentence').max(2000) });
+const overrideSchema = z.strictObject({
+  justification: safeText({ max: 2000, multiline: true }).pipe(z.string().trim().min(10, 'write at least a sentence')),
+});
 
 /**
  * POST /v1/audit/events/:id/override: a supervisor lets a warned message through with a
@@ -22,9 +26,10 @@ const overrideSchema = z.strictObject({ justification: z.string().trim().min(10,
 export function overrideRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.post('/:id/override', requireScope('check:override', deps.keys.accessKeys, deps.auth), async (c) => {
+    const id = eventIdParam(c);
     const { data } = await readJson(c, overrideSchema);
     const caller = c.get('caller');
-    const found = await getEvent(deps.database.db, caller.tenant, c.req.param('id'));
+    const found = await getEvent(deps.database.db, caller.tenant, id);
     if (!found || found.row.type !== 'check') throw new ApiError('not_found', 'No such check for this tenant.');
     const original = found.row;
     const details = original.details as { overridable?: boolean } | null;
@@ -36,7 +41,7 @@ export function overrideRoutes(deps: AppDeps) {
       .where(and(eq(auditEvents.tenant, caller.tenant), eq(auditEvents.linkedEventId, original.id), eq(auditEvents.type, 'override')));
     if (earlier) throw new ApiError('conflict', 'This warning was already overridden.', { overrideEventId: earlier.id });
     const now = deps.clock.now();
-    const { row } = await deps.writer.append(
+    const { row, treeHead } = await deps.writer.append(
       adminEvent(caller.tenant, 'override', now, caller.subject, { justification: maskFreeText(data.justification), originalDecision: original.decision }, {
         linkedEventId: original.id,
         decision: 'allow',
@@ -49,7 +54,7 @@ export function overrideRoutes(deps: AppDeps) {
         platform: original.platform,
       }),
     );
-    return c.json({ override: publicEvent(row), receipt: signReceipt(deps.keys.service, row) }, 201);
+    return c.json({ override: publicEvent(row), receipt: signReceipt(deps.keys.service, row, treeHead) }, 201);
   });
   return app;
 }

@@ -7,7 +7,7 @@ import type { EventDraft } from './writer.ts';
  */
 export function adminEvent(
   tenant: string,
-  type: 'policy_change' | 'override' | 'purge' | 'lookup',
+  type: 'policy_change' | 'override' | 'purge' | 'lookup' | 'review',
   now: Date,
   by: string,
   details: Record<string, unknown>,

@@ -11,10 +11,15 @@ export type ExportFormat = 'csv' | 'jsonl';
 const CSV_COLUMNS = ['id', 'seq', 'createdAt', 'type', 'direction', 'visibility', 'platform', 'decision', 'wouldBlock', 'mode', 'policyVersion', 'rules', 'kinds', 'actions', 'agentId', 'threadId', 'hash'] as const;
 const PAGE = 1000;
 
-function csvCell(value: unknown): string {
+/**
+ * One CSV cell: quoted when needed, and a cell a spreadsheet would read as a formula (a
+ * leading = + - @, tab, carriage return or line feed, as OWASP lists them) is defused with a
+ * leading apostrophe.
+ */
+export function csvCell(value: unknown): string {
   const s = Array.isArray(value) ? value.join(';') : value === null || value === undefined ? '' : String(value);
-  // quote when needed, and defuse spreadsheet formulas
-  return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/^([=+\-@])/, "'$1").replaceAll('"', '""')}"` : s;
+  const formula = /^[=+\-@\t\r\n]/.test(s);
+  return formula || /[",\n\r]/.test(s) ? `"${(formula ? `'${s}` : s).replaceAll('"', '""')}"` : s;
 }
 
 /** The newest seq of the tenant's chain: an export covers events up to it, so a manifest can be recomputed later. */

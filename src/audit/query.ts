@@ -78,9 +78,12 @@ export function encodeCursor(seq: number): string {
   return Buffer.from(`s:${seq}`).toString('base64url');
 }
 
+/** The seq a cursor names, or null for anything this service did not issue (also a seq past what bigint and a double hold). */
 export function decodeCursor(cursor: string): number | null {
-  const m = /^s:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  return m ? Number(m[1]) : null;
+  if (!/^[\w-]{1,40}$/.test(cursor)) return null;
+  const m = /^s:(\d{1,16})$/.exec(Buffer.from(cursor, 'base64url').toString('latin1'));
+  const seq = m ? Number(m[1]) : NaN;
+  return Number.isSafeInteger(seq) && seq > 0 ? seq : null;
 }
 
 /** One page of events, newest first. */

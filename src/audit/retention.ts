@@ -1,12 +1,10 @@
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { SigningKey } from '../auth/keys.ts';
 import type { Clock } from '../clock.ts';
-import { executeRows, type Database } from '../db/client.ts';
-import { auditChainHeads, auditCheckpoints, auditEvents } from '../db/schema/index.ts';
-import { signCheckpoint } from './checkpoint.ts';
+import type { DatabaseHandle } from '../db/client.ts';
 import { adminEvent } from './admin-event.ts';
+import { walkChain } from './chain-walk.ts';
 import { publishedKeys } from './service-keys.ts';
-import { verifyChain } from './verify.ts';
+import { signTreeHead, type TreeHead } from './tree-head.ts';
 import type { AuditWriter } from './writer.ts';
 
 /** What a purge did. */
@@ -14,52 +12,64 @@ export type PurgeResult =
   | { purged: 0; reason: string }
   | { purged: number; through: number; checkpointHash: string; eventId: string };
 
+/** What a purge needs from the running service. */
+export interface PurgeDeps {
+  database: DatabaseHandle;
+  writer: AuditWriter;
+  key: SigningKey;
+  clock: Clock;
+}
+
 /**
  * Removes a tenant's events older than `cutoff` as one whole range from the start of the
- * chain. The chain is verified first (a broken chain is evidence and is not purged), the
- * last purged event's hash is kept as a signed checkpoint, the head records it as the new
- * base, and the purge itself is appended to the chain as an event.
+ * chain. The chain is walked first (a broken chain is evidence and is not purged), which
+ * also gives the tree's compact range at the boundary; the boundary's tree head is kept as a
+ * signed checkpoint, the head records the boundary and its compact range (the tree goes on
+ * from it, and proofs from checkpoints after it still hold), and the purge itself is
+ * appended to the chain as an event.
  */
-export async function purgeBefore(
-  deps: { db: Database; writer: AuditWriter; key: SigningKey; clock: Clock },
-  tenant: string,
-  cutoff: Date,
-  by: string,
-): Promise<PurgeResult> {
-  const { db } = deps;
-  const report = await verifyChain(db, tenant, await publishedKeys(db, deps.key));
-  if (!report.ok) return { purged: 0, reason: `chain broken at ${report.brokenAt.seq}: not purged` };
-  const [boundary] = await db
-    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.tenant, tenant), lt(auditEvents.createdAt, cutoff)))
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
+export async function purgeBefore(deps: PurgeDeps, tenant: string, cutoff: Date, by: string): Promise<PurgeResult> {
+  const { database } = deps;
+  const [boundary] = await database.query<{ seq: string | number; hash: string }>(
+    'SELECT seq, hash FROM audit_events WHERE tenant = $1 AND created_at < $2 ORDER BY seq DESC LIMIT 1',
+    [tenant, cutoff.toISOString()],
+  );
   if (!boundary) return { purged: 0, reason: 'nothing older than the cutoff' };
+  const through = Number(boundary.seq);
+  const keys = await publishedKeys(database.db, deps.key);
+  const walk = await database.snapshot((db) => walkChain(db, tenant, keys, { at: [through], rangeAt: through }));
+  if (walk.breakCount > 0) return { purged: 0, reason: `chain broken at ${walk.breaks[0]?.seq ?? '?'}: not purged` };
+  const at = walk.at.get(through);
+  if (!at || at.hash !== boundary.hash) return { purged: 0, reason: 'already purged' };
+  // the compact range at the boundary, which the tree goes on from
+  const range = walk.rangeAt;
+  if (!range || range.size !== through - walk.treeFrom) return { purged: 0, reason: 'the tree cannot be kept at the boundary: not purged' };
   const now = deps.clock.now();
-  const jws = signCheckpoint(deps.key, { tenant, seq: boundary.seq, hash: boundary.hash, createdAt: now.toISOString() });
-  let purged = 0;
-  await db.transaction(async (tx) => {
-    const [head] = await tx.select().from(auditChainHeads).where(eq(auditChainHeads.tenant, tenant)).for('update');
-    if (!head || head.baseSeq >= boundary.seq) return; // another replica purged this range meanwhile
-    await tx.insert(auditCheckpoints).values({ tenant, seq: boundary.seq, hash: boundary.hash, createdAt: now, jws }).onConflictDoNothing();
+  const head: TreeHead = { tenant, seq: through, hash: boundary.hash, createdAt: now.toISOString(), root: range.root().toString('hex'), treeSize: range.size };
+  const jws = signTreeHead(deps.key, head);
+  const purged = await database.transaction(async (q) => {
+    const [locked] = await q<{ base_seq: string | number }>('SELECT base_seq FROM audit_chain_heads WHERE tenant = $1 FOR UPDATE', [tenant]);
+    if (!locked || Number(locked.base_seq) >= through) return 0; // another replica purged this range meanwhile
+    await q('INSERT INTO audit_checkpoints (tenant, seq, hash, created_at, jws, root) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING', [
+      tenant, through, boundary.hash, now.toISOString(), jws, head.root,
+    ]);
     // the one way past the append-only trigger and the grants: the owner's purge function,
     // which removes reviews and events through the checkpointed boundary and moves the base
-    const [row] = await executeRows<{ removed: number | string }>(tx, sql`SELECT sargas_purge(${tenant}, ${boundary.seq}) AS removed`);
-    purged = Number(row?.removed ?? 0);
+    const [row] = await q<{ removed: number | string }>('SELECT sargas_purge($1, $2::text::bigint) AS removed', [tenant, String(through)]);
+    await q('UPDATE audit_chain_heads SET base_frontier = $1, tree_from = $2::text::bigint WHERE tenant = $3 AND base_seq = $4::text::bigint', [
+      range.serialize(), String(walk.treeFrom), tenant, String(through),
+    ]);
+    return Number(row?.removed ?? 0);
   });
   if (purged === 0) return { purged: 0, reason: 'already purged' };
   const { row } = await deps.writer.append(
-    adminEvent(tenant, 'purge', now, by, { purgedThrough: boundary.seq, purgedEvents: purged, cutoff: cutoff.toISOString(), checkpointHash: boundary.hash }),
+    adminEvent(tenant, 'purge', now, by, { purgedThrough: through, purgedEvents: purged, cutoff: cutoff.toISOString(), checkpointHash: boundary.hash, checkpointRoot: head.root }),
   );
-  return { purged, through: boundary.seq, checkpointHash: boundary.hash, eventId: row.id };
+  return { purged, through, checkpointHash: boundary.hash, eventId: row.id };
 }
 
 /** Applies every tenant's retention period once (main.ts runs this on a timer). */
-export async function sweepRetention(
-  deps: { db: Database; writer: AuditWriter; key: SigningKey; clock: Clock },
-  periods: Array<{ tenant: string; days: number }>,
-): Promise<Array<{ tenant: string; result: PurgeResult }>> {
+export async function sweepRetention(deps: PurgeDeps, periods: Array<{ tenant: string; days: number }>): Promise<Array<{ tenant: string; result: PurgeResult }>> {
   const out: Array<{ tenant: string; result: PurgeResult }> = [];
   for (const { tenant, days } of periods) {
     const cutoff = new Date(deps.clock.now().getTime() - days * 86_400_000);

@@ -1,73 +1,92 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { JWK } from 'jose';
-import type { Database } from '../db/client.ts';
-import { auditChainHeads, auditCheckpoints, auditEvents } from '../db/schema/index.ts';
-import { eventHash, GENESIS_HASH } from './chain.ts';
-import { readCheckpoint } from './checkpoint.ts';
+import type { SigningKey } from '../auth/keys.ts';
+import type { Clock } from '../clock.ts';
+import type { Database, DatabaseHandle } from '../db/client.ts';
+import { auditChainHeads } from '../db/schema/index.ts';
+import { checkAnchors, type AnchorReport } from './anchors.ts';
+import { MAX_BREAKS, treeOrigin, walkChain, type Break } from './chain-walk.ts';
+import { judge, planFor, type Held, type HeldVerdict } from './held.ts';
 
-/** The outcome of walking a tenant's chain. */
-export type ChainReport =
-  | { ok: true; events: number; head: string; from: number; checkpoints: number }
-  | { ok: false; events: number; brokenAt: { seq: number; id: string | null; reason: string } };
+/** The outcome of verifying a tenant's log. `brokenAt` is the first of `breaks` (API.md's shape). */
+export interface ChainReport {
+  ok: boolean;
+  events: number;
+  head: string;
+  from: number;
+  checkpoints: number;
+  seals: number;
+  tree: { treeFrom: number; treeSize: number; root: string } | null;
+  breaks: Break[];
+  breakCount: number;
+  brokenAt?: Break;
+  anchors: AnchorReport;
+  /** Each held item (a checkpoint or receipt an officer gave, the witness's latest checkpoint) judged, with its proofs. */
+  held: HeldVerdict[];
+}
 
-const PAGE = 1000;
+/** What verification is given besides the database: published keys, held items, the signing key for a fresh tree head. */
+export interface VerifyOptions {
+  keys: readonly JWK[];
+  held?: Held[];
+  signing?: { key: SigningKey; clock: Clock };
+}
 
 /**
- * Walks the tenant's chain in the database, recomputing every hash: an edited row, a
- * removed row (a gap in seq), a reordered row (a broken link), a head that does not match
- * the last event, and a signed checkpoint the chain no longer passes through are all named
- * with the first place it breaks. After a retention purge the walk starts at the signed
- * checkpoint the purge left.
+ * Verifies a tenant's log from one snapshot of the database (REPEATABLE READ, read only:
+ * appends that commit meanwhile are not half seen), and judges the held items against it:
+ * the chain and its tree, the checkpoints and seals, the reviews and policy versions
+ * recorded in it, and whether each held checkpoint or receipt is still in the log.
  */
-export async function verifyChain(db: Database, tenant: string, servicePublicJwks: readonly JWK[]): Promise<ChainReport> {
-  const [head] = await db.select().from(auditChainHeads).where(eq(auditChainHeads.tenant, tenant));
-  const baseSeq = head?.baseSeq ?? 0;
-  const baseHash = head?.baseHash ?? GENESIS_HASH;
-  const checkpoints = new Map<number, string>();
-  for (const cp of await db.select().from(auditCheckpoints).where(eq(auditCheckpoints.tenant, tenant))) {
-    const claim = await readCheckpoint(cp.jws, servicePublicJwks);
-    if (!claim || claim.tenant !== tenant || claim.seq !== cp.seq || claim.hash !== cp.hash) {
-      return { ok: false, events: 0, brokenAt: { seq: cp.seq, id: null, reason: 'checkpoint signature does not verify' } };
-    }
-    checkpoints.set(cp.seq, cp.hash);
-  }
-  if (baseSeq > 0 && checkpoints.get(baseSeq) !== baseHash) {
-    return { ok: false, events: 0, brokenAt: { seq: baseSeq, id: null, reason: 'the purge boundary has no matching signed checkpoint' } };
-  }
+export async function verifyLog(database: DatabaseHandle, tenant: string, options: VerifyOptions): Promise<ChainReport> {
+  return database.snapshot((db) => verifyIn(db, tenant, options));
+}
 
-  let expectedSeq = baseSeq + 1;
-  let prevHash = baseHash;
-  let count = 0;
-  let verified = 0;
-  let after = baseSeq;
-  for (;;) {
-    const rows = await db
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.tenant, tenant), gt(auditEvents.seq, after)))
-      .orderBy(asc(auditEvents.seq))
-      .limit(PAGE);
-    for (const row of rows) {
-      if (row.seq !== expectedSeq) return { ok: false, events: count, brokenAt: { seq: expectedSeq, id: null, reason: `event ${expectedSeq} is missing` } };
-      if (row.prevHash !== prevHash) return { ok: false, events: count, brokenAt: { seq: row.seq, id: row.id, reason: 'does not link to the event before it' } };
-      const { hash, ...rest } = row;
-      if (eventHash(rest) !== hash) return { ok: false, events: count, brokenAt: { seq: row.seq, id: row.id, reason: 'content does not match its hash' } };
-      const signed = checkpoints.get(row.seq);
-      if (signed !== undefined) {
-        if (signed !== hash) return { ok: false, events: count, brokenAt: { seq: row.seq, id: row.id, reason: 'differs from the signed checkpoint' } };
-        verified++;
-      }
-      prevHash = hash;
-      expectedSeq++;
-      count++;
-      after = row.seq;
-    }
-    if (rows.length < PAGE) break;
+async function verifyIn(db: Database, tenant: string, options: VerifyOptions): Promise<ChainReport> {
+  const [head] = await db.select().from(auditChainHeads).where(eq(auditChainHeads.tenant, tenant));
+  let treeFrom = 0;
+  try {
+    treeFrom = treeOrigin({ treeFrom: head?.treeFrom ?? 0, baseSeq: head?.baseSeq ?? 0, baseFrontier: head?.baseFrontier ?? '' }).treeFrom;
+  } catch {
+    // the walk reports it
   }
-  const headSeq = head?.seq ?? 0;
-  const headHash = head?.hash ?? GENESIS_HASH;
-  if (headSeq !== baseSeq + count || headHash !== prevHash) {
-    return { ok: false, events: count, brokenAt: { seq: baseSeq + count + 1, id: null, reason: `the chain head says ${headSeq} events; events after ${baseSeq + count} are missing` } };
+  const held = options.held ?? [];
+  const size = Math.max(0, (head?.seq ?? 0) - treeFrom);
+  const plans = held.map((h) => planFor(h, treeFrom, size));
+  const walk = await walkChain(db, tenant, options.keys, { ranges: plans.flatMap((p) => p.ranges), at: plans.flatMap((p) => p.at) });
+  const breaks = walk.breaks;
+  let breakCount = walk.breakCount;
+  const broken = (b: Break) => {
+    breakCount++;
+    if (breaks.length < MAX_BREAKS) breaks.push(b);
+  };
+  const anchors = await checkAnchors(db, tenant, walk, broken);
+  const verdicts: HeldVerdict[] = [];
+  for (const h of held) {
+    const tenantOf = h.kind === 'receipt' ? h.receipt.tenant : h.head.tenant;
+    if (tenantOf !== tenant) continue; // the route refuses another tenant's before this
+    const v = judge(h, walk, tenant, options.signing?.key, options.signing?.clock.now() ?? new Date());
+    verdicts.push(v);
+    if (v.verdict === 'truncated' || v.verdict === 'rewritten') broken({ seq: v.seq, id: null, reason: `${h.kind === 'witness' ? 'the witness' : 'a held'} ${h.kind === 'receipt' ? 'receipt' : 'checkpoint'}: ${v.reason}` });
   }
-  return { ok: true, events: count, head: prevHash, from: baseSeq, checkpoints: verified };
+  const root = walk.tree?.range.root().toString('hex');
+  return {
+    ok: breakCount === 0,
+    events: walk.events,
+    head: walk.headHash,
+    from: walk.baseSeq,
+    checkpoints: walk.checkpoints,
+    seals: walk.seals,
+    tree: walk.tree && root ? { treeFrom: walk.treeFrom, treeSize: walk.tree.size, root } : null,
+    breaks,
+    breakCount,
+    ...(breaks[0] ? { brokenAt: breaks[0] } : {}),
+    anchors,
+    held: verdicts,
+  };
+}
+
+/** The old entry point: the chain alone, the published keys given. */
+export async function verifyChain(database: DatabaseHandle, tenant: string, keys: readonly JWK[]): Promise<ChainReport> {
+  return verifyLog(database, tenant, { keys });
 }

@@ -1,5 +1,6 @@
 import { errors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { ApiError } from '../errors.ts';
+import { textProblem } from '../validation/text.ts';
 import type { SigningKey } from './keys.ts';
 
 /** Scopes the API knows. */
@@ -20,12 +21,26 @@ export interface AccessTokenOptions {
   audience: string;
 }
 
-/** Verifies a bearer token (signature, expiry, issuer, audience) and reads its tenant and scopes. */
+// The tenant and subject are stored with every event (and the tenant names export files):
+// the same text rule as any identifier the API accepts.
+const claimText = (value: unknown, max: number) => typeof value === 'string' && value.length >= 1 && value.length <= max && textProblem(value) === null;
+
+/**
+ * Verifies a bearer token (signature, expiry, issuer, audience) and reads its tenant and
+ * scopes. A token must expire: one without `exp` would be valid for ever once leaked.
+ */
 export async function verifyAccessToken(token: string, keys: JWTVerifyGetKey, options: AccessTokenOptions): Promise<Caller> {
   try {
-    const { payload } = await jwtVerify(token, keys, { issuer: options.issuer, audience: options.audience, algorithms: ['EdDSA', 'ES256', 'RS256', 'PS256'] });
-    const tenant = typeof payload.tenant === 'string' ? payload.tenant : null;
-    if (!tenant) throw new ApiError('unauthorized', 'The token has no tenant claim.');
+    const { payload } = await jwtVerify(token, keys, {
+      issuer: options.issuer,
+      audience: options.audience,
+      algorithms: ['EdDSA', 'ES256', 'RS256', 'PS256'],
+      requiredClaims: ['exp'],
+    });
+    if (payload.tenant === undefined) throw new ApiError('unauthorized', 'The token has no tenant claim.');
+    if (!claimText(payload.tenant, 128)) throw new ApiError('unauthorized', "The token's tenant claim is not accepted.");
+    if (payload.sub !== undefined && !claimText(payload.sub, 256)) throw new ApiError('unauthorized', "The token's sub claim is not accepted.");
+    const tenant = payload.tenant as string;
     const scope = typeof payload.scope === 'string' ? payload.scope : Array.isArray(payload.scp) ? payload.scp.join(' ') : '';
     return { tenant, subject: payload.sub ?? 'unknown', scopes: new Set(scope.split(/[\s,]+/).filter(Boolean)), expiresAt: payload.exp };
   } catch (err) {

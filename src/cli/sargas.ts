@@ -8,6 +8,7 @@ import { defaultPolicy, policyVersionLabel } from '../policies/types.ts';
 
 const USAGE = `usage: sargas scan  [--locale pl|lt|en] [--region PL]   JSON Lines {"id","text"} in, {"id","findings"} out
        sargas check [--locale pl|lt|en] [--region PL]   JSON Lines {"id","text","direction","channel":{"visibility"}} in, decisions out
+       sargas verify-proof --jwks <file> (--checkpoint|--receipt) <file> --proof <file>   an audit proof, checked offline
 No database, no token: detection and the default policy only. In "check", a line's
 "identityVerified": true stands in for a verified identity assertion (offline use).`;
 
@@ -21,6 +22,11 @@ const checkLineSchema = lineSchema.extend({
   channel: z.object({ platform: z.string().optional(), visibility: z.enum(['public', 'private']) }),
   identityVerified: z.boolean().optional(),
 });
+
+if (process.argv[2] === 'verify-proof') {
+  const { runVerifyProof } = await import('./verify-proof.ts');
+  process.exit(runVerifyProof(process.argv.slice(3)));
+}
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -129,7 +129,9 @@ document.addEventListener('DOMContentLoaded', () => {
   $('verify').addEventListener('click', async () => {
     try {
       const r = await (await api('/v1/audit/verify')).json();
-      $('verify-result').textContent = r.ok ? `intact: ${r.events} events, head ${r.head.slice(0, 16)}…` : `BROKEN at #${r.brokenAt.seq}: ${r.brokenAt.reason}`;
+      $('verify-result').textContent = r.ok
+        ? `intact: ${r.events} events, head ${r.head.slice(0, 16)}…${r.tree ? `, tree root ${r.tree.root.slice(0, 16)}…` : ''}`
+        : `BROKEN: ${r.breakCount} problem(s), first at #${r.brokenAt.seq ?? '?'}: ${r.brokenAt.reason}`;
       $('verify-result').className = r.ok ? 'ok' : 'broken';
     } catch (err) { status(err.message, true); }
   });

@@ -1,13 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import postgres from 'postgres';
+import { MIGRATIONS_FOLDER } from './migrations-folder.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -27,8 +24,24 @@ export interface DatabaseHandle {
   /**
    * A transaction of raw statements, for the audit append: constant statement texts are
    * prepared once per connection, where drizzle would build a new statement per batch size.
+   * With `deadline` (performance.now() milliseconds), PostgreSQL cancels any of its
+   * statements still running then (`SET LOCAL statement_timeout`, computed when the
+   * transaction starts and sent in the same round trip as its first statement), so nothing
+   * of it commits after its callers' deadline. PGlite runs in-process and has no timer to
+   * cancel with: its callers check the deadline when the transaction starts.
    */
-  transaction<T>(fn: (query: RawQuery) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (query: RawQuery) => Promise<T>, options?: { deadline?: number }): Promise<T>;
+  /**
+   * Statements on a connection of their own, each committing by itself (the audit append's
+   * compare-and-set is one atomic statement): no BEGIN or COMMIT round trips. With
+   * `deadline`, the server cancels a statement still running then, as in `transaction`.
+   * PGlite: a transaction (its one connection, held until `fn` is done).
+   */
+  exclusive<T>(fn: (query: RawQuery) => Promise<T>, options?: { deadline?: number }): Promise<T>;
+  /** One consistent view of the database for `fn`: a REPEATABLE READ, READ ONLY transaction (verification). */
+  snapshot<T>(fn: (db: Database) => Promise<T>): Promise<T>;
+  /** A round trip on a connection of its own (the availability probe): resolves when the database answers. */
+  probe(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,22 +51,10 @@ export async function executeRows<T>(db: { execute(query: SQL): Promise<unknown>
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
+export { MIGRATIONS_FOLDER };
+export { openPostgres, POSTGRES_CONNECTION } from './postgres-handle.ts';
 
-/** Real PostgreSQL through postgres.js. */
-export function openPostgres(url: string, options: { max?: number } = {}): DatabaseHandle {
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
-  const db = drizzlePostgres(client, { schema }) as unknown as Database;
-  return {
-    db,
-    driver: 'postgres',
-    migrate: () => migratePostgres(drizzlePostgres(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
-    query: async <T>(text: string, params: unknown[] = []) => (await client.unsafe(text, params as never[], { prepare: true })) as unknown as T[],
-    transaction: <T>(fn: (query: RawQuery) => Promise<T>) =>
-      client.begin((tx) => fn(async <R>(text: string, params: unknown[] = []) => (await tx.unsafe(text, params as never[], { prepare: true })) as unknown as R[])) as Promise<T>,
-    close: () => client.end({ timeout: 5 }),
-  };
-}
+const SNAPSHOT = { isolationLevel: 'repeatable read', accessMode: 'read only' } as const;
 
 /** Embedded PostgreSQL (PGlite): in memory, or persisted under `dataDir`. */
 export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
@@ -66,6 +67,12 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
     migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
     query: async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
     transaction: <T>(fn: (query: RawQuery) => Promise<T>) => client.transaction((tx) => fn(async <R>(text: string, params: unknown[] = []) => (await tx.query<R>(text, params)).rows)),
+    exclusive: <T>(fn: (query: RawQuery) => Promise<T>) => client.transaction((tx) => fn(async <R>(text: string, params: unknown[] = []) => (await tx.query<R>(text, params)).rows)),
+    // PGlite has one connection: a transaction holds it, so the snapshot is exclusive anyway
+    snapshot: <T>(fn: (db: Database) => Promise<T>) => db.transaction((tx) => fn(tx as unknown as Database), SNAPSHOT),
+    probe: async () => {
+      await client.query('SELECT 1');
+    },
     close: () => client.close(),
   };
 }

@@ -1,46 +1,11 @@
 import { desc, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { IdentityProvider } from '../auth/identity.ts';
-import type { Database } from '../db/client.ts';
+import { readPolicySchema, storedPolicySchema, type StoredPolicy } from './policy-schema.ts';
+import type { Database, RawQuery } from '../db/client.ts';
 import { tenantPolicies } from '../db/schema/index.ts';
 import { defaultPolicy, type TenantPolicy } from './types.ts';
 
-const jwk = z.object({ kty: z.string() }).passthrough();
-
-/** The stored shape of a policy version (validated on read and on write). */
-export const storedPolicySchema = z.strictObject({
-  mode: z.enum(['enforce', 'monitor']).default('enforce'),
-  allowList: z
-    .object({
-      phones: z.array(z.string()).default([]),
-      ibans: z.array(z.string()).default([]),
-      emails: z.array(z.string()).default([]),
-      emailDomains: z.array(z.string()).default([]),
-    })
-    .default({ phones: [], ibans: [], emails: [], emailDomains: [] }),
-  brand: z.string().max(100).optional(),
-  // the bank's own warnings and advice about secrets, quoted in replies; bounded: matched on every check
-  safeTexts: z.array(z.string().trim().min(10, 'a safe text is at least a short sentence').max(2000)).max(100).optional(),
-  retentionDays: z.number().int().min(1).max(3650).optional(),
-  privateChannelLink: z.string().url().optional(),
-  defaultRegion: z.string().length(2).optional(),
-  wording: z
-    .partialRecord(z.enum(['pl', 'lt', 'en']), z.strictObject({ privateChannelMessage: z.string().max(1000).optional(), customerNotice: z.string().max(1000).optional() }))
-    .optional(),
-  identityProvider: z
-    .object({
-      issuer: z.string().min(1),
-      audience: z.string().min(1),
-      jwks: z.object({ keys: z.array(jwk).min(1) }).optional(),
-      // https only: the service fetches this URL, and plain http would let the key set be swapped in transit
-      jwksUrl: z.string().url().startsWith('https://', 'must be an https URL').optional(),
-    })
-    .refine((v) => !!v.jwks !== !!v.jwksUrl, 'give exactly one of jwks or jwksUrl')
-    .optional(),
-});
-
-/** A policy document as stored and as PUT by an administrator. */
-export type StoredPolicy = z.infer<typeof storedPolicySchema>;
+export { storedPolicySchema, type StoredPolicy };
 
 /**
  * Reads tenants' policies, newest version first, with a short in-process cache so the
@@ -62,7 +27,7 @@ export class PolicyStore {
     const [row] = await this.db.select().from(tenantPolicies).where(eq(tenantPolicies.tenant, tenant)).orderBy(desc(tenantPolicies.version)).limit(1);
     let policy: TenantPolicy;
     if (!row) policy = defaultPolicy(tenant);
-    else policy = { tenant, version: row.version, ...storedPolicySchema.parse(row.policy) } as TenantPolicy;
+    else policy = { tenant, version: row.version, ...readPolicySchema.parse(row.policy) } as TenantPolicy;
     if (!policy.identityProvider && this.options.fallbackIdentityProvider) policy = { ...policy, identityProvider: this.options.fallbackIdentityProvider };
     this.cache.set(tenant, { policy, at: Date.now() });
     return policy;
@@ -72,7 +37,7 @@ export class PolicyStore {
   async retentionPeriods(): Promise<Array<{ tenant: string; days: number }>> {
     const rows = await this.db.selectDistinctOn([tenantPolicies.tenant]).from(tenantPolicies).orderBy(tenantPolicies.tenant, desc(tenantPolicies.version));
     return rows.flatMap((r) => {
-      const days = storedPolicySchema.safeParse(r.policy).data?.retentionDays;
+      const days = readPolicySchema.safeParse(r.policy).data?.retentionDays;
       return days ? [{ tenant: r.tenant, days }] : [];
     });
   }
@@ -83,13 +48,14 @@ export class PolicyStore {
     return row ?? null;
   }
 
-  /** Stores a new immutable version; fails if another version was stored meanwhile (the primary key). */
-  async put(tenant: string, policy: StoredPolicy, by: string, now: Date): Promise<number> {
-    const current = await this.latest(tenant);
-    const version = (current?.version ?? 0) + 1;
-    await this.db.insert(tenantPolicies).values({ tenant, version, policy, createdAt: now, createdBy: by });
-    this.invalidate(tenant);
-    return version;
+  /**
+   * Stores a version in a transaction of the caller's (the one appending its chain event,
+   * see policy routes); fails if that version was stored meanwhile (the primary key).
+   */
+  async insertVersion(query: RawQuery, row: { tenant: string; version: number; policy: StoredPolicy; createdAt: Date; createdBy: string }): Promise<void> {
+    await query('INSERT INTO tenant_policies (tenant, version, policy, created_at, created_by) VALUES ($1, $2, $3::jsonb, $4, $5)', [
+      row.tenant, row.version, JSON.stringify(row.policy), row.createdAt.toISOString(), row.createdBy,
+    ]);
   }
 
   /** A policy as evaluated, from a stored (or candidate) policy document. */

@@ -1,5 +1,5 @@
 import type { Caller } from '../auth/access-token.ts';
-import { verifyIdentity } from '../auth/identity.ts';
+import { verifyIdentity, type KeySetFetching } from '../auth/identity.ts';
 import type { KeyMaterial } from '../auth/keys.ts';
 import { buildCheckEvent } from '../audit/check-event.ts';
 import { signReceipt } from '../audit/receipt.ts';
@@ -10,6 +10,8 @@ import { ApiError } from '../errors.ts';
 import type { CheckRequest } from '../api/check-schema.ts';
 import { evaluate } from '../policies/evaluate.ts';
 import type { PolicyStore } from '../policies/store.ts';
+import type { StoreAvailability } from '../db/availability.ts';
+import { auditUnavailable, beforeDeadline } from './audit-failure.ts';
 
 /** What a check needs from the running service. */
 export interface CheckDeps {
@@ -17,6 +19,10 @@ export interface CheckDeps {
   policies: PolicyStore;
   keys: KeyMaterial;
   clock: Clock;
+  /** Told when the policy read fails because the store is unreachable (the breaker). */
+  availability?: StoreAvailability | undefined;
+  /** How identity providers' key sets are fetched (never to an address the policy refuses); without it, only inline key sets work. */
+  keySetFetching?: KeySetFetching | undefined;
 }
 
 /** Observations for metrics and logs: kinds found, never values. */
@@ -29,20 +35,30 @@ export interface CheckOutcome {
 
 /**
  * One pre-send or on-receive check: detect, verify identity, decide, append the audit
- * event and wait for its commit, sign a receipt. If the audit store fails, the error
- * propagates and the caller answers 503: no decision leaves without its record.
+ * event and wait for its commit, sign a receipt, all before `deadline` (performance.now()
+ * milliseconds). If the audit store fails or the deadline passes, the caller answers 503
+ * with Retry-After: no decision leaves without its record, and no record is written after
+ * its caller was told 503.
  */
-export async function performCheck(deps: CheckDeps, caller: Caller, req: CheckRequest, rawBody: string, idempotencyKey?: string): Promise<CheckOutcome> {
+export async function performCheck(
+  deps: CheckDeps,
+  caller: Caller,
+  req: CheckRequest,
+  rawBody: string,
+  idempotencyKey: string | undefined,
+  deadline: number,
+): Promise<CheckOutcome> {
   let policy;
   try {
-    policy = await deps.policies.get(caller.tenant);
-  } catch {
-    throw new ApiError('audit_unavailable', 'The policy and audit store is unavailable; nothing may be sent.');
+    policy = await beforeDeadline(deps.policies.get(caller.tenant), deadline);
+  } catch (err) {
+    deps.availability?.observe(err);
+    throw auditUnavailable(err, 'this check');
   }
   const result = scan(req.text, { locale: req.locale, region: policy.defaultRegion, findRequests: req.direction === 'outbound' });
   const identity =
     req.channel.visibility === 'private'
-      ? await verifyIdentity(req.customer?.identityToken, req.customer?.id, policy.identityProvider ?? null)
+      ? await verifyIdentity(req.customer?.identityToken, req.customer?.id, policy.identityProvider ?? null, deps.keySetFetching)
       : { status: 'absent' as const };
   const evaluation = evaluate({
     direction: req.direction,
@@ -78,11 +94,11 @@ export async function performCheck(deps: CheckDeps, caller: Caller, req: CheckRe
   );
   let appended;
   try {
-    appended = await deps.writer.append(draft);
-  } catch {
-    throw new ApiError('audit_unavailable', 'The audit store could not record this check; nothing may be sent.');
+    appended = await deps.writer.append(draft, { deadline });
+  } catch (err) {
+    throw auditUnavailable(err, 'this check');
   }
-  const { row, replayed } = appended;
+  const { row, replayed, treeHead } = appended;
   if (replayed && row.requestFp !== draft.requestFp) {
     throw new ApiError('idempotency_conflict', 'This Idempotency-Key was already used for a different request.');
   }
@@ -100,8 +116,9 @@ export async function performCheck(deps: CheckDeps, caller: Caller, req: CheckRe
     suggestion: evaluation.suggestion,
     identity: identity.status === 'rejected' ? { status: 'rejected', reason: identity.reason } : { status: identity.status },
     policyVersion: row.policyVersion,
-    audit: { id: row.id, seq: row.seq },
-    receipt: signReceipt(deps.keys.service, row),
+    // the event's place: its hash, and the signed tree head of its batch (POST /v1/audit/verify proves it is still in the log)
+    audit: { id: row.id, seq: row.seq, hash: row.hash, ...(treeHead?.root ? { treeHead: { seq: treeHead.seq, treeSize: treeHead.treeSize, root: treeHead.root, jws: treeHead.jws } } : {}) },
+    receipt: signReceipt(deps.keys.service, row, treeHead),
     ...(replayed ? { replayed: true } : {}),
   };
   return { body, decision: String(body.decision), kinds: row.kinds, replayed };

@@ -4,10 +4,15 @@ import { AuditWriter } from '../../src/audit/writer.ts';
 import { ulid } from '../../src/audit/ids.ts';
 import { systemClock } from '../../src/clock.ts';
 import { openPostgres } from '../../src/db/client.ts';
+import { ephemeralKeys } from '../../src/auth/keys.ts';
+import { registerServiceKey } from '../../src/audit/service-keys.ts';
 
 const [url, tenant, countArg, label] = process.argv.slice(2) as [string, string, string, string];
 const handle = openPostgres(url, { max: 4 });
-const writer = new AuditWriter(handle, systemClock);
+// a replica with a signing key of its own, recorded as the runtime does, so its seals verify
+const keys = await ephemeralKeys();
+await registerServiceKey(handle.db, keys.service, systemClock.now());
+const writer = new AuditWriter(handle, systemClock, { checkpoint: { key: keys.service, every: 1000 } });
 const total = Number(countArg);
 const draft = () => {
   const now = systemClock.now();

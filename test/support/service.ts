@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { createApp, type App } from '../../src/app.ts';
+import { createApp, type App, type AppDeps } from '../../src/app.ts';
 import { signAccessToken } from '../../src/auth/access-token.ts';
 import { DEV_IDP, signIdentityAssertion } from '../../src/auth/identity.ts';
 import { ephemeralKeys, type KeyMaterial } from '../../src/auth/keys.ts';
@@ -7,6 +7,13 @@ import { AuditWriter } from '../../src/audit/writer.ts';
 import type { Clock } from '../../src/clock.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import { PolicyStore } from '../../src/policies/store.ts';
+import { StoreAvailability } from '../../src/db/availability.ts';
+import { registerServiceKey } from '../../src/audit/service-keys.ts';
+import { DirectoryWitness } from '../../src/audit/witness.ts';
+import { WitnessPublisher } from '../../src/audit/witness-publisher.ts';
+import pino from 'pino';
+import { AddressPolicy } from '../../src/net/address-policy.ts';
+import { keySetFetch, safeDispatcher } from '../../src/net/safe-fetch.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export const AUTH = { issuer: 'sargas-test', audience: 'sargas' } as const;
@@ -20,6 +27,10 @@ export function steppingClock(start = Date.UTC(2026, 10, 23, 9, 0, 0)): Clock {
 /** The app in-process over a test database, with fresh keys and helpers to mint tokens. */
 export interface TestService {
   app: App;
+  /** What the app was built from: `createApp({ ...svc.deps, logger })` gives the same service with a logger. */
+  deps: AppDeps;
+  /** With `witnessDir`: what delivers the checkpoints there. */
+  witnesses: WitnessPublisher | undefined;
   keys: KeyMaterial;
   writer: AuditWriter;
   database: DatabaseHandle;
@@ -28,15 +39,34 @@ export interface TestService {
   check(token: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
 }
 
-export async function createTestService(database: DatabaseHandle): Promise<TestService> {
+export async function createTestService(database: DatabaseHandle, options: { checkDeadlineMs?: number; maxQueue?: number; witnessDir?: string } = {}): Promise<TestService> {
   const keys = await ephemeralKeys();
+  // as the runtime does at start: what this service signs verifies for any other on the database
+  await registerServiceKey(database.db, keys.service, new Date()).catch(() => {});
   const clock = steppingClock();
+  // the breaker as the runtime has it, probing fast
+  const availability = new StoreAvailability(() => database.probe(), { probeIntervalMs: 50 });
   // two transactions in flight on PostgreSQL, so the tests exercise the lock hand-over too
-  const writer = new AuditWriter(database, clock, { concurrency: database.driver === 'postgres' ? 2 : 1, checkpoint: { key: keys.service, every: 5 } });
+  const writer = new AuditWriter(database, clock, {
+    concurrency: database.driver === 'postgres' ? 2 : 1,
+    checkpoint: { key: keys.service, every: 5 },
+    availability,
+    ...(options.maxQueue ? { maxQueue: options.maxQueue } : {}),
+  });
   const policies = new PolicyStore(database.db, { ttlMs: 0, fallbackIdentityProvider: { ...DEV_IDP, jwks: { keys: [keys.dev!.publicJwk] } } });
-  const app = createApp({ database, writer, policies, keys, clock, auth: AUTH });
+  // a directory witness, as WITNESS_DIR makes one: every checkpoint kept goes there too
+  const witness = options.witnessDir ? new DirectoryWitness(options.witnessDir) : undefined;
+  const witnesses = witness ? new WitnessPublisher([witness], pino({ level: 'silent' })) : undefined;
+  if (witnesses) writer.onCheckpoint((cp) => witnesses.publish(cp));
+  // identity providers' key sets as the runtime fetches them: public addresses only
+  const addressPolicy = new AddressPolicy();
+  const keySetFetching = { fetch: keySetFetch(safeDispatcher(addressPolicy)), timeoutMs: 1000 };
+  const deps: AppDeps = { database, writer, policies, keys, clock, auth: AUTH, availability, checkDeadlineMs: options.checkDeadlineMs, lifecycle: { draining: false }, witness, witnesses, addressPolicy, keySetFetching };
+  const app = createApp(deps);
   return {
     app,
+    deps,
+    witnesses,
     keys,
     writer,
     database,
@@ -54,14 +84,15 @@ export async function createTestService(database: DatabaseHandle): Promise<TestS
 }
 
 /** A test database and the service over it for one describe block: made before its tests, dropped after. */
-export function useTestService(backend: 'pglite' | 'postgres'): { readonly db: TestDatabase; readonly svc: TestService } {
+export function useTestService(backend: 'pglite' | 'postgres', options: Parameters<typeof createTestService>[1] = {}): { readonly db: TestDatabase; readonly svc: TestService } {
   let db: TestDatabase | undefined;
   let svc: TestService | undefined;
   beforeAll(async () => {
     db = await createTestDatabase(backend);
-    svc = await createTestService(db.handle);
+    svc = await createTestService(db.handle, options);
   });
   afterAll(async () => {
+    svc?.deps.availability?.close();
     await db?.drop();
   });
   return {

@@ -13,6 +13,8 @@ export const auditCheckpoints = pgTable(
     hash: text('hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     jws: text('jws').notNull(),
+    /** The Merkle tree's root at `seq` (null for checkpoints signed before the tree existed). */
+    root: text('root'),
   },
   (t) => [primaryKey({ columns: [t.tenant, t.seq] })],
 );

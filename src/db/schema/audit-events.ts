@@ -37,6 +37,11 @@ export const auditEvents = pgTable(
     hmacKeyId: text('hmac_key_id').notNull(),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /**
+     * On the last event of each committed batch: the signed tree head at this event (a
+     * compact JWS, see src/audit/tree-head.ts). It signs the hash, so the hash cannot cover it.
+     */
+    seal: text('seal'),
   },
   (t) => [
     uniqueIndex('audit_events_tenant_seq').on(t.tenant, t.seq),

@@ -1,0 +1,71 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { AppDeps } from '../app.ts';
+import { readHeld, type Held } from '../audit/held.ts';
+import { publishedKeys } from '../audit/service-keys.ts';
+import { verifyLog } from '../audit/verify.ts';
+import { ApiError } from '../errors.ts';
+import { requireScope } from './auth.ts';
+import { parseQuery } from './audit-schemas.ts';
+import { readJson } from './body.ts';
+import type { AppEnv } from './env.ts';
+
+const jws = z.string().max(16_384).regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'must be a compact JWS (three base64url parts)');
+const heldSchema = z.strictObject({
+  checkpoint: jws.optional(),
+  receipt: jws.optional(),
+  /** several at once: e.g. every checkpoint a witness holds */
+  checkpoints: z.array(jws).max(100).optional(),
+  receipts: z.array(jws).max(100).optional(),
+});
+type HeldInput = z.infer<typeof heldSchema>;
+// in a query string, parameters it does not know are left alone (as every GET does)
+const heldQuery = z.object({ checkpoint: jws.optional(), receipt: jws.optional() });
+
+/**
+ * GET /v1/audit/verify (optionally ?checkpoint=…&receipt=…) and POST /v1/audit/verify with
+ * `{ checkpoint, receipt, checkpoints, receipts }`: the tenant's log verified in one
+ * snapshot, and each checkpoint or receipt an officer holds (and the witness's newest
+ * checkpoint) proven to be in it, with RFC 6962 inclusion and consistency proofs to check
+ * offline (`sargas verify-proof`).
+ */
+export function verifyRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const read = requireScope('audit:read', deps.keys.accessKeys, deps.auth);
+
+  const answer = async (c: Context<AppEnv>, input: HeldInput) => {
+    const tenant = c.get('caller').tenant;
+    const keys = await publishedKeys(deps.database.db, deps.keys.service);
+    const held: Held[] = [];
+    const take = (kind: 'checkpoint' | 'receipt', value: string, field: string) => {
+      const h = readHeld(kind, value, keys);
+      if (!h) throw new ApiError('invalid_request', `${field}: not signed by this service (or not a ${kind}).`, [{ field, message: `not a ${kind} signed by this service` }]);
+      if ((h.kind === 'receipt' ? h.receipt.tenant : h.head.tenant) !== tenant) throw new ApiError('invalid_request', `${field}: a ${kind} of another tenant.`, [{ field, message: `a ${kind} of another tenant` }]);
+      held.push(h);
+    };
+    if (input.checkpoint) take('checkpoint', input.checkpoint, 'checkpoint');
+    if (input.receipt) take('receipt', input.receipt, 'receipt');
+    input.checkpoints?.forEach((v, i) => take('checkpoint', v, `checkpoints.${i}`));
+    input.receipts?.forEach((v, i) => take('receipt', v, `receipts.${i}`));
+    // the witness's newest checkpoint: truncation and rewriting are caught without anyone holding one
+    const witnessed = deps.witness ? await deps.witness.latest(tenant).catch(() => null) : null;
+    let witnessBroken = false;
+    if (witnessed) {
+      const h = readHeld('witness', witnessed, keys);
+      if (h && h.kind !== 'receipt' && h.head.tenant === tenant) held.push(h);
+      else witnessBroken = true;
+    }
+    const report = await verifyLog(deps.database, tenant, { keys, held, signing: { key: deps.keys.service, clock: deps.clock } });
+    if (witnessBroken) {
+      report.breaks.push({ seq: null, id: null, reason: 'the witness holds a checkpoint the service did not sign' });
+      report.breakCount++;
+      report.ok = false;
+      report.brokenAt ??= report.breaks[0];
+    }
+    return c.json(report);
+  };
+
+  app.get('/verify', read, async (c) => answer(c, parseQuery(heldQuery, c.req.query())));
+  app.post('/verify', read, async (c) => answer(c, (await readJson(c, heldSchema)).data));
+  return app;
+}
