@@ -1,62 +1,27 @@
 import { Hono } from 'hono';
 import { routePath } from 'hono/route';
-import pino, { type Logger } from 'pino';
-import type { AccessTokenOptions } from './auth/access-token.ts';
-import type { KeySetFetching } from './auth/identity.ts';
-import type { AddressPolicy } from './net/address-policy.ts';
-import type { WitnessPublisher } from './audit/witness-publisher.ts';
-import type { KeyMaterial } from './auth/keys.ts';
-import type { AuditWriter } from './audit/writer.ts';
-import type { Clock } from './clock.ts';
-import type { DatabaseHandle } from './db/client.ts';
-import { ApiError } from './errors.ts';
+import pino from 'pino';
+import { DomainError } from './errors.ts';
 import { errorSummary, safeRequestId } from './api/log-safety.ts';
 import { auditRoutes } from './api/audit-routes.ts';
 import { checkRoutes } from './api/check-routes.ts';
 import type { AppEnv } from './api/env.ts';
 import { DEFAULT_MAX_BODY_BYTES, limitBody } from './api/body.ts';
-import { errorResponse } from './api/errors.ts';
+import { ApiError, errorResponse } from './api/errors.ts';
 import { healthRoutes } from './api/health-routes.ts';
-import { overrideRoutes } from './api/override-routes.ts';
+import { eventRoutes } from './api/event-routes.ts';
+import { exportRoutes } from './api/export-routes.ts';
+import { lookupRoutes } from './api/lookup-routes.ts';
+import { verifyRoutes } from './api/verify-routes.ts';
 import { policyRoutes } from './api/policy-routes.ts';
 import { consoleRoutes } from './console/routes.ts';
 import { createMetrics } from './api/metrics.ts';
-import type { PolicyStore } from './policies/store.ts';
-import type { RateLimit } from './api/rate-limit.ts';
-import type { StoreAvailability } from './db/availability.ts';
 import { isUnavailable, StoreUnavailable } from './db/unavailable.ts';
 import { auditUnavailable } from './service/audit-failure.ts';
 
-/** Everything the app uses from outside; tests pass their own. */
-export interface AppDeps {
-  database: DatabaseHandle;
-  writer: AuditWriter;
-  policies: PolicyStore;
-  keys: KeyMaterial;
-  clock: Clock;
-  auth: AccessTokenOptions;
-  logger?: Logger;
-  /** Largest request body accepted, in bytes. */
-  maxBodyBytes?: number;
-  /** Checks per second and burst per tenant on this replica; none: unlimited. */
-  rateLimit?: RateLimit | undefined;
-  /** Node.js process metrics (event loop lag, GC, memory) on /metrics; off in tests. */
-  processMetrics?: boolean;
-  /** The store's circuit breaker: while it is open, /v1 answers 503 at once and /readyz is not ready. */
-  availability?: StoreAvailability | undefined;
-  /** How long a check may take, arrival to committed event (CHECK_DEADLINE_MS). */
-  checkDeadlineMs?: number | undefined;
-  /** Set when the process is shutting down: /readyz turns not ready first. */
-  lifecycle?: { draining: boolean } | undefined;
-  /** How identity providers' key sets are fetched (src/net/safe-fetch.ts). */
-  keySetFetching?: KeySetFetching | undefined;
-  /** Where the service may connect for a tenant: policy PUT refuses a jwksUrl at a literal internal address. */
-  addressPolicy?: AddressPolicy | undefined;
-  /** What delivers checkpoints to the witnesses (metrics). */
-  witnesses?: WitnessPublisher | undefined;
-  /** A witness whose newest checkpoint verify holds the log against (the directory witness). */
-  witness?: { latest(tenant: string): Promise<string | null> } | undefined;
-}
+import type { AppDeps } from './api/deps.ts';
+
+export type { AppDeps } from './api/deps.ts';
 
 /** Builds the HTTP app. No I/O happens here; the routes use `deps` when called. */
 export function createApp(deps: AppDeps) {
@@ -97,7 +62,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.onError((err, c) => {
-    if (err instanceof ApiError) return errorResponse(c, err);
+    if (err instanceof DomainError) return errorResponse(c, err);
     // a read (or any route) whose database went away: 503, and the breaker opens
     if (deps.availability ? deps.availability.observe(err) : isUnavailable(err)) return errorResponse(c, auditUnavailable(err, 'this request'));
     // an unknown error's message could echo personal data (a driver's error carries the
@@ -110,7 +75,10 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', healthRoutes(deps, metrics));
   app.route('/v1/check', checkRoutes(deps, metrics));
-  app.route('/v1/audit/events', overrideRoutes(deps));
+  app.route('/v1/audit/events', eventRoutes(deps));
+  app.route('/v1/audit/fingerprints', lookupRoutes(deps));
+  app.route('/v1/audit', verifyRoutes(deps));
+  app.route('/v1/audit', exportRoutes(deps));
   app.route('/v1/audit', auditRoutes(deps));
   app.route('/v1/policy', policyRoutes(deps));
   app.route('/console', consoleRoutes());

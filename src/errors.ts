@@ -1,40 +1,37 @@
-/** Stable error codes of the API; each maps to one HTTP status here and nowhere else. */
-export const ERROR_STATUS = {
-  invalid_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  idempotency_conflict: 409,
-  conflict: 409,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  rate_limited: 429,
-  internal: 500,
-  audit_unavailable: 503,
-  not_ready: 503,
-} as const;
+/** The stable codes of what can go wrong, as callers `switch (err.code)` on them. The API maps each to one HTTP status (src/api/errors.ts). */
+export const ERROR_CODES = [
+  'invalid_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'idempotency_conflict',
+  'conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'internal',
+  'audit_unavailable',
+  'not_ready',
+] as const;
 
-export type ErrorCode = keyof typeof ERROR_STATUS;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**
- * An error the API answers with `{ error: { code, message, requestId, details } }`.
- * Messages are written by us and never echo the request's text.
+ * An error of the service's own, with a stable `code`, a message written by us that never
+ * echoes the request's text, optional details (fields, reasons) and the `cause` it came from
+ * (logged by the API by its type, never sent). Knows nothing of HTTP.
  */
-export class ApiError extends Error {
+export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly details: unknown;
-  /** Sent as `Retry-After` (429, 503): when trying again makes sense. */
+  /** When trying again makes sense (429, 503: the API sends it as `Retry-After`). */
   readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ErrorCode, message: string, details?: unknown, options: { retryAfterSeconds?: number } = {}) {
-    super(message);
-    this.name = 'ApiError';
+  constructor(code: ErrorCode, message: string, details?: unknown, options: { retryAfterSeconds?: number | undefined; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'DomainError';
     this.code = code;
     this.details = details;
     this.retryAfterSeconds = options.retryAfterSeconds;
-  }
-
-  get status(): (typeof ERROR_STATUS)[ErrorCode] {
-    return ERROR_STATUS[this.code];
   }
 }

@@ -8,7 +8,7 @@ import { AuditWriter } from './audit/writer.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { openPglite, openPostgres, type DatabaseHandle } from './db/client.ts';
-import { PolicyStore } from './policies/store.ts';
+import { PolicyStore } from './stores/policy-store.ts';
 import { StoreAvailability } from './db/availability.ts';
 import { DirectoryWitness, HttpsWitness, type Witness } from './audit/witness.ts';
 import { WitnessPublisher } from './audit/witness-publisher.ts';

@@ -239,7 +239,9 @@ describe('a log written before the tree existed', () => {
       await db.handle.query(`DELETE FROM audit_checkpoints`);
       await db.handle.query(`UPDATE audit_chain_heads SET frontier = ''`);
       const legacy = await createTestService(db.handle); // a fresh process: no head in memory
-      const verify = async () => (await legacy.app.request('/v1/audit/verify', { headers: { authorization: `Bearer ${token}` } })).json();
+      // its own keys: a token the first process verified is not taken as verified by another
+      const reader = await legacy.token('legacy', ['audit:read']);
+      const verify = async () => (await legacy.app.request('/v1/audit/verify', { headers: { authorization: `Bearer ${reader}` } })).json();
       expect(await verify()).toMatchObject({ ok: true, events: 4, seals: 0 });
       for (let i = 0; i < 3; i++) expect((await legacy.check(await legacy.token('legacy', ['check']), { direction: 'inbound', text: `new ${i}`, channel: { platform: 'x', visibility: 'public' } })).status).toBe(200);
       expect(await verify()).toMatchObject({ ok: true, events: 7, seals: 3, tree: { treeSize: 7 } });

@@ -3,13 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { signAccessToken } from '../src/auth/access-token.ts';
 import { ephemeralKeys } from '../src/auth/keys.ts';
 import { BACKENDS } from './support/database.ts';
-import { AUTH, useTestService } from './support/service.ts';
+import { AUTH, createTestService, useTestService } from './support/service.ts';
 
-/** Every protected route, with the scope it needs and a valid request. */
+const NO_SUCH_EVENT = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
+
+/**
+ * Every protected route, with the scope it needs and a request that gets past the checks
+ * (`ok`: the status it then answers). The last test holds this list to the app's routes.
+ */
 const ROUTES = [
   { name: 'POST /v1/check', scope: 'check', method: 'POST', path: '/v1/check', body: { direction: 'inbound', text: 'hello', channel: { platform: 'x', visibility: 'public' } } },
   { name: 'GET /v1/audit/events', scope: 'audit:read', method: 'GET', path: '/v1/audit/events' },
+  { name: 'GET /v1/audit/events/:id', scope: 'audit:read', method: 'GET', path: `/v1/audit/events/${NO_SUCH_EVENT}`, ok: 404 },
+  { name: 'POST /v1/audit/events/:id/reviews', scope: 'audit:review', method: 'POST', path: `/v1/audit/events/${NO_SUCH_EVENT}/reviews`, body: { verdict: 'confirmed', note: 'looked at it' }, ok: 404 },
+  { name: 'POST /v1/audit/events/:id/override', scope: 'check:override', method: 'POST', path: `/v1/audit/events/${NO_SUCH_EVENT}/override`, body: { justification: 'the customer asked for it twice' }, ok: 404 },
   { name: 'GET /v1/audit/verify', scope: 'audit:read', method: 'GET', path: '/v1/audit/verify' },
+  { name: 'POST /v1/audit/verify', scope: 'audit:read', method: 'POST', path: '/v1/audit/verify', body: {} },
   { name: 'GET /v1/audit/export', scope: 'audit:read', method: 'GET', path: '/v1/audit/export' },
   { name: 'GET /v1/audit/export/manifest', scope: 'audit:read', method: 'GET', path: '/v1/audit/export/manifest' },
   { name: 'GET /v1/audit/summary', scope: 'audit:read', method: 'GET', path: '/v1/audit/summary' },
@@ -17,8 +26,12 @@ const ROUTES = [
   { name: 'POST /v1/audit/fingerprints', scope: 'audit:read', method: 'POST', path: '/v1/audit/fingerprints', body: { customerId: 'fb:1' } },
   { name: 'POST /v1/audit/purge', scope: 'audit:admin', method: 'POST', path: '/v1/audit/purge', body: { olderThanDays: 365 } },
   { name: 'GET /v1/policy', scope: 'policy:admin', method: 'GET', path: '/v1/policy' },
+  { name: 'PUT /v1/policy', scope: 'policy:admin', method: 'PUT', path: '/v1/policy', body: { mode: 'monitor' }, ok: 201 },
   { name: 'POST /v1/policy/simulate', scope: 'policy:admin', method: 'POST', path: '/v1/policy/simulate', body: { policy: { mode: 'monitor' } } },
 ] as const;
+
+/** Routes anyone may call: probes, metrics, the public keys, the console's static page. */
+const PUBLIC = ['GET /healthz', 'GET /readyz', 'GET /metrics', 'GET /.well-known/jwks.json', 'GET /console', 'GET /console/console.css', 'GET /console/console.js', 'GET /console/fields.json'];
 
 describe.each(BACKENDS)('authentication and tenancy on %s', (backend) => {
   const env = useTestService(backend);
@@ -32,7 +45,7 @@ describe.each(BACKENDS)('authentication and tenancy on %s', (backend) => {
 
   describe.each(ROUTES)('$name', (route) => {
     it('accepts a valid token with the scope', async () => {
-      expect((await call(route, await env.svc.token('t1', [route.scope]))).status).toBe(200);
+      expect((await call(route, await env.svc.token('t1', [route.scope]))).status).toBe('ok' in route ? route.ok : 200);
     });
     it('answers 401 without a token', async () => {
       const res = await call(route);
@@ -54,10 +67,23 @@ describe.each(BACKENDS)('authentication and tenancy on %s', (backend) => {
       expect((await call(route, token)).status).toBe(401);
     });
     it('answers 403 without the scope', async () => {
-      const res = await call(route, await env.svc.token('t1', ['check:override']));
+      const res = await call(route, await env.svc.token('t1', [route.scope === 'check:override' ? 'check' : 'check:override']));
       expect(res.status).toBe(403);
       expect((await res.json()).error.code).toBe('forbidden');
     });
+  });
+
+  it('tests every route the app serves, and nothing else is public', () => {
+    const served = new Set(env.svc.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`));
+    expect([...served].sort()).toEqual([...ROUTES.map((r) => r.name), ...PUBLIC].sort());
+  });
+
+  it('does not take a token another app verified (other keys) as verified', async () => {
+    const token = await env.svc.token('t1', ['audit:read']);
+    const headers = { authorization: `Bearer ${token}` };
+    expect((await env.svc.app.request('/v1/audit/summary', { headers })).status).toBe(200);
+    const other = await createTestService(env.db.handle);
+    expect((await other.app.request('/v1/audit/summary', { headers })).status).toBe(401);
   });
 
   it("never shows one tenant another tenant's events", async () => {

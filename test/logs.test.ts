@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { DEV_IDP } from '../src/auth/identity.ts';
 import { AuditWriter } from '../src/audit/writer.ts';
-import { PolicyStore } from '../src/policies/store.ts';
+import { PolicyStore } from '../src/stores/policy-store.ts';
 import { createTestDatabase, type TestDatabase } from './support/database.ts';
 import { AUTH, createTestService, steppingClock } from './support/service.ts';
 

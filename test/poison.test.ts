@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adminEvent } from '../src/audit/admin-event.ts';
+import { testDraft as adminEvent } from './support/drafts.ts';
 import { UnstorableEvent } from '../src/audit/stored-form.ts';
 import { BACKENDS } from './support/database.ts';
 import { useTestService } from './support/service.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { adminEvent } from '../src/audit/admin-event.ts';
+import { testDraft as adminEvent } from './support/drafts.ts';
 import { eventHash } from '../src/audit/chain.ts';
 import { UnstorableEvent } from '../src/audit/stored-form.ts';
 import { BACKENDS } from './support/database.ts';

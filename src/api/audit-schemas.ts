@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { KINDS } from '../detectors/types.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from './errors.ts';
 import { isoDate, safeText } from '../validation/text.ts';
 import type { AppEnv } from './env.ts';
 import { validationError } from './errors.ts';
@@ -35,6 +35,9 @@ export const purgeSchema = z.strictObject({ olderThanDays: z.number().int().min(
 export const lookupSchema = z
   .strictObject({ text: safeText({ min: 1, max: 2000, multiline: true }).optional(), customerId: safeText({ min: 1, max: 256 }).optional() })
   .refine((q) => q.text !== undefined || q.customerId !== undefined, { message: 'give text, customerId or both', path: ['text'] });
+export const overrideSchema = z.strictObject({
+  justification: safeText({ max: 2000, multiline: true }).pipe(z.string().trim().min(10, 'write at least a sentence')),
+});
 export const reviewSchema = z.strictObject({ verdict: z.enum(['confirmed', 'false_positive', 'escalated']), note: safeText({ min: 1, max: 2000, multiline: true }) });
 
 /** Parses a query string against its schema; 400 naming the parameter. */

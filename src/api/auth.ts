@@ -1,15 +1,27 @@
 import type { MiddlewareHandler } from 'hono';
 import type { JWTVerifyGetKey } from 'jose';
 import { verifyAccessToken, type AccessTokenOptions, type Caller, type Scope } from '../auth/access-token.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from './errors.ts';
 import type { AppEnv } from './env.ts';
 
 // A helpdesk tool sends the same token with every check until it expires: its verified
 // claims are kept until then (bounded, in memory only), so the signature is checked once.
-const verified = new Map<string, { caller: Caller; until: number }>();
+// One cache per key set and its options, so a token verified under one set of keys is never
+// taken as verified under another (another app in the process, rotated keys).
+type Verified = Map<string, { caller: Caller; until: number }>;
+const caches = new WeakMap<JWTVerifyGetKey, WeakMap<AccessTokenOptions, Verified>>();
 const CACHE_LIMIT = 2048;
 
+function cacheFor(keys: JWTVerifyGetKey, options: AccessTokenOptions): Verified {
+  let byOptions = caches.get(keys);
+  if (!byOptions) caches.set(keys, (byOptions = new WeakMap()));
+  let cache = byOptions.get(options);
+  if (!cache) byOptions.set(options, (cache = new Map()));
+  return cache;
+}
+
 async function callerFor(token: string, keys: JWTVerifyGetKey, options: AccessTokenOptions): Promise<Caller> {
+  const verified = cacheFor(keys, options);
   const hit = verified.get(token);
   if (hit && hit.until > Date.now()) return hit.caller;
   const caller = await verifyAccessToken(token, keys, options);

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
-import { ApiError } from '../errors.ts';
+import { ApiError } from './errors.ts';
 import type { AppEnv } from './env.ts';
 import { validationError } from './errors.ts';
 

@@ -1,6 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import type { AppDeps } from '../app.ts';
-import { ApiError } from '../errors.ts';
+import type { AppDeps } from './deps.ts';
+import { ApiError } from './errors.ts';
 import { performCheck } from '../service/check.ts';
 import { requireScope } from './auth.ts';
 import { readJson } from './body.ts';

@@ -1,14 +1,38 @@
 import type { Context } from 'hono';
 import type { ZodError } from 'zod';
-import { ApiError } from '../errors.ts';
+import { DomainError, type ErrorCode } from '../errors.ts';
 import type { AppEnv } from './env.ts';
 
-/** The one JSON error shape of the API. */
-export function errorResponse(c: Context<AppEnv>, err: ApiError): Response {
+/** The HTTP status of each error code: here and nowhere else. */
+export const ERROR_STATUS = {
+  invalid_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  idempotency_conflict: 409,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+  audit_unavailable: 503,
+  not_ready: 503,
+} as const satisfies Record<ErrorCode, number>;
+
+/** An error raised by the API layer itself (a bad body, a missing scope); the same shape as the service's. */
+export class ApiError extends DomainError {}
+
+/** The one JSON error shape of the API, for any DomainError. */
+export function errorResponse(c: Context<AppEnv>, err: DomainError): Response {
   if (err.retryAfterSeconds !== undefined) c.header('retry-after', String(err.retryAfterSeconds));
+  if (err.cause !== undefined) {
+    // the cause's type and code, for the on-call engineer; never its message, which could carry parameters
+    const cause = err.cause as { name?: unknown; code?: unknown };
+    c.get('log')?.warn({ code: err.code, cause: { type: typeof cause?.name === 'string' ? cause.name : typeof err.cause, code: typeof cause?.code === 'string' ? cause.code : undefined } }, 'request failed');
+  }
   return c.json(
     { error: { code: err.code, message: err.message, requestId: c.get('requestId') ?? null, ...(err.details !== undefined ? { details: err.details } : {}) } },
-    err.status,
+    ERROR_STATUS[err.code],
   );
 }
 

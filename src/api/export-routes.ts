@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from './deps.ts';
 import { currentHead, signManifest, writeExport } from '../audit/export.ts';
 import type { EventFilter } from '../audit/query.ts';
 import { requireScope } from './auth.ts';

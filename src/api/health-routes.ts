@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { publishedKeys, registerServiceKey } from '../audit/service-keys.ts';
 import { MIGRATIONS_FOLDER } from '../db/client.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from './deps.ts';
 import type { AppEnv } from './env.ts';
 import type { Metrics } from './metrics.ts';
 

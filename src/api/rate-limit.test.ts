@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../errors.ts';
+import { ApiError, ERROR_STATUS } from './errors.ts';
 import type { AppEnv } from './env.ts';
 import { rateLimit } from './rate-limit.ts';
 
@@ -12,7 +12,7 @@ function app(clock: { t: number }) {
   });
   a.use(rateLimit({ perSecond: 2, burst: 3 }, () => clock.t));
   a.get('/', (c) => c.text('ok'));
-  a.onError((err, c) => c.json({ code: (err as ApiError).code }, (err as ApiError).status));
+  a.onError((err, c) => c.json({ code: (err as ApiError).code }, ERROR_STATUS[(err as ApiError).code]));
   return a;
 }
 

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { ApiError } from '../errors.ts';
+import { ApiError } from './errors.ts';
 import type { AppEnv } from './env.ts';
 
 /** Checks per second and burst allowed per tenant, per replica. */

@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from './deps.ts';
 import { readHeld, type Held } from '../audit/held.ts';
 import { publishedKeys } from '../audit/service-keys.ts';
 import { verifyLog } from '../audit/verify.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError } from './errors.ts';
 import { requireScope } from './auth.ts';
 import { parseQuery } from './audit-schemas.ts';
 import { readJson } from './body.ts';

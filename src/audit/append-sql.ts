@@ -1,4 +1,5 @@
 import type { AuditEventRow } from '../db/schema/index.ts';
+import { STORED_COLUMNS, type StoredColumn } from './event-fields.ts';
 
 // The audit append's statements. They are constant (batches travel as one array per
 // column), so the driver prepares each once per connection (docs/performance.md).
@@ -14,40 +15,46 @@ export const READ_HEAD = `SELECT ${HEAD_COLUMNS} FROM audit_chain_heads WHERE te
 /** The event hashes of a stretch of a tenant's chain, in order (to rebuild a compact range the head does not hold yet). */
 export const READ_LEAVES = `SELECT hash FROM audit_events WHERE tenant = $1 AND seq > $2 AND seq <= $3 ORDER BY seq`;
 
-const EVENT_COLUMNS = `id, tenant, seq, created_at, type, direction, visibility, platform, decision, would_block, mode,
-    policy_version, rules, kinds, findings, actions, locale, agent_id, customer_fp, thread_id, post_id, identity, details,
-    linked_event_id, idempotency_key, request_fp, hmac_key_id, prev_hash, hash, seal`;
-const UNNEST = `unnest($1::text[], $2::text[], $3::text[]::bigint[], $4::text[]::timestamptz[], $5::text[], $6::text[], $7::text[],
-    $8::text[], $9::text[], $10::text[]::boolean[], $11::text[], $12::text[], $13::text[]::jsonb[], $14::text[]::jsonb[],
-    $15::text[]::jsonb[], $16::text[]::jsonb[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[],
-    $22::text[]::jsonb[], $23::text[]::jsonb[], $24::text[], $25::text[], $26::text[], $27::text[], $28::text[], $29::text[], $30::text[])`;
-// The head's new position ($31 seq, $32 hash, $33 time), tree ($37 compact range, $38 from).
-const ADVANCE = `seq = $31, hash = $32, updated_at = $33, frontier = $37, tree_from = $38::text::bigint`;
-// Compare-and-set: the head moves, and the batch is inserted, only if the head of $34 is
-// still at ($35, $36). All of it or none of it.
+// The event's columns and their array casts, read from the table (event-fields.ts): a column
+// added to the table is written without touching these statements. $1…$N are the columns;
+// the head's parameters follow.
+const N = STORED_COLUMNS.length;
+const CAST: Record<StoredColumn['type'], string> = {
+  text: 'text[]',
+  bigint: 'text[]::bigint[]',
+  timestamptz: 'text[]::timestamptz[]',
+  boolean: 'text[]::boolean[]',
+  jsonb: 'text[]::jsonb[]',
+  integer: 'text[]::integer[]',
+};
+const EVENT_COLUMNS = STORED_COLUMNS.map((c) => c.column).join(', ');
+const UNNEST = `unnest(${STORED_COLUMNS.map((c, i) => `$${i + 1}::${CAST[c.type]}`).join(', ')})`;
+const p = (k: number) => `$${N + k}`;
+// The head's new position (seq, hash, time), tree (compact range, from).
+const ADVANCE = `seq = ${p(1)}, hash = ${p(2)}, updated_at = ${p(3)}, frontier = ${p(7)}, tree_from = ${p(8)}::text::bigint`;
+// Compare-and-set: the head moves, and the batch is inserted, only if the head of the tenant
+// is still where this process left it. All of it or none of it.
 const CAS_HEAD = `head AS (UPDATE audit_chain_heads SET ${ADVANCE}
-    WHERE tenant = $34 AND seq = $35 AND hash = $36 RETURNING 1),
+    WHERE tenant = ${p(4)} AND seq = ${p(5)} AND hash = ${p(6)} RETURNING 1),
   inserted AS (INSERT INTO audit_events (${EVENT_COLUMNS}) SELECT * FROM ${UNNEST} WHERE EXISTS (SELECT 1 FROM head) RETURNING 1)`;
 export const CAS_APPEND = `WITH ${CAS_HEAD} SELECT count(*)::int AS n FROM inserted`;
-/** The same, and the batch's tree head kept as a checkpoint ($39–$44). */
+/** The same, and the batch's tree head kept as a checkpoint (six more parameters). */
 export const CAS_APPEND_WITH_CHECKPOINT = `WITH ${CAS_HEAD},
   checkpoint AS (INSERT INTO audit_checkpoints (tenant, seq, hash, created_at, jws, root)
-    SELECT $39, $40::text::bigint, $41, $42::text::timestamptz, $43, $44 WHERE EXISTS (SELECT 1 FROM head) ON CONFLICT DO NOTHING RETURNING 1)
+    SELECT ${p(9)}, ${p(10)}::text::bigint, ${p(11)}, ${p(12)}::text::timestamptz, ${p(13)}, ${p(14)} WHERE EXISTS (SELECT 1 FROM head) ON CONFLICT DO NOTHING RETURNING 1)
   SELECT count(*)::int AS n FROM inserted`;
 /** The locked path's insert: the whole batch and the head in one statement (the same parameters; the head row is locked). */
 export const INSERT_AND_ADVANCE = `WITH inserted AS (INSERT INTO audit_events (${EVENT_COLUMNS}) SELECT * FROM ${UNNEST} RETURNING 1)
-UPDATE audit_chain_heads SET ${ADVANCE} WHERE tenant = $34 AND seq = $35 AND hash = $36`;
+UPDATE audit_chain_heads SET ${ADVANCE} WHERE tenant = ${p(4)} AND seq = ${p(5)} AND hash = ${p(6)}`;
 
-const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+function cell(value: unknown, type: StoredColumn['type']): string | null {
+  if (value === null || value === undefined) return null;
+  if (type === 'jsonb') return JSON.stringify(value);
+  if (type === 'timestamptz') return (value as Date).toISOString();
+  return String(value);
+}
 
-/** The batch as one array per column, in the statements' order ($1–$30). */
+/** The batch as one array per column, in the statements' order ($1…$N). */
 export function columns(rows: readonly AuditEventRow[]): Array<Array<string | null>> {
-  const pick: Array<(r: AuditEventRow) => string | null> = [
-    (r) => r.id, (r) => r.tenant, (r) => String(r.seq), (r) => r.createdAt.toISOString(), (r) => r.type, (r) => r.direction,
-    (r) => r.visibility, (r) => r.platform, (r) => r.decision, (r) => String(r.wouldBlock), (r) => r.mode, (r) => r.policyVersion,
-    (r) => json(r.rules), (r) => json(r.kinds), (r) => json(r.findings), (r) => json(r.actions), (r) => r.locale, (r) => r.agentId,
-    (r) => r.customerFp, (r) => r.threadId, (r) => r.postId, (r) => json(r.identity), (r) => json(r.details), (r) => r.linkedEventId,
-    (r) => r.idempotencyKey, (r) => r.requestFp, (r) => r.hmacKeyId, (r) => r.prevHash, (r) => r.hash, (r) => r.seal,
-  ];
-  return pick.map((f) => rows.map(f));
+  return STORED_COLUMNS.map((c) => rows.map((r) => cell(r[c.field], c.type)));
 }

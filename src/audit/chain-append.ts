@@ -10,12 +10,15 @@ import {
 } from './append-sql.ts';
 import { eventHash, GENESIS_HASH } from './chain.ts';
 import { CompactRange, leafHash } from './merkle.ts';
+import { CURRENT_HASH_VERSION } from './event-fields.ts';
 import { storedForm } from './stored-form.ts';
-import { readTreeHead, signTreeHead, type TreeHead } from './tree-head.ts';
+import { readTreeHead, signTreeHead, type SignedTreeHead, type TreeHead } from './tree-head.ts';
+
+export type { SignedTreeHead };
 
 /** The seal of the batch an event was committed in: the first at or after it. */
 const FIND_SEAL = 'SELECT seal FROM audit_events WHERE tenant = $1 AND seq >= $2 AND seal IS NOT NULL ORDER BY seq LIMIT 1';
-import type { Appended, EventDraft } from './writer.ts';
+import type { Appended, EventDraft } from './draft.ts';
 
 /** Where a tenant's chain and tree stand. */
 interface Head {
@@ -28,10 +31,6 @@ interface Head {
 }
 type HeadRow = { seq: string | number; hash: string; tree_from: string | number; frontier: string; base_seq: string | number; base_frontier: string };
 
-/** A batch's signed tree head, promoted to a checkpoint (for the witnesses). */
-export interface SignedTreeHead extends TreeHead {
-  jws: string;
-}
 /** One draft's outcome: committed (or an earlier event replayed), or refused on its own. */
 export type Outcome = Appended | { error: unknown };
 type Sealed = Outcome | { replayOf: string };
@@ -101,7 +100,7 @@ export class ChainAppender {
     return this.withReplays(done.sealed.results);
   }
 
-  /** Parameters $31–$38 after the batch's columns: the head's new place, where it was, the tree. */
+  /** The eight parameters after the batch's columns: the head's new place, where it was, the tree. */
   private advance(tenant: string, head: Head, sealed: ReturnType<ChainAppender['seal']>, now: Date): unknown[] {
     return [...columns(sealed.rows), sealed.seq, sealed.hash, now.toISOString(), tenant, head.seq, head.hash, sealed.head.range.serialize(), String(head.treeFrom)];
   }
@@ -233,8 +232,8 @@ export class ChainAppender {
         continue;
       }
       seq += 1;
-      // the hash covers what is stored but the seal (hashedContent names its fields)
-      const unsealed = { ...stored, seq, prevHash: hash, seal: null };
+      // the hash covers what is stored but the seal, as the current hash version lists it
+      const unsealed = { ...stored, seq, prevHash: hash, seal: null, hashVersion: CURRENT_HASH_VERSION };
       const row: AuditEventRow = { ...unsealed, hash: eventHash(unsealed) };
       hash = row.hash;
       range.push(leafHash(hash));

@@ -1,46 +1,23 @@
 import { createHash } from 'node:crypto';
 import type { AuditEventRow } from '../db/schema/index.ts';
 import { canonicalJson } from './canonical-json.ts';
+import { hashedFields } from './event-fields.ts';
 
 /** The previous hash of a tenant's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
 
 /**
- * The fields an event's hash covers: every stored column but the hash itself, listed by
- * name on purpose — a column added by a later migration must not change the hash of
- * events written before it (they would all fail verification).
+ * The fields an event's hash covers: those its hash version covers (EVENT_FIELDS), by name and
+ * in table order, dates as ISO strings. A field added later is hashed from a new version on;
+ * events written before it keep their version, and so their hash.
  */
 export function hashedContent(row: Omit<AuditEventRow, 'hash'>): Record<string, unknown> {
-  return {
-    id: row.id,
-    tenant: row.tenant,
-    seq: row.seq,
-    createdAt: row.createdAt.toISOString(),
-    type: row.type,
-    direction: row.direction,
-    visibility: row.visibility,
-    platform: row.platform,
-    decision: row.decision,
-    wouldBlock: row.wouldBlock,
-    mode: row.mode,
-    policyVersion: row.policyVersion,
-    rules: row.rules,
-    kinds: row.kinds,
-    findings: row.findings,
-    actions: row.actions,
-    locale: row.locale,
-    agentId: row.agentId,
-    customerFp: row.customerFp,
-    threadId: row.threadId,
-    postId: row.postId,
-    identity: row.identity,
-    details: row.details,
-    linkedEventId: row.linkedEventId,
-    idempotencyKey: row.idempotencyKey,
-    requestFp: row.requestFp,
-    hmacKeyId: row.hmacKeyId,
-    prevHash: row.prevHash,
-  };
+  const out: Record<string, unknown> = {};
+  for (const field of hashedFields(row.hashVersion)) {
+    const value = row[field as keyof typeof row];
+    out[field] = value instanceof Date ? value.toISOString() : value;
+  }
+  return out;
 }
 
 /** SHA-256 over the previous hash and the event's canonical content: each event seals the one before. */

@@ -2,12 +2,16 @@ import { createHmac } from 'node:crypto';
 import type { InternalFinding } from '../detectors/index.ts';
 import type { Evaluation } from '../policies/evaluate.ts';
 import type { IdentityStatus, TenantPolicy } from '../policies/types.ts';
-import { policyVersionLabel } from '../policies/types.ts';
-import { fingerprint } from './fingerprint.ts';
-import { ulid } from './ids.ts';
-import type { EventDraft } from './writer.ts';
+import type { CheckEvent, StoredFinding } from './events.ts';
 
-/** What the audit keeps of one check's request: channel, people by reference, never the text. */
+export type { StoredFinding };
+import { fingerprint } from './fingerprint.ts';
+
+/**
+ * What the audit keeps of one check's request: channel, people by reference, and a keyed
+ * fingerprint of the request (for idempotency conflicts) computed by the caller. Never the
+ * text, never the body.
+ */
 export interface CheckContext {
   tenant: string;
   direction: 'inbound' | 'outbound';
@@ -19,19 +23,8 @@ export interface CheckContext {
   threadId?: string | undefined;
   postId?: string | undefined;
   idempotencyKey?: string | undefined;
-  /** The request body as received; only its keyed fingerprint is stored (idempotency conflicts). */
-  rawBody: string;
-}
-
-/** One finding as stored: kind, span, confidence, masked preview, keyed fingerprint. Never the value. */
-export interface StoredFinding {
-  kind: string;
-  start: number;
-  end: number;
-  confidence: number;
-  masked: string;
-  fp: string | null;
-  allowListed?: boolean;
+  /** The keyed fingerprint of the request as received, when an idempotency key makes it matter. */
+  requestFp?: string | undefined;
 }
 
 function storedFinding(key: Buffer, f: InternalFinding, allowListed: boolean): StoredFinding {
@@ -57,9 +50,14 @@ function identityRecord(identity: IdentityStatus): Record<string, unknown> {
   }
 }
 
+/** The keyed fingerprint of a request body: two retries under one key must be the same request. */
+export function requestFingerprint(key: Buffer, body: string): string {
+  return createHmac('sha256', key).update(body).digest('base64url').slice(0, 22);
+}
+
 /**
- * Builds the audit event of a check from its findings and decision. The raw text and raw
- * values are not parameters of anything stored here except through `fingerprint`.
+ * Builds the audit event of a check from its findings and decision. No text reaches it:
+ * values only through `fingerprint` (keyed, and never for the kinds that must not have one).
  */
 export function buildCheckEvent(
   ctx: CheckContext,
@@ -68,35 +66,26 @@ export function buildCheckEvent(
   identity: IdentityStatus,
   policy: TenantPolicy,
   hmac: { key: Buffer; id: string },
-  now: Date,
-): EventDraft {
+): CheckEvent {
   const allowListed = new Set(evaluation.allowListed);
   return {
-    id: ulid(now),
-    tenant: ctx.tenant,
-    createdAt: now,
     type: 'check',
-    direction: ctx.direction,
-    visibility: ctx.visibility,
-    platform: ctx.platform,
+    actor: { kind: 'agent', id: ctx.agentId ?? null },
+    channel: { direction: ctx.direction, visibility: ctx.visibility, platform: ctx.platform, threadId: ctx.threadId ?? null, postId: ctx.postId ?? null },
     decision: evaluation.decision,
     wouldBlock: evaluation.wouldBlock,
     mode: policy.mode,
-    policyVersion: policyVersionLabel(policy),
+    policyVersion: `${policy.tenant}@${policy.version}`,
     rules: evaluation.violations.map((v) => v.rule),
     kinds: [...new Set(findings.map((f) => f.kind))],
     findings: findings.map((f) => storedFinding(hmac.key, f, allowListed.has(f))),
     actions: evaluation.actions,
     locale: ctx.locale,
-    agentId: ctx.agentId ?? null,
     customerFp: ctx.customerId ? fingerprint(hmac.key, 'customer', ctx.customerId) : null,
-    threadId: ctx.threadId ?? null,
-    postId: ctx.postId ?? null,
     identity: identityRecord(identity),
     details: { effectiveDecision: evaluation.effectiveDecision, urgent: evaluation.urgent, overridable: evaluation.overridable },
-    linkedEventId: null,
     idempotencyKey: ctx.idempotencyKey ?? null,
-    requestFp: ctx.idempotencyKey ? createHmac('sha256', hmac.key).update(ctx.rawBody).digest('base64url').slice(0, 22) : null,
+    requestFp: ctx.idempotencyKey ? (ctx.requestFp ?? null) : null,
     hmacKeyId: hmac.id,
   };
 }

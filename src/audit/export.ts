@@ -4,11 +4,12 @@ import { signCompact } from '../auth/jws.ts';
 import type { SigningKey } from '../auth/keys.ts';
 import type { Database } from '../db/client.ts';
 import { auditChainHeads, auditEvents } from '../db/schema/index.ts';
+import { CSV_FIELDS } from './event-fields.ts';
 import { filterClause, publicEvent, type EventFilter } from './query.ts';
 
 export type ExportFormat = 'csv' | 'jsonl';
 
-const CSV_COLUMNS = ['id', 'seq', 'createdAt', 'type', 'direction', 'visibility', 'platform', 'decision', 'wouldBlock', 'mode', 'policyVersion', 'rules', 'kinds', 'actions', 'agentId', 'threadId', 'hash'] as const;
+const CSV_COLUMNS = CSV_FIELDS;
 const PAGE = 1000;
 
 /**

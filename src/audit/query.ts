@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import { auditEvents, auditReviews, type AuditEventRow } from '../db/schema/index.ts';
+import type { RawQuery } from '../db/client.ts';
+import { auditCheckpoints, auditEvents, auditReviews, type AuditEventRow } from '../db/schema/index.ts';
+import { PUBLIC_FIELDS } from './event-fields.ts';
 
 /** Filters of GET /v1/audit/events and the export. */
 export interface EventFilter {
@@ -19,37 +21,14 @@ export interface EventFilter {
   fingerprint?: string[] | undefined;
 }
 
-/** An event as reviewers see it. */
-export function publicEvent(row: AuditEventRow) {
-  return {
-    id: row.id,
-    seq: row.seq,
-    createdAt: row.createdAt.toISOString(),
-    type: row.type,
-    direction: row.direction,
-    visibility: row.visibility,
-    platform: row.platform,
-    decision: row.decision,
-    wouldBlock: row.wouldBlock,
-    mode: row.mode,
-    policyVersion: row.policyVersion,
-    rules: row.rules,
-    kinds: row.kinds,
-    findings: row.findings,
-    actions: row.actions,
-    locale: row.locale,
-    agentId: row.agentId,
-    customerFingerprint: row.customerFp,
-    threadId: row.threadId,
-    postId: row.postId,
-    identity: row.identity,
-    details: row.details,
-    linkedEventId: row.linkedEventId,
-    idempotencyKey: row.idempotencyKey,
-    hmacKeyId: row.hmacKeyId,
-    prevHash: row.prevHash,
-    hash: row.hash,
-  };
+/** An event as reviewers see it: the public fields of EVENT_FIELDS under their public names, dates as ISO strings. */
+export function publicEvent(row: AuditEventRow): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, name] of PUBLIC_FIELDS) {
+    const value = row[field];
+    out[name] = value instanceof Date ? value.toISOString() : value;
+  }
+  return out;
 }
 
 /** The WHERE clause for a tenant and filter. */
@@ -105,4 +84,37 @@ export async function getEvent(db: Database, tenant: string, id: string) {
     .where(and(eq(auditReviews.tenant, tenant), eq(auditReviews.eventId, id)))
     .orderBy(asc(auditReviews.createdAt));
   return { row, reviews };
+}
+
+/** The override already recorded for a check, if any. */
+export async function findOverride(db: Database, tenant: string, checkId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: auditEvents.id })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.tenant, tenant), eq(auditEvents.linkedEventId, checkId), eq(auditEvents.type, 'override')));
+  return row?.id ?? null;
+}
+
+/** The tenant's stored checkpoints, newest first. */
+export async function listCheckpoints(db: Database, tenant: string, limit = 1000) {
+  const rows = await db.select().from(auditCheckpoints).where(eq(auditCheckpoints.tenant, tenant)).orderBy(desc(auditCheckpoints.seq)).limit(limit);
+  return rows.map((r) => ({ seq: r.seq, hash: r.hash, createdAt: r.createdAt.toISOString(), jws: r.jws }));
+}
+
+/** One officer's review as stored. */
+export interface ReviewRow {
+  id: string;
+  tenant: string;
+  eventId: string;
+  verdict: string;
+  note: string;
+  reviewer: string;
+  createdAt: Date;
+}
+
+/** Stores a review (inside the transaction that appends the chain event covering it). */
+export async function insertReview(query: RawQuery, row: ReviewRow): Promise<void> {
+  await query('INSERT INTO audit_reviews (id, tenant, event_id, verdict, note, reviewer, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+    row.id, row.tenant, row.eventId, row.verdict, row.note, row.reviewer, row.createdAt.toISOString(),
+  ]);
 }

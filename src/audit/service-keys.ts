@@ -10,14 +10,10 @@ export async function registerServiceKey(db: Database, key: SigningKey, now: Dat
 
 /**
  * The public keys anything in the log may have been signed with: the current one first,
- * then every earlier one recorded. If the database cannot be read, the current one alone.
+ * then every earlier one recorded. If the database cannot be read this fails (a 503), rather
+ * than publish the current key alone and make everything signed before a rotation look forged.
  */
 export async function publishedKeys(db: Database, current: SigningKey): Promise<JWK[]> {
-  let stored: JWK[] = [];
-  try {
-    stored = (await db.select().from(serviceKeys).orderBy(serviceKeys.firstUsedAt)).map((r) => r.publicJwk as JWK);
-  } catch {
-    stored = [];
-  }
+  const stored = (await db.select().from(serviceKeys).orderBy(serviceKeys.firstUsedAt)).map((r) => r.publicJwk as JWK);
   return [current.publicJwk, ...stored.filter((k) => k.kid !== current.kid).reverse()];
 }

@@ -1,4 +1,5 @@
-import type { EventDraft } from './writer.ts';
+import { STORED_COLUMNS } from './event-fields.ts';
+import type { EventDraft } from './draft.ts';
 
 /** An event the database would not store as it is (it would refuse it, or change it). */
 export class UnstorableEvent extends Error {
@@ -8,12 +9,13 @@ export class UnstorableEvent extends Error {
   }
 }
 
-const TEXT_COLUMNS = [
-  'id', 'tenant', 'type', 'direction', 'visibility', 'platform', 'decision', 'mode', 'policyVersion', 'locale', 'agentId',
-  'customerFp', 'threadId', 'postId', 'linkedEventId', 'idempotencyKey', 'requestFp', 'hmacKeyId',
-] as const satisfies ReadonlyArray<keyof EventDraft>;
-const JSON_COLUMNS = ['rules', 'kinds', 'findings', 'actions', 'identity', 'details'] as const satisfies ReadonlyArray<keyof EventDraft>;
-const REQUIRED: ReadonlySet<string> = new Set(['id', 'tenant', 'type', 'hmacKeyId', 'rules', 'kinds', 'findings', 'actions']);
+// Read from the table (event-fields.ts): the columns a draft carries, by how they are stored.
+// A draft has everything but its place in the chain (seq, hashes, seal, hash version).
+const PLACED: ReadonlySet<string> = new Set(['seq', 'prevHash', 'hash', 'seal', 'hashVersion']);
+const DRAFT_COLUMNS = STORED_COLUMNS.filter((c) => !PLACED.has(c.field));
+const TEXT_COLUMNS = DRAFT_COLUMNS.filter((c) => c.type === 'text').map((c) => c.field as keyof EventDraft);
+const JSON_COLUMNS = DRAFT_COLUMNS.filter((c) => c.type === 'jsonb').map((c) => c.field as keyof EventDraft);
+const REQUIRED: ReadonlySet<string> = new Set(DRAFT_COLUMNS.filter((c) => c.notNull).map((c) => c.field));
 
 // In JSON.stringify's output, a NUL or a lone surrogate is an escape preceded by an odd
 // run of backslashes (an even run is an escaped backslash followed by the letters "u0000").

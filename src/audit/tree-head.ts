@@ -20,6 +20,11 @@ export interface TreeHead {
   treeSize?: number | undefined;
 }
 
+/** A batch's signed tree head, promoted to a checkpoint (for the witnesses). */
+export interface SignedTreeHead extends TreeHead {
+  jws: string;
+}
+
 /** Signs a tree head with the service's key (compact JWS, EdDSA). */
 export function signTreeHead(key: SigningKey, head: TreeHead): string {
   return signCompact(key, TREE_HEAD_TYPE, head);

@@ -60,8 +60,9 @@ export class DirectoryWitness implements Witness {
     let text: string;
     try {
       text = await readFile(join(this.dir, fileFor(tenant)), 'utf8');
-    } catch {
-      return null;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null; // nothing witnessed yet
+      throw err;
     }
     let best: WitnessRecord | null = null;
     for (const line of text.split('\n')) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, type DatabaseHandle } from '../db/client.ts';
-import { adminEvent } from './admin-event.ts';
+import { testDraft as adminEvent } from '../../test/support/drafts.ts';
 import { AuditWriter } from './writer.ts';
 
 describe('AuditWriter', () => {

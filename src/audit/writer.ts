@@ -5,19 +5,12 @@ import type { DatabaseHandle } from '../db/client.ts';
 import type { AuditEventRow } from '../db/schema/index.ts';
 import { isStatementTimeout, isUnavailable, StoreUnavailable } from '../db/unavailable.ts';
 import { DeadlineExceeded, QueueFull } from './append-errors.ts';
-import { ChainAppender, type Outcome, type SignedTreeHead } from './chain-append.ts';
+import { ChainAppender, type Outcome } from './chain-append.ts';
+import type { Appended, EventDraft } from './draft.ts';
+import type { SignedTreeHead } from './tree-head.ts';
 import type { RawQuery } from '../db/client.ts';
 
-/** An event before the chain gives it its place: everything but seq and hashes. */
-export type EventDraft = Omit<AuditEventRow, 'seq' | 'prevHash' | 'hash' | 'seal'>;
-
-/** A committed event; `replayed` when an earlier event with the same idempotency key was returned instead. */
-export interface Appended {
-  row: AuditEventRow;
-  replayed: boolean;
-  /** The signed tree head of the batch it was committed in (not for an event committed earlier). */
-  treeHead?: SignedTreeHead | undefined;
-}
+export type { Appended, EventDraft } from './draft.ts';
 
 interface Pending {
   draft: EventDraft;

@@ -1,5 +1,5 @@
 import { errors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
-import { ApiError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import { textProblem } from '../validation/text.ts';
 import type { SigningKey } from './keys.ts';
 
@@ -37,17 +37,17 @@ export async function verifyAccessToken(token: string, keys: JWTVerifyGetKey, op
       algorithms: ['EdDSA', 'ES256', 'RS256', 'PS256'],
       requiredClaims: ['exp'],
     });
-    if (payload.tenant === undefined) throw new ApiError('unauthorized', 'The token has no tenant claim.');
-    if (!claimText(payload.tenant, 128)) throw new ApiError('unauthorized', "The token's tenant claim is not accepted.");
-    if (payload.sub !== undefined && !claimText(payload.sub, 256)) throw new ApiError('unauthorized', "The token's sub claim is not accepted.");
+    if (payload.tenant === undefined) throw new DomainError('unauthorized', 'The token has no tenant claim.');
+    if (!claimText(payload.tenant, 128)) throw new DomainError('unauthorized', "The token's tenant claim is not accepted.");
+    if (payload.sub !== undefined && !claimText(payload.sub, 256)) throw new DomainError('unauthorized', "The token's sub claim is not accepted.");
     const tenant = payload.tenant as string;
     const scope = typeof payload.scope === 'string' ? payload.scope : Array.isArray(payload.scp) ? payload.scp.join(' ') : '';
     return { tenant, subject: payload.sub ?? 'unknown', scopes: new Set(scope.split(/[\s,]+/).filter(Boolean)), expiresAt: payload.exp };
   } catch (err) {
-    if (err instanceof ApiError) throw err;
-    if (err instanceof errors.JWTExpired) throw new ApiError('unauthorized', 'The token has expired.');
-    if (err instanceof errors.JWTClaimValidationFailed) throw new ApiError('unauthorized', `The token's ${err.claim} claim is not accepted.`);
-    throw new ApiError('unauthorized', 'The token could not be verified.');
+    if (err instanceof DomainError) throw err;
+    if (err instanceof errors.JWTExpired) throw new DomainError('unauthorized', 'The token has expired.');
+    if (err instanceof errors.JWTClaimValidationFailed) throw new DomainError('unauthorized', `The token's ${err.claim} claim is not accepted.`);
+    throw new DomainError('unauthorized', 'The token could not be verified.');
   }
 }
 

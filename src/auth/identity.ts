@@ -1,14 +1,9 @@
-import { createLocalJWKSet, createRemoteJWKSet, customFetch, errors, jwtVerify, SignJWT, type JWK, type JWTVerifyGetKey } from 'jose';
-import type { IdentityStatus } from '../policies/types.ts';
+import { createLocalJWKSet, createRemoteJWKSet, customFetch, errors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import type { IdentityProvider, IdentityStatus } from '../policies/types.ts';
+
+export type { IdentityProvider };
 import type { SigningKey } from './keys.ts';
 
-/** How a tenant's identity provider is trusted: its key set (inline or a URL), issuer and audience. */
-export interface IdentityProvider {
-  issuer: string;
-  audience: string;
-  jwks?: { keys: JWK[] } | undefined;
-  jwksUrl?: string | undefined;
-}
 
 /** The development identity provider: the local dev key, this issuer and audience. */
 export const DEV_IDP = { issuer: 'sargas-dev-idp', audience: 'sargas-identity' } as const;

@@ -3,6 +3,23 @@
 const $ = (id) => document.getElementById(id);
 let token = sessionStorage.getItem('sargas-token') || '';
 let cursor = null;
+// each public field of an event, its label and whether the list shows it (GET /console/fields.json)
+let fields = [];
+
+/** A field's value as text: lists joined, objects as JSON, times without the T. */
+function show(name, e) {
+  const v = e[name];
+  if (name === 'decision' && e.wouldBlock) return `${v} (would block)`;
+  if (name === 'createdAt' && typeof v === 'string') return v.replace('T', ' ').slice(0, 19);
+  if (Array.isArray(v) && v.every((x) => typeof x !== 'object')) return v.join(', ');
+  if (v !== null && typeof v === 'object') return JSON.stringify(v, null, 2);
+  return v === null || v === undefined ? '' : String(v);
+}
+
+async function loadFields() {
+  fields = await (await fetch('/console/fields.json')).json();
+  $('columns').replaceChildren(...fields.filter((f) => f.listed).map((f) => Object.assign(document.createElement('th'), { textContent: f.name === 'createdAt' ? `${f.label} (UTC)` : f.label })));
+}
 
 function status(message, error) {
   $('status').textContent = message || '';
@@ -43,15 +60,7 @@ async function loadEvents(append) {
   if (!append) $('events').replaceChildren();
   for (const e of data.events) {
     const tr = document.createElement('tr');
-    cell(tr, e.createdAt.replace('T', ' ').slice(0, 19));
-    cell(tr, String(e.seq));
-    cell(tr, e.type);
-    cell(tr, e.direction);
-    cell(tr, e.visibility);
-    cell(tr, e.wouldBlock ? `${e.decision} (would block)` : e.decision, e.decision);
-    cell(tr, (e.kinds || []).join(', '));
-    cell(tr, (e.rules || []).join(', '));
-    cell(tr, e.agentId);
+    for (const f of fields) if (f.listed) cell(tr, show(f.name, e), f.name === 'decision' ? e.decision : undefined);
     tr.addEventListener('click', () => showEvent(e.id).catch((err) => status(err.message, true)));
     $('events').appendChild(tr);
   }
@@ -64,8 +73,11 @@ async function showEvent(id) {
   $('detail').hidden = false;
   $('detail').dataset.id = id;
   $('detail-id').textContent = `#${e.seq} ${e.id}`;
-  const { reviews, ...rest } = e;
-  $('detail-body').textContent = JSON.stringify(rest, null, 2);
+  const { reviews } = e;
+  $('detail-body').replaceChildren(...fields.filter((f) => e[f.name] !== null && e[f.name] !== undefined).flatMap((f) => [
+    Object.assign(document.createElement('dt'), { textContent: f.label }),
+    Object.assign(document.createElement('dd'), { textContent: show(f.name, e) }),
+  ]));
   // the same value in other events, through its keyed fingerprint (never the value)
   const values = [...(e.findings || []).filter((f) => f.fp).map((f) => [`${f.kind} ${f.masked}`, f.fp]), ...(e.customerFingerprint ? [['customer', e.customerFingerprint]] : [])];
   $('detail-fps').replaceChildren(...values.map(([label, fp]) => {
@@ -107,6 +119,7 @@ async function download(format) {
 async function refresh() {
   if (!token) return status('Paste an access token to begin.');
   try {
+    if (fields.length === 0) await loadFields();
     await Promise.all([loadEvents(false), loadSummary()]);
     status('');
   } catch (err) {

@@ -1,7 +1,7 @@
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres, { type Sql } from 'postgres';
-import type { Database, DatabaseHandle, RawQuery } from './client.ts';
+import type { Database, DatabaseHandle, RawQuery } from './handle.ts';
 import { MIGRATIONS_FOLDER } from './migrations-folder.ts';
 import * as schema from './schema/index.ts';
 import { StoreUnavailable } from './unavailable.ts';

@@ -1,4 +1,4 @@
-import type { IdentityProvider } from '../auth/identity.ts';
+import type { JWK } from 'jose';
 import type { Locale } from '../detectors/types.ts';
 
 export type Direction = 'inbound' | 'outbound';
@@ -57,6 +57,14 @@ export function defaultPolicy(tenant: string): TenantPolicy {
 /** "demo@3": the tenant and version a decision was made under. */
 export function policyVersionLabel(policy: TenantPolicy): string {
   return `${policy.tenant}@${policy.version}`;
+}
+
+/** How a tenant's identity provider is trusted: its key set (inline or a URL), issuer and audience. */
+export interface IdentityProvider {
+  issuer: string;
+  audience: string;
+  jwks?: { keys: JWK[] } | undefined;
+  jwksUrl?: string | undefined;
 }
 
 /** How the customer's identity stands for this message. */

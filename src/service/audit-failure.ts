@@ -1,6 +1,6 @@
 import { DeadlineExceeded, QueueFull } from '../audit/append-errors.ts';
 import { isStatementTimeout, StoreUnavailable } from '../db/unavailable.ts';
-import { ApiError } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 
 /** Why an audit write did not happen, as the 503's `details.reason`. */
 export function failureReason(err: unknown): string {
@@ -16,7 +16,7 @@ export function failureReason(err: unknown): string {
  * the client is told so, and a retry with the same Idempotency-Key returns the event if it
  * was committed after all (docs/audit.md, outages).
  */
-export function auditUnavailable(err: unknown, what: 'this check' | 'this request' | 'this review' | 'this lookup' | 'this change'): ApiError {
+export function auditUnavailable(err: unknown, what: 'this check' | 'this request' | 'this review' | 'this lookup' | 'this change'): DomainError {
   const reason = failureReason(err);
   const message =
     reason === 'outcome_unknown'
@@ -24,7 +24,7 @@ export function auditUnavailable(err: unknown, what: 'this check' | 'this reques
       : what === 'this check'
         ? 'The audit store could not record this check; nothing may be sent.'
         : `The audit store is unavailable for ${what}; try again shortly.`;
-  return new ApiError('audit_unavailable', message, { reason }, { retryAfterSeconds: 1 });
+  return new DomainError('audit_unavailable', message, { reason }, { retryAfterSeconds: 1 });
 }
 
 /** `promise`, or DeadlineExceeded once `deadline` (performance.now() ms) passes. */

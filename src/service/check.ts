@@ -1,17 +1,20 @@
 import type { Caller } from '../auth/access-token.ts';
 import { verifyIdentity, type KeySetFetching } from '../auth/identity.ts';
 import type { KeyMaterial } from '../auth/keys.ts';
-import { buildCheckEvent } from '../audit/check-event.ts';
+import { buildCheckEvent, requestFingerprint } from '../audit/check-event.ts';
+import { toDraft } from '../audit/events.ts';
 import { signReceipt } from '../audit/receipt.ts';
 import type { AuditWriter } from '../audit/writer.ts';
 import type { Clock } from '../clock.ts';
 import { publicFinding, scan } from '../detectors/index.ts';
-import { ApiError } from '../errors.ts';
-import type { CheckRequest } from '../api/check-schema.ts';
+import { DomainError } from '../errors.ts';
 import { evaluate } from '../policies/evaluate.ts';
-import type { PolicyStore } from '../policies/store.ts';
+import type { PolicyStore } from '../stores/policy-store.ts';
 import type { StoreAvailability } from '../db/availability.ts';
 import { auditUnavailable, beforeDeadline } from './audit-failure.ts';
+import type { CheckInput, CheckOutcome, CheckResponse } from './check-types.ts';
+
+export type { CheckInput, CheckOutcome, CheckResponse } from './check-types.ts';
 
 /** What a check needs from the running service. */
 export interface CheckDeps {
@@ -25,14 +28,6 @@ export interface CheckDeps {
   keySetFetching?: KeySetFetching | undefined;
 }
 
-/** Observations for metrics and logs: kinds found, never values. */
-export interface CheckOutcome {
-  body: Record<string, unknown>;
-  decision: string;
-  kinds: string[];
-  replayed: boolean;
-}
-
 /**
  * One pre-send or on-receive check: detect, verify identity, decide, append the audit
  * event and wait for its commit, sign a receipt, all before `deadline` (performance.now()
@@ -43,7 +38,8 @@ export interface CheckOutcome {
 export async function performCheck(
   deps: CheckDeps,
   caller: Caller,
-  req: CheckRequest,
+  req: CheckInput,
+  /** The request body as received: only its keyed fingerprint is kept (two retries under one key must match). */
   rawBody: string,
   idempotencyKey: string | undefined,
   deadline: number,
@@ -71,7 +67,7 @@ export async function performCheck(
     policy,
   });
   const now = deps.clock.now();
-  const draft = buildCheckEvent(
+  const event = buildCheckEvent(
     {
       tenant: caller.tenant,
       direction: req.direction,
@@ -83,15 +79,15 @@ export async function performCheck(
       threadId: req.thread?.id,
       postId: req.thread?.postId,
       idempotencyKey,
-      rawBody,
+      requestFp: idempotencyKey ? requestFingerprint(deps.keys.hmac.key, rawBody) : undefined,
     },
     evaluation,
     result.findings,
     identity,
     policy,
     deps.keys.hmac,
-    now,
   );
+  const draft = toDraft(caller.tenant, now, event);
   let appended;
   try {
     appended = await deps.writer.append(draft, { deadline });
@@ -100,26 +96,26 @@ export async function performCheck(
   }
   const { row, replayed, treeHead } = appended;
   if (replayed && row.requestFp !== draft.requestFp) {
-    throw new ApiError('idempotency_conflict', 'This Idempotency-Key was already used for a different request.');
+    throw new DomainError('idempotency_conflict', 'This Idempotency-Key was already used for a different request.');
   }
   const allowListed = new Set(evaluation.allowListed);
   // the stored event answers for what was decided (for a retry: what was decided the first time)
-  const body: Record<string, unknown> = {
-    decision: row.decision,
+  const body: CheckResponse = {
+    decision: row.decision as CheckResponse['decision'],
     mode: policy.mode,
-    ...(row.wouldBlock ? { wouldBlock: true } : {}),
+    ...(row.wouldBlock ? { wouldBlock: true as const } : {}),
     locale: result.locale,
-    findings: result.findings.map((f) => ({ ...publicFinding(f), ...(allowListed.has(f) ? { allowListed: true } : {}) })),
+    findings: result.findings.map((f) => ({ ...publicFinding(f), ...(allowListed.has(f) ? { allowListed: true as const } : {}) })),
     violations: evaluation.violations,
     actions: evaluation.actions,
-    ...(evaluation.urgent ? { urgent: true } : {}),
+    ...(evaluation.urgent ? { urgent: true as const } : {}),
     suggestion: evaluation.suggestion,
     identity: identity.status === 'rejected' ? { status: 'rejected', reason: identity.reason } : { status: identity.status },
-    policyVersion: row.policyVersion,
+    policyVersion: row.policyVersion ?? event.policyVersion,
     // the event's place: its hash, and the signed tree head of its batch (POST /v1/audit/verify proves it is still in the log)
     audit: { id: row.id, seq: row.seq, hash: row.hash, ...(treeHead?.root ? { treeHead: { seq: treeHead.seq, treeSize: treeHead.treeSize, root: treeHead.root, jws: treeHead.jws } } : {}) },
     receipt: signReceipt(deps.keys.service, row, treeHead),
-    ...(replayed ? { replayed: true } : {}),
+    ...(replayed ? { replayed: true as const } : {}),
   };
-  return { body, decision: String(body.decision), kinds: row.kinds, replayed };
+  return { body, decision: body.decision, kinds: row.kinds, replayed };
 }

@@ -6,7 +6,7 @@ import { ephemeralKeys, type KeyMaterial } from '../../src/auth/keys.ts';
 import { AuditWriter } from '../../src/audit/writer.ts';
 import type { Clock } from '../../src/clock.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
-import { PolicyStore } from '../../src/policies/store.ts';
+import { PolicyStore } from '../../src/stores/policy-store.ts';
 import { StoreAvailability } from '../../src/db/availability.ts';
 import { registerServiceKey } from '../../src/audit/service-keys.ts';
 import { DirectoryWitness } from '../../src/audit/witness.ts';

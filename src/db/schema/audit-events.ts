@@ -1,8 +1,8 @@
-import { bigint, boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * The append-only audit log: one row per decision (and per override, policy change,
- * purge). Holds what was decided and why — kinds, spans, masked previews, keyed
+ * purge). What each column is for — hashed, shown, exported — is in src/audit/event-fields.ts. Holds what was decided and why — kinds, spans, masked previews, keyed
  * fingerprints — never the raw text or values. Rows form a per-tenant hash chain.
  */
 export const auditEvents = pgTable(
@@ -35,6 +35,8 @@ export const auditEvents = pgTable(
     idempotencyKey: text('idempotency_key'),
     requestFp: text('request_fp'),
     hmacKeyId: text('hmac_key_id').notNull(),
+    /** Which fields the hash covers (src/audit/event-fields.ts): events written before a field was added keep their version. */
+    hashVersion: integer('hash_version').notNull().default(1),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
     /**

@@ -1,11 +1,8 @@
 import { desc, eq } from 'drizzle-orm';
-import type { IdentityProvider } from '../auth/identity.ts';
-import { readPolicySchema, storedPolicySchema, type StoredPolicy } from './policy-schema.ts';
+import { readPolicySchema, type StoredPolicy } from '../policies/policy-schema.ts';
 import type { Database, RawQuery } from '../db/client.ts';
 import { tenantPolicies } from '../db/schema/index.ts';
-import { defaultPolicy, type TenantPolicy } from './types.ts';
-
-export { storedPolicySchema, type StoredPolicy };
+import { defaultPolicy, type IdentityProvider, type TenantPolicy } from '../policies/types.ts';
 
 /**
  * Reads tenants' policies, newest version first, with a short in-process cache so the

@@ -1,0 +1,43 @@
+import type { Logger } from 'pino';
+import type { AccessTokenOptions } from '../auth/access-token.ts';
+import type { KeySetFetching } from '../auth/identity.ts';
+import type { KeyMaterial } from '../auth/keys.ts';
+import type { WitnessPublisher } from '../audit/witness-publisher.ts';
+import type { AuditWriter } from '../audit/writer.ts';
+import type { Clock } from '../clock.ts';
+import type { StoreAvailability } from '../db/availability.ts';
+import type { DatabaseHandle } from '../db/client.ts';
+import type { AddressPolicy } from '../net/address-policy.ts';
+import type { PolicyStore } from '../stores/policy-store.ts';
+import type { RateLimit } from './rate-limit.ts';
+
+/** Everything the app uses from outside; tests pass their own. */
+export interface AppDeps {
+  database: DatabaseHandle;
+  writer: AuditWriter;
+  policies: PolicyStore;
+  keys: KeyMaterial;
+  clock: Clock;
+  auth: AccessTokenOptions;
+  logger?: Logger;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+  /** Checks per second and burst per tenant on this replica; none: unlimited. */
+  rateLimit?: RateLimit | undefined;
+  /** Node.js process metrics (event loop lag, GC, memory) on /metrics; off in tests. */
+  processMetrics?: boolean;
+  /** The store's circuit breaker: while it is open, /v1 answers 503 at once and /readyz is not ready. */
+  availability?: StoreAvailability | undefined;
+  /** How long a check may take, arrival to committed event (CHECK_DEADLINE_MS). */
+  checkDeadlineMs?: number | undefined;
+  /** Set when the process is shutting down: /readyz turns not ready first. */
+  lifecycle?: { draining: boolean } | undefined;
+  /** How identity providers' key sets are fetched (src/net/safe-fetch.ts). */
+  keySetFetching?: KeySetFetching | undefined;
+  /** Where the service may connect for a tenant: policy PUT refuses a jwksUrl at a literal internal address. */
+  addressPolicy?: AddressPolicy | undefined;
+  /** What delivers checkpoints to the witnesses (metrics). */
+  witnesses?: WitnessPublisher | undefined;
+  /** A witness whose newest checkpoint verify holds the log against (the directory witness). */
+  witness?: { latest(tenant: string): Promise<string | null> } | undefined;
+}
