@@ -1,4 +1,4 @@
-import type { Kind } from '../detectors/types.ts';
+import { describeKind, KINDS, type Kind } from '../detectors/kinds.ts';
 import type { DataClass } from './classes.ts';
 import type { Action, Direction, Effect, Visibility } from './types.ts';
 
@@ -81,5 +81,5 @@ export const RULES: readonly Rule[] = [
   },
 ];
 
-/** Kinds that make "block the card" the advice, rather than "change the secret". */
-export const CARD_KINDS: ReadonlySet<Kind> = new Set(['payment_card', 'card_security_code']);
+/** Kinds that make "block the card" the advice, rather than "change the secret" (their descriptors say which). */
+export const CARD_KINDS: ReadonlySet<Kind> = new Set(KINDS.filter((k) => describeKind(k).card));
