@@ -46,7 +46,8 @@ export type KindDescriptor = DescriptorBase &
 const KEEP_NONE: MaskStrategy = { type: 'keepLast', keep: 0 };
 
 /**
- * One descriptor per kind, in the order findings are reported per kind (the evaluation's table).
+ * One descriptor per kind, in the order of KINDS (the evaluation table's rows, and which secret a
+ * word naming two is read as).
  * `Kind` is these keys and every field is required, so the compiler refuses a kind without a
  * complete descriptor: there is no default mask and no default fingerprinting to fall back on.
  */
@@ -109,7 +110,7 @@ export const KIND = {
 export type Kind = keyof typeof KIND;
 
 /** Every kind, in the descriptors' order. */
-export const KINDS = Object.keys(KIND) as Kind[] as readonly Kind[];
+export const KINDS: readonly Kind[] = Object.keys(KIND) as Kind[];
 
 /** Whether a string read from outside the code (a stored event, a filter) names a kind. */
 export function isKind(value: string): value is Kind {
