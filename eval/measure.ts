@@ -1,6 +1,6 @@
 import { buildDocument } from '../src/detectors/document.ts';
 import { scan } from '../src/detectors/index.ts';
-import { KINDS, type Kind } from '../src/detectors/types.ts';
+import { describeKind, KINDS, SECRET_MENTIONS, type Kind } from '../src/detectors/kinds.ts';
 import type { CorpusRow } from './corpus.ts';
 import { decideForRow } from './decide.ts';
 
@@ -29,7 +29,7 @@ export interface Measurement {
   wrongDecisions: string[];
 }
 
-const SECRET_KINDS = new Set<Kind>(['pin', 'password', 'card_security_code', 'one_time_code', 'payment_card']);
+const SECRET_KINDS = new Set<Kind>(KINDS.filter((k) => describeKind(k).class === 'SECRET'));
 
 /**
  * A finding counts as found when its kind matches a labelled entity and the spans
@@ -88,10 +88,8 @@ export function measure(rows: readonly CorpusRow[]): Measurement {
   return { messages: rows.length, byKind, decisionsRight, secretLeaks, clean, cleanFlagged, safeAdvice, safeAdviceBlocked, notes, wrongDecisions };
 }
 
-const SECRET_LABELS = ['pin', 'password', 'cvv', 'otp', 'card_number', 'credentials'] as const;
-
-/** Whether a text names or describes a customer's secret (the lexicon's words for one). */
+/** Whether a text names or describes a customer's secret (the lexicon's words for one, as the kinds' descriptors list them). */
 function namesSecret(text: string): boolean {
   const labels = buildDocument(text).labels;
-  return SECRET_LABELS.some((l) => labels.has(l));
+  return SECRET_MENTIONS.some(([l]) => labels.has(l));
 }

@@ -1,10 +1,12 @@
 import type { ScanDocument, Token } from './document.ts';
+import { describeKind, KINDS } from './kinds.ts';
 import type { Label } from './lexicon/index.ts';
 
-/** Labels that say what a nearby number is; the nearest one decides. */
-export const CLAIMING: readonly Label[] = [
-  'pin', 'cvv', 'otp', 'code', 'password', 'balance', 'dob', 'nid', 'phone', 'account', 'card', 'card_number', 'neutral', 'price',
-];
+/**
+ * Labels that say what a nearby number is; the nearest one decides. Each kind's descriptor
+ * names its own (kinds.ts); `neutral` and `price` claim a number for what is no personal data.
+ */
+export const CLAIMING: readonly Label[] = [...new Set<Label>([...KINDS.flatMap((k) => describeKind(k).claims), 'neutral', 'price'])];
 
 /** A context word found near a value. */
 export interface ContextHit {

@@ -1,4 +1,4 @@
-import type { Kind } from './types.ts';
+import { describeKind, type Kind, type MaskStrategy } from './kinds.ts';
 
 const ALNUM = /[\p{L}\p{N}]/u;
 
@@ -25,35 +25,33 @@ function digitsOnly(raw: string): string {
   return raw.replace(/\p{N}/gu, '*');
 }
 
-/**
- * The preview of a value that may be shown and stored: at most the last four characters
- * of an IBAN or card, the last two of a phone, nothing of a secret, a balance or an ID.
- */
-export function mask(kind: Kind, raw: string): string {
-  switch (kind) {
-    case 'iban':
-    case 'payment_card':
-      return keepLast(raw, 4);
-    case 'phone':
-      return keepLast(raw, 2);
-    case 'password':
-      return '********';
-    case 'pin':
-    case 'one_time_code':
-    case 'card_security_code':
-    case 'balance':
+/** A value shown the way `strategy` says (kinds.ts describes each strategy). */
+export function applyMask(strategy: MaskStrategy, raw: string): string {
+  switch (strategy.type) {
+    case 'keepLast':
+      return keepLast(raw, strategy.keep);
+    case 'digits':
       return digitsOnly(raw);
+    case 'fixed':
+      return strategy.text;
     case 'email': {
       const at = raw.lastIndexOf('@');
       const tld = raw.slice(raw.lastIndexOf('.'));
       return `${raw[0] ?? ''}***@***${tld}`.slice(0, Math.max(at, 0) + 12);
     }
-    case 'person_name':
+    case 'initials':
       return raw
         .split(/\s+/)
         .map((w) => (w ? `${w[0]}***` : w))
         .join(' ');
-    default:
-      return keepLast(raw, 0);
   }
+}
+
+/**
+ * The preview of a value that may be shown and stored, as its kind's descriptor says: at most
+ * the last four characters of an IBAN or card, the last two of a phone, nothing of a secret, a
+ * balance or an ID.
+ */
+export function mask(kind: Kind, raw: string): string {
+  return applyMask(describeKind(kind).mask, raw);
 }

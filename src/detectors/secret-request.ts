@@ -1,7 +1,7 @@
 import type { ScanDocument, Token } from './document.ts';
+import { SECRET_MENTIONS, type Kind } from './kinds.ts';
 import type { Label } from './lexicon/index.ts';
 import { segment, type Segments } from './segments.ts';
-import type { Kind } from './types.ts';
 
 /** Why a mention of a secret was not recognised as safe. */
 export type RequestBasis = 'request' | 'question' | 'need' | 'destination' | 'reference' | 'unclear';
@@ -18,23 +18,19 @@ export interface SecretRequest {
   basis: RequestBasis;
 }
 
-const SECRET_LABELS: ReadonlyArray<[Label, Kind]> = [
-  ['pin', 'pin'],
-  ['password', 'password'],
-  ['cvv', 'card_security_code'],
-  ['card_number', 'payment_card'],
-  ['otp', 'one_time_code'],
-  ['credentials', 'password'],
-];
 /** Labels that ask for the object they govern. */
 const ASKING: readonly Label[] = ['request', 'give', 'paste'];
 const MAX_REPORTED = 10;
 
+/**
+ * The secret a word names, by the labels the kinds' descriptors give for mentions (kinds.ts). A word
+ * naming two ("slaptažodis" in "vienkartinis slaptažodis") is read as the kind listed first there.
+ */
 function secretKind(tok: Token): Kind | null {
   const labels = tok.labels;
   if (labels.length === 0) return null;
-  for (let i = 0; i < SECRET_LABELS.length; i++) {
-    const entry = SECRET_LABELS[i] as [Label, Kind];
+  for (let i = 0; i < SECRET_MENTIONS.length; i++) {
+    const entry = SECRET_MENTIONS[i] as readonly [Label, Kind];
     if (labels.includes(entry[0])) return entry[1];
   }
   return null;
@@ -644,7 +640,7 @@ export function findSecretRequests(doc: ScanDocument): SecretRequest[] {
   const tokens = doc.tokens;
   const present = doc.labels;
   // without a secret named, only a bare "code" that something asks for can block
-  const named = SECRET_LABELS.some(([l]) => present.has(l));
+  const named = SECRET_MENTIONS.some(([l]) => present.has(l));
   if (!named && !(present.has('code') && (present.has('request') || present.has('give') || present.has('paste') || present.has('dest')))) return out;
   const seg = segment(doc);
   markWords(tokens);

@@ -1,4 +1,6 @@
 import type { ScanDocument, Token } from './document.ts';
+import { SECRET_MENTIONS } from './kinds.ts';
+import type { Label } from './lexicon/index.ts';
 
 /**
  * Where each token's sentence and clause begin and end, and which sentences are questions.
@@ -21,7 +23,8 @@ export interface Segments {
   ui: number[];
 }
 
-const SECRET_WORDS = ['pin', 'password', 'cvv', 'otp', 'card_number', 'credentials', 'code'] as const;
+// the labels that mention a secret (kinds.ts), and a bare "code"
+const SECRET_WORDS: readonly Label[] = [...SECRET_MENTIONS.map(([label]) => label), 'code'];
 
 function namesSecret(x: Token | undefined): boolean {
   if (x === undefined || x.labels.length === 0) return false;

@@ -1,21 +1,6 @@
-import type { Kind } from '../detectors/types.ts';
+import { describeKind, KINDS, type DataClass, type Kind } from '../detectors/kinds.ts';
 
-/** The classes of POLICY.md's decision matrix. */
-export type DataClass = 'SECRET' | 'ACCOUNT' | 'IDENTITY' | 'CONTACT' | 'INFO';
+export type { DataClass } from '../detectors/kinds.ts';
 
-/** Which class each kind belongs to. */
-export const CLASS_OF: Readonly<Record<Kind, DataClass>> = {
-  pin: 'SECRET',
-  password: 'SECRET',
-  card_security_code: 'SECRET',
-  one_time_code: 'SECRET',
-  payment_card: 'SECRET',
-  iban: 'ACCOUNT',
-  balance: 'ACCOUNT',
-  national_id: 'IDENTITY',
-  date_of_birth: 'IDENTITY',
-  phone: 'CONTACT',
-  email: 'CONTACT',
-  address: 'CONTACT',
-  person_name: 'INFO',
-};
+/** Which class each kind belongs to, from its descriptor (detectors/kinds.ts). */
+export const CLASS_OF: Readonly<Record<Kind, DataClass>> = Object.fromEntries(KINDS.map((k) => [k, describeKind(k).class])) as Record<Kind, DataClass>;

@@ -3,6 +3,7 @@ import type { InternalFinding, Kind } from '../detectors/index.ts';
 import { scan } from '../detectors/index.ts';
 import { CLASS_OF, type DataClass } from './classes.ts';
 import { evaluate, type EvaluationInput } from './evaluate.ts';
+import { fill, TEMPLATES } from './templates/index.ts';
 import { defaultPolicy, type IdentityStatus, type TenantPolicy } from './types.ts';
 
 const EXAMPLE: Record<DataClass, Kind> = { SECRET: 'pin', ACCOUNT: 'iban', IDENTITY: 'national_id', CONTACT: 'phone', INFO: 'person_name' };
@@ -99,6 +100,18 @@ describe('the inbound matrix, cell by cell', () => {
     expect(e.actions).toEqual(['hide_post', 'advise_block_card', 'contact_customer_privately', 'do_not_copy']);
   });
 
+  it('advises blocking the card and changing the secret when both were published, only the latter in private', () => {
+    expect(run({ direction: 'inbound', kinds: ['payment_card', 'pin'] }).actions).toEqual(['hide_post', 'advise_block_card', 'advise_change_secret', 'contact_customer_privately', 'do_not_copy']);
+    expect(run({ direction: 'inbound', visibility: 'private', kinds: ['payment_card'] }).actions).toEqual(['advise_change_secret', 'do_not_copy']);
+  });
+
+  it('gives the urgent notice for a published secret among other data, the general one without a secret', () => {
+    expect(run({ direction: 'inbound', kinds: ['phone', 'pin'] }).suggestion.customerNotice).toBe(fill(TEMPLATES.en.noticeSecretPublic, {}));
+    expect(run({ direction: 'inbound', kinds: ['phone'] }).suggestion.customerNotice).toBe(fill(TEMPLATES.en.noticeExposed, {}));
+    expect(run({ direction: 'inbound', visibility: 'private', kinds: ['pin'] }).suggestion.customerNotice).toBe(fill(TEMPLATES.en.noticeSecretPrivate, {}));
+    expect(run({ direction: 'inbound', visibility: 'private', kinds: ['phone'] }).suggestion.customerNotice).toBeNull();
+  });
+
   it('never blocks inbound, and writes a notice in the language that does not repeat the data', () => {
     for (const locale of ['pl', 'lt', 'en'] as const) {
       const e = run({ direction: 'inbound', kinds: ['pin'], locale, text: 'PIN 4821' });
@@ -126,6 +139,15 @@ describe('tenant policy', () => {
   it('reports a would-be block as warn in monitor mode', () => {
     const e = run({ kinds: ['iban'], policy: { ...defaultPolicy('t'), mode: 'monitor' } });
     expect(e).toMatchObject({ decision: 'warn', wouldBlock: true, effectiveDecision: 'block' });
+  });
+
+  it("offers where to continue over the reminder that secrets are never sent, and never replaces that reminder with the tenant's text", () => {
+    const policy: TenantPolicy = { ...defaultPolicy('t'), wording: { en: { privateChannelMessage: 'Write to us privately.' } } };
+    expect(run({ kinds: ['pin', 'iban'], policy }).suggestion.privateChannelMessage).toBe('Write to us privately.');
+    expect(run({ kinds: ['pin', 'iban'] }).suggestion.privateChannelMessage).toBe(fill(TEMPLATES.en.movePrivate, {}));
+    expect(run({ kinds: ['iban'], visibility: 'private' }).suggestion.privateChannelMessage).toBe(fill(TEMPLATES.en.verifyIdentity, {}));
+    expect(run({ kinds: ['pin'], policy }).suggestion.privateChannelMessage).toBe(fill(TEMPLATES.en.secretNever, {}));
+    expect(run({ kinds: ['person_name'] }).suggestion.privateChannelMessage).toBeNull();
   });
 
   it('fills in the private channel link and the tenant wording', () => {

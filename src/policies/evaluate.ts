@@ -1,9 +1,10 @@
 import type { InternalFinding, Kind, Locale, SecretRequest } from '../detectors/index.ts';
 import { redact } from '../detectors/index.ts';
+import { describeKind } from '../detectors/kinds.ts';
 import { CLASS_OF } from './classes.ts';
 import { isAllowListed } from './allow-list.ts';
 import { safeSpans } from './safe-texts.ts';
-import { CARD_KINDS, RULES, type Rule } from './rules.ts';
+import { NOTICES, REPLIES, RULES, type KindCondition, type Notice, type Reply, type Rule } from './rules.ts';
 import { fill, TEMPLATES, type Templates } from './templates/index.ts';
 import { ACTION_ORDER, type Action, type Direction, type Effect, type IdentityStatus, type TenantPolicy, type Visibility } from './types.ts';
 
@@ -63,6 +64,11 @@ function ruleSpans(rule: Rule, findings: readonly InternalFinding[], requests: r
     : findings.filter((f) => rule.classes.includes(CLASS_OF[f.kind])).map((f) => ({ start: f.start, end: f.end, kind: f.kind }));
 }
 
+/** Whether the kinds a rule fired on meet an action's condition (rules.ts). */
+function holds(condition: KindCondition, kinds: readonly Kind[]): boolean {
+  return 'some' in condition ? kinds.some((k) => describeKind(k)[condition.some]) : !kinds.every((k) => describeKind(k)[condition.notAll]);
+}
+
 function wording(policy: TenantPolicy, locale: Locale): Templates & { privateOverride?: string | undefined; noticeOverride?: string | undefined } {
   const custom = policy.wording?.[locale];
   return { ...TEMPLATES[locale], privateOverride: custom?.privateChannelMessage, noticeOverride: custom?.customerNotice };
@@ -87,6 +93,8 @@ export function evaluate(input: EvaluationInput): Evaluation {
   let overridable = true;
   const violations: Violation[] = [];
   const actions = new Set<Action>();
+  const replies = new Set<Reply>();
+  const notices = new Set<Notice>();
   for (const rule of RULES) {
     if (rule.direction !== direction || !rule.visibility.includes(visibility)) continue;
     if (rule.unverifiedOnly && verified) continue;
@@ -98,27 +106,21 @@ export function evaluate(input: EvaluationInput): Evaluation {
     if (rule.effect !== 'allow' && !rule.overridable) overridable = false;
     urgent ||= rule.urgent === true;
     for (const action of rule.actions) {
-      if (action === 'advise_block_card' && !kinds.some((k) => CARD_KINDS.has(k))) continue;
-      if (action === 'advise_change_secret' && kinds.every((k) => CARD_KINDS.has(k)) && rule.actions.includes('advise_block_card')) continue;
-      actions.add(action);
+      const when = rule.actionsWhen?.[action];
+      if (!when || holds(when, kinds)) actions.add(action);
     }
+    if (rule.reply) replies.add(rule.reply);
+    if (rule.notice) notices.add(rule.notice);
   }
 
   const monitor = policy.mode === 'monitor' && effect === 'block';
   const t = wording(policy, input.locale);
   const fillIn = (s: string) => fill(s, { link: policy.privateChannelLink, brand: policy.brand });
-  let privateChannelMessage: string | null = null;
-  let customerNotice: string | null = null;
-  if (direction === 'outbound' && effect === 'block') {
-    if (actions.has('move_to_private_channel')) privateChannelMessage = fillIn(t.privateOverride ?? t.movePrivate);
-    else if (actions.has('verify_identity')) privateChannelMessage = fillIn(t.privateOverride ?? t.verifyIdentity);
-    else privateChannelMessage = fillIn(t.secretNever);
-  }
-  if (direction === 'inbound' && effect === 'warn') {
-    const secret = violations.some((v) => v.rule.startsWith('secret-'));
-    if (visibility === 'public') customerNotice = fillIn(t.noticeOverride ?? (secret ? t.noticeSecretPublic : t.noticeExposed));
-    else customerNotice = fillIn(t.noticeOverride ?? t.noticeSecretPrivate);
-  }
+  // the rules that fired say which texts apply; the lists in rules.ts say which one is offered
+  const reply = REPLIES.find((r) => replies.has(r.text));
+  const notice = NOTICES.find((n) => notices.has(n));
+  const privateChannelMessage = reply ? fillIn((reply.tenantWording ? t.privateOverride : undefined) ?? t[reply.text]) : null;
+  const customerNotice = notice ? fillIn(t.noticeOverride ?? t[notice]) : null;
   return {
     decision: monitor ? 'warn' : effect,
     wouldBlock: monitor,

@@ -6,6 +6,7 @@ import type { Database } from '../db/client.ts';
 import { auditEvents } from '../db/schema/index.ts';
 import type { InternalFinding, Kind, Locale } from '../detectors/index.ts';
 import { evaluate } from './evaluate.ts';
+import { REQUEST_RULES } from './rules.ts';
 import type { TenantPolicy } from './types.ts';
 
 /** What a candidate policy would have decided on the tenant's recent checks. */
@@ -69,7 +70,8 @@ export async function simulate(
       text: '',
       locale: (row.locale ?? 'en') as Locale,
       findings,
-      secretRequests: row.rules.includes('secret-request') ? [{ kind: 'pin', start: 0, end: 0, basis: 'request' as const }] : [],
+      // the event keeps no text: a request it recorded stands in as one (its kind and span matter to no rule)
+      secretRequests: row.rules.some((id) => REQUEST_RULES.has(id)) ? [{ kind: 'pin', start: 0, end: 0, basis: 'request' as const }] : [],
       policy: candidate,
       allowListed: (f) => {
         const fp = (f as { fp?: string | null }).fp;
