@@ -87,6 +87,14 @@ export async function getEvent(db: Database, tenant: string, id: string) {
 }
 
 /** The override already recorded for a check, if any. */
+/** The tenant's newest checks, in a period, at most `limit` (what a policy simulation re-decides). */
+export async function recentChecks(db: Database, tenant: string, options: { from?: Date | undefined; to?: Date | undefined; limit: number }): Promise<AuditEventRow[]> {
+  const where: SQL[] = [eq(auditEvents.tenant, tenant), eq(auditEvents.type, 'check')];
+  if (options.from) where.push(gte(auditEvents.createdAt, options.from));
+  if (options.to) where.push(lte(auditEvents.createdAt, options.to));
+  return db.select().from(auditEvents).where(and(...where)).orderBy(desc(auditEvents.seq)).limit(options.limit);
+}
+
 export async function findOverride(db: Database, tenant: string, checkId: string): Promise<string | null> {
   const [row] = await db
     .select({ id: auditEvents.id })

@@ -1,4 +1,4 @@
-import type { ScanDocument, Token } from './document.ts';
+import type { ScanDocument, Token } from './token.ts';
 import type { Label } from './lexicon/index.ts';
 import type { Candidate, Detector } from './types.ts';
 

@@ -1,4 +1,4 @@
-import type { Token } from './document.ts';
+import type { Token } from './token.ts';
 
 /** The normalised text and its tokens, before the document around them is complete. */
 interface Words {

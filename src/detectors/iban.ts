@@ -1,6 +1,7 @@
 import IBAN from 'iban';
 import { ibanMod97 } from './checksums.ts';
-import { isDigitCode, isLetterCode, type ScanDocument } from './document.ts';
+import { isDigitCode, isLetterCode } from './document.ts';
+import type { ScanDocument } from './token.ts';
 import { validWindows } from './numbers.ts';
 import type { Candidate, Detector } from './types.ts';
 

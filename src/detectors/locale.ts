@@ -1,4 +1,4 @@
-import type { Token } from './document.ts';
+import type { Token } from './token.ts';
 import { stopwordOf } from './lexicon/index.ts';
 import type { Locale } from './types.ts';
 

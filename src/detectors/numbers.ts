@@ -1,4 +1,4 @@
-import type { ScanDocument, Token } from './document.ts';
+import type { ScanDocument, Token } from './token.ts';
 
 /** A contiguous run of whole digit groups inside one number token. */
 export interface DigitWindow {

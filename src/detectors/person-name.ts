@@ -1,4 +1,4 @@
-import type { ScanDocument, Token } from './document.ts';
+import type { ScanDocument, Token } from './token.ts';
 import { FIRST_NAMES } from './lexicon/first-names.ts';
 import { isStopword } from './lexicon/index.ts';
 import { LOCALES, type Candidate, type Detector } from './types.ts';

@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { labelBefore, othersThan } from './context.ts';
-import { isDigitCode, isLetterCode, type ScanDocument } from './document.ts';
+import { isDigitCode, isLetterCode } from './document.ts';
+import type { ScanDocument } from './token.ts';
 import { followsIbanHead } from './numbers.ts';
 import type { Candidate, Detector } from './types.ts';
 

@@ -1,4 +1,4 @@
-import type { ScanDocument, Token } from './document.ts';
+import type { ScanDocument, Token } from './token.ts';
 import { SECRET_MENTIONS, type Kind } from './kinds.ts';
 import type { Label } from './lexicon/index.ts';
 import { segment, type Segments } from './segments.ts';

@@ -1,5 +1,5 @@
 import { CLAIMING, labelAfter, labelBefore } from './context.ts';
-import type { ScanDocument, Token } from './document.ts';
+import type { ScanDocument, Token } from './token.ts';
 import type { Label } from './lexicon/index.ts';
 import { isSpelledOut, looksLikeDate } from './numbers.ts';
 import type { Candidate, Kind } from './types.ts';

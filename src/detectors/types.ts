@@ -38,7 +38,7 @@ export interface InternalFinding extends Finding {
 /** One detector: pure and synchronous, one kind each. */
 export interface Detector {
   kind: Kind;
-  detect(doc: import('./document.ts').ScanDocument): Candidate[];
+  detect(doc: import('./token.ts').ScanDocument): Candidate[];
 }
 
 /** Scores at or above this become findings; below it a candidate is dropped. See docs/detection.md. */

@@ -1,5 +1,5 @@
 import { fold } from '../normalize.ts';
-import type { Token } from '../document.ts';
+import type { Token } from '../token.ts';
 import type { Locale } from '../types.ts';
 import { en } from './en.ts';
 import { lt } from './lt.ts';

@@ -1,13 +1,12 @@
-import { and, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
-import type { StoredFinding } from '../audit/check-event.ts';
+import type { StoredFinding } from '../audit/events.ts';
 import { fingerprint } from '../audit/fingerprint.ts';
+import { recentChecks } from '../audit/query.ts';
 import type { HmacKey } from '../auth/keys.ts';
 import type { Database } from '../db/client.ts';
-import { auditEvents } from '../db/schema/index.ts';
 import type { InternalFinding, Kind, Locale } from '../detectors/index.ts';
-import { evaluate } from './evaluate.ts';
-import { REQUEST_RULES } from './rules.ts';
-import type { TenantPolicy } from './types.ts';
+import { evaluate } from '../policies/evaluate.ts';
+import { REQUEST_RULES } from '../policies/rules.ts';
+import type { TenantPolicy } from '../policies/types.ts';
 
 /** What a candidate policy would have decided on the tenant's recent checks. */
 export interface SimulationReport {
@@ -35,10 +34,7 @@ export async function simulate(
   keys: HmacKey[],
   options: { from?: Date | undefined; to?: Date | undefined; limit: number },
 ): Promise<SimulationReport> {
-  const where: SQL[] = [eq(auditEvents.tenant, tenant), eq(auditEvents.type, 'check')];
-  if (options.from) where.push(gte(auditEvents.createdAt, options.from));
-  if (options.to) where.push(lte(auditEvents.createdAt, options.to));
-  const rows = await db.select().from(auditEvents).where(and(...where)).orderBy(desc(auditEvents.seq)).limit(options.limit);
+  const rows = await recentChecks(db, tenant, options);
 
   // the allow-list's fingerprints under every configured key (current and rotated out), by key id
   const own = new Map<string, Set<string>>();
