@@ -51,7 +51,7 @@ export function createApp(deps: AppDeps) {
   app.use('/v1/*', limitBody(deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
   // while the store is known to be down nothing under /v1 can be answered (a check needs its
   // event committed, the audit reads the store): 503 at once, not after a connect timeout
-  app.use('/v1/*', async (c, next) => {
+  app.use('/v1/*', async (_c, next) => {
     if (deps.availability && !deps.availability.up) throw auditUnavailable(new StoreUnavailable('the audit store is down', 'store_down'), 'this request');
     await next();
   });

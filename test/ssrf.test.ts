@@ -64,7 +64,7 @@ describe.skipIf(!OPENSSL)('identity providers at the edge of the network', () =>
     const { privateKey, publicKey } = await generateKeyPair('ES256');
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' };
     sign = (sub) => new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setSubject(sub).setIssuer('https://idp.test').setAudience('sargas').setExpirationTime('5m').sign(privateKey);
-    server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
+    server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_req, res) => {
       if (mode === 'silent') return; // never answers
       if (mode === 'redirect') {
         res.writeHead(302, { location: 'https://169.254.169.254/latest/meta-data/' }).end();

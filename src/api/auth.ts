@@ -14,9 +14,15 @@ const CACHE_LIMIT = 2048;
 
 function cacheFor(keys: JWTVerifyGetKey, options: AccessTokenOptions): Verified {
   let byOptions = caches.get(keys);
-  if (!byOptions) caches.set(keys, (byOptions = new WeakMap()));
+  if (!byOptions) {
+    byOptions = new WeakMap();
+    caches.set(keys, byOptions);
+  }
   let cache = byOptions.get(options);
-  if (!cache) byOptions.set(options, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    byOptions.set(options, cache);
+  }
   return cache;
 }
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { ApiError, ERROR_STATUS } from './errors.ts';
+import { type ApiError, ERROR_STATUS } from './errors.ts';
 import type { AppEnv } from './env.ts';
 import { rateLimit } from './rate-limit.ts';
 

@@ -45,8 +45,8 @@ export function verifyRoutes(deps: AppDeps) {
     };
     if (input.checkpoint) take('checkpoint', input.checkpoint, 'checkpoint');
     if (input.receipt) take('receipt', input.receipt, 'receipt');
-    input.checkpoints?.forEach((v, i) => take('checkpoint', v, `checkpoints.${i}`));
-    input.receipts?.forEach((v, i) => take('receipt', v, `receipts.${i}`));
+    for (const [i, v] of (input.checkpoints ?? []).entries()) take('checkpoint', v, `checkpoints.${i}`);
+    for (const [i, v] of (input.receipts ?? []).entries()) take('receipt', v, `receipts.${i}`);
     // the witness's newest checkpoint: truncation and rewriting are caught without anyone holding one
     const witnessed = deps.witness ? await deps.witness.latest(tenant).catch(() => null) : null;
     let witnessBroken = false;

@@ -158,7 +158,7 @@ export async function walkChain(db: Database, tenant: string, keys: readonly JWK
   // a batch appended by the service ends in a sealed event; what follows the last seal was
   // added by something else (events of a chain that was never sealed predate the seals)
   if (firstSealed !== null && last > lastSealed) broken(lastSealed + 1, null, `events ${lastSealed + 1}–${last} are not sealed by the service`);
-  if (tree && head && head.frontier && tree.range.size === headSeq - treeFrom && tree.range.serialize() !== head.frontier) {
+  if (tree && head?.frontier && tree.range.size === headSeq - treeFrom && tree.range.serialize() !== head.frontier) {
     broken(headSeq, null, 'the head’s tree does not match its events');
   }
   return { events: count, baseSeq, headSeq, headHash, treeFrom, tree, checkpoints: verified, seals, breaks, breakCount, at, reviews, policies, rangeAt };

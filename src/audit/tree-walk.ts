@@ -1,4 +1,4 @@
-import { CompactRange } from './merkle.ts';
+import type { CompactRange } from './merkle.ts';
 
 const key = (a: number, b: number) => `${a}:${b}`;
 

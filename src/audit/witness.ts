@@ -44,7 +44,7 @@ export class DirectoryWitness implements Witness {
 
   async publish(records: readonly WitnessRecord[]): Promise<void> {
     const byFile = new Map<string, string>();
-    for (const r of records) byFile.set(fileFor(r.tenant), (byFile.get(fileFor(r.tenant)) ?? '') + `${JSON.stringify(r)}\n`);
+    for (const r of records) byFile.set(fileFor(r.tenant), `${byFile.get(fileFor(r.tenant)) ?? ''}${JSON.stringify(r)}\n`);
     for (const [file, lines] of byFile) {
       const handle = await open(join(this.dir, file), 'a', 0o640);
       try {

@@ -231,7 +231,7 @@ export class AuditWriter {
     for (const tenant of [...byTenant.keys()].sort()) {
       const indexes = byTenant.get(tenant) as number[];
       const results = await this.appendIsolating(tenant, indexes.map((i) => batch[i]!));
-      indexes.forEach((i, k) => (outcomes[i] = results[k]!));
+      for (const [k, i] of indexes.entries()) outcomes[i] = results[k]!;
     }
     return outcomes;
   }

@@ -11,7 +11,7 @@ RFC 6962 consistency (and, for a receipt, inclusion) proofs. Exit 0: the log hel
 
 /** `sargas verify-proof`: returns the exit code (0 proven, 1 not proven, 2 usage). */
 export function runVerifyProof(argv: string[]): number {
-  let values;
+  let values: { jwks?: string | undefined; checkpoint?: string | undefined; receipt?: string | undefined; proof?: string | undefined };
   try {
     values = parseArgs({ args: argv, options: { jwks: { type: 'string' }, checkpoint: { type: 'string' }, receipt: { type: 'string' }, proof: { type: 'string' } } }).values;
   } catch {

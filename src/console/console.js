@@ -1,5 +1,5 @@
 // The audit console: plain DOM, every value written with textContent (never as HTML).
-'use strict';
+
 const $ = (id) => document.getElementById(id);
 let token = sessionStorage.getItem('sargas-token') || '';
 let cursor = null;

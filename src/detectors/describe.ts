@@ -19,7 +19,7 @@ const CLAUSE_END = /[,;:()\u2013\u2014]|\s-\s/;
 const WINDOW_AFTER = 5;
 
 function has(tok: Token | undefined, label: Label): boolean {
-  return tok !== undefined && tok.labels.includes(label);
+  return tok?.labels.includes(label) === true;
 }
 
 /** The count written right before a digits word, nothing but spaces between: "3 cyferki", "16 digits", "trzy cyfry". */

@@ -126,7 +126,8 @@ function tokenize(text: string, folded: string, votes: PhraseVotes): Token[] {
     for (const { label, length, locale, local } of matches) {
       if (local) {
         const tok = tokens[t] as Token;
-        (tok.local ??= []).push({ label, locale });
+        if (!tok.local) tok.local = [];
+        tok.local.push({ label, locale });
         votes.local++;
         continue;
       }

@@ -1,7 +1,7 @@
 import type { Candidate, Detector } from './types.ts';
 
 const LOCAL = /[A-Za-z0-9._%+\-!#$&'*/=?^`{|}~]/;
-const DOMAIN = /[A-Za-z0-9.\-]/;
+const DOMAIN = /[A-Za-z0-9.-]/;
 
 /** E-mail addresses: a local part, "@", a dotted domain ending in a label of two or more letters (or an IDN "xn--" label). */
 export const emailDetector = {

@@ -13,6 +13,7 @@ export interface Normalized {
 
 const INVISIBLE = new Set([0x00ad, 0x180e, 0x200b, 0x200c, 0x200d, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff]);
 const ND = /\p{Nd}/u;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: everything outside ASCII, controls included
 const NON_ASCII = /[^\x00-\x7f]/;
 const nfkcCache = new Map<number, string>();
 

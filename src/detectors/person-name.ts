@@ -24,7 +24,7 @@ function isCommonWord(word: string): boolean {
 /** The surname token after a given name, with "O'Brien" and "Kowalska-Nowak" kept whole. */
 function surnameEnd(doc: ScanDocument, index: number): number | null {
   const tok = doc.tokens[index];
-  if (!tok || tok.type !== 'word' || tok.breakBefore || !capitalised(doc, tok)) return null;
+  if (tok?.type !== 'word' || tok.breakBefore || !capitalised(doc, tok)) return null;
   const next = doc.tokens[index + 1];
   const joiner = doc.text[tok.end];
   if (next && next.start === tok.end + 1 && (joiner === "'" || joiner === '’' || joiner === '-') && capitalised(doc, next)) return next.end;
@@ -42,7 +42,7 @@ function afterHonorific(doc: ScanDocument, i: number): { start: number; end: num
   // "Gerb. ponia Vaitkienė": honorifics in a row
   while (tokens[j] && tokens[j]!.labels.includes('honorific') && j - i < 3) j++;
   const name = tokens[j];
-  if (!name || name.type !== 'word' || name.breakBefore || name.end - name.start < 2 || !capitalised(doc, name)) return null;
+  if (name?.type !== 'word' || name.breakBefore || name.end - name.start < 2 || !capitalised(doc, name)) return null;
   if (isCommonWord(name.text) || NOT_NAMES.has(name.text) || NOT_SURNAME.has(name.text) || name.labels.some((l) => l !== 'honorific')) return null;
   const end = surnameEnd(doc, j + 1) ?? name.end;
   return { start: name.start, end, value: doc.text.slice(name.start, end) };
@@ -53,7 +53,7 @@ function lowerSurname(doc: ScanDocument, i: number): { end: number; last: number
   const tokens = doc.tokens;
   const first = tokens[i] as Token;
   const second = tokens[i + 1];
-  if (!second || second.type !== 'word' || second.breakBefore || doc.text.slice(first.end, second.start) !== ' ' || !lower(doc, second)) return null;
+  if (second?.type !== 'word' || second.breakBefore || doc.text.slice(first.end, second.start) !== ' ' || !lower(doc, second)) return null;
   // "o'connor", "o'neill": the apostrophe splits the surname into two tokens
   const third = tokens[i + 2];
   if ((second.text === 'o' || second.text === 'd') && third && /^['’]$/.test(doc.text.slice(second.end, third.start)) && lower(doc, third) && third.end - third.start >= 3) {

@@ -93,7 +93,7 @@ function parse(raw: string, region: string): Parsed | null {
   const parsed = parsePhoneNumberFromString(raw, region as CountryCode);
   // possible lengths are kept too (detectAt decides when they count): new ranges appear
   // before libphonenumber's metadata knows them
-  const result = parsed && parsed.isPossible() ? { number: parsed.number as string, country: parsed.country, valid: parsed.isValid() } : null;
+  const result = parsed?.isPossible() ? { number: parsed.number as string, country: parsed.country, valid: parsed.isValid() } : null;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, result);
   return result;

@@ -4,11 +4,12 @@ import type { KeyMaterial } from '../auth/keys.ts';
 import { buildCheckEvent, requestFingerprint } from '../audit/check-event.ts';
 import { toDraft } from '../audit/events.ts';
 import { signReceipt } from '../audit/receipt.ts';
-import type { AuditWriter } from '../audit/writer.ts';
+import type { Appended, AuditWriter } from '../audit/writer.ts';
 import type { Clock } from '../clock.ts';
 import { publicFinding, scan } from '../detectors/index.ts';
 import { DomainError } from '../errors.ts';
 import { evaluate } from '../policies/evaluate.ts';
+import type { TenantPolicy } from '../policies/types.ts';
 import type { PolicyStore } from '../stores/policy-store.ts';
 import type { StoreAvailability } from '../db/availability.ts';
 import { auditUnavailable, beforeDeadline } from './audit-failure.ts';
@@ -44,7 +45,7 @@ export async function performCheck(
   idempotencyKey: string | undefined,
   deadline: number,
 ): Promise<CheckOutcome> {
-  let policy;
+  let policy: TenantPolicy;
   try {
     policy = await beforeDeadline(deps.policies.get(caller.tenant), deadline);
   } catch (err) {
@@ -88,7 +89,7 @@ export async function performCheck(
     deps.keys.hmac,
   );
   const draft = toDraft(caller.tenant, now, event);
-  let appended;
+  let appended: Appended;
   try {
     appended = await deps.writer.append(draft, { deadline });
   } catch (err) {

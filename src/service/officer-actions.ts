@@ -47,7 +47,7 @@ export async function addReview(deps: OfficerDeps, caller: Caller, eventId: stri
  */
 export async function overrideWarning(deps: OfficerDeps, caller: Caller, checkId: string, justification: string): Promise<Appended> {
   const found = await getEvent(deps.db, caller.tenant, checkId);
-  if (!found || found.row.type !== 'check') throw new DomainError('not_found', 'No such check for this tenant.');
+  if (found?.row.type !== 'check') throw new DomainError('not_found', 'No such check for this tenant.');
   const original = found.row;
   const details = original.details as { overridable?: boolean } | null;
   if (original.decision !== 'warn' || original.wouldBlock) throw new DomainError('conflict', 'Only a warning can be overridden; this check was not a warning.');

@@ -82,8 +82,17 @@ export async function simulate(
       const key = `${before}→${after}`;
       report.transitions[key] = (report.transitions[key] ?? 0) + 1;
     }
-    for (const rule of row.rules) (report.byRule[rule] ??= { before: 0, after: 0 }).before++;
-    for (const v of evaluation.violations) (report.byRule[v.rule] ??= { before: 0, after: 0 }).after++;
+    for (const rule of row.rules) ruleCount(report, rule).before++;
+    for (const v of evaluation.violations) ruleCount(report, v.rule).after++;
   }
   return report;
+}
+
+function ruleCount(report: SimulationReport, rule: string): { before: number; after: number } {
+  let count = report.byRule[rule];
+  if (!count) {
+    count = { before: 0, after: 0 };
+    report.byRule[rule] = count;
+  }
+  return count;
 }

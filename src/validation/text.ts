@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 // C0 controls, DEL and C1 controls. Tab, line feed and carriage return are allowed in prose
 // (a message, a note), never in identifiers, which end up in logs, CSV cells and file names.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROLS_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /**

@@ -48,7 +48,7 @@ function wordMatches(pattern: WordPattern, word: string): boolean {
 function phraseMatches(phrase: Phrase, tokens: readonly Token[], at: number): boolean {
   for (let k = 0; k < phrase.words.length; k++) {
     const tok = tokens[at + k];
-    if (!tok || tok.type !== 'word' || (k > 0 && tok.breakBefore)) return false;
+    if (tok?.type !== 'word' || (k > 0 && tok.breakBefore)) return false;
     if (!wordMatches(phrase.words[k] as WordPattern, tok.text)) return false;
   }
   return true;
@@ -149,11 +149,15 @@ export function phrasesAt(tokens: readonly Token[], at: number): readonly Phrase
   const c = candidatesFor((tokens[at] as Token).text);
   if (c === NO_CANDIDATES) return NO_MATCHES;
   const next = tokens[at + 1];
-  if (!next || next.type !== 'word' || next.breakBefore || (c.bySecond.size === 0 && c.secondPrefixed.length === 0)) return c.single;
+  if (next?.type !== 'word' || next.breakBefore || (c.bySecond.size === 0 && c.secondPrefixed.length === 0)) return c.single;
   let out: PhraseMatch[] | null = null;
   const exact = c.bySecond.get(next.text);
-  if (exact) for (const phrase of exact) if (phraseMatches(phrase, tokens, at)) (out ??= [...c.single]).push(phrase.match);
-  for (const phrase of c.secondPrefixed) if (phraseMatches(phrase, tokens, at)) (out ??= [...c.single]).push(phrase.match);
+  const add = (phrase: { match: PhraseMatch }) => {
+    if (!out) out = [...c.single];
+    out.push(phrase.match);
+  };
+  if (exact) for (const phrase of exact) if (phraseMatches(phrase, tokens, at)) add(phrase);
+  for (const phrase of c.secondPrefixed) if (phraseMatches(phrase, tokens, at)) add(phrase);
   return out ?? c.single;
 }
 
