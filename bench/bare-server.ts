@@ -7,4 +7,6 @@ app.post('/bare', async (c) => {
   const body = (await c.req.json()) as { text?: string };
   return c.json({ decision: 'allow', length: body.text?.length ?? 0 });
 });
-serve({ fetch: app.fetch, port: Number(process.env.PORT ?? 0), hostname: '127.0.0.1' }, (info) => console.log(`listening on http://localhost:${info.port}`));
+serve({ fetch: app.fetch, port: Number(process.env.PORT ?? 0), hostname: '127.0.0.1' }, (info) =>
+  console.log(`listening on http://localhost:${info.port}`),
+);

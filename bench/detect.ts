@@ -31,10 +31,18 @@ const sorted = Array.from(samples).sort((a, b) => a - b);
 const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 const meanLen = texts.reduce((a, t) => a + t.length, 0) / texts.length;
 
-console.log(`corpus: ${texts.length} messages, mean ${meanLen.toFixed(0)} characters, ${ROUNDS} rounds`);
-console.log(`throughput: ${Math.round((ROUNDS * texts.length) / (totalMs / 1000))} messages/s (one core)`);
-console.log(`per message: median ${q(0.5).toFixed(1)} µs, p90 ${q(0.9).toFixed(1)} µs, p99 ${q(0.99).toFixed(1)} µs, max ${sorted[sorted.length - 1]!.toFixed(1)} µs`);
-console.log(`peak RSS: ${(peakRss / 2 ** 20).toFixed(1)} MiB, heap used now: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(1)} MiB`);
+console.log(
+  `corpus: ${texts.length} messages, mean ${meanLen.toFixed(0)} characters, ${ROUNDS} rounds`,
+);
+console.log(
+  `throughput: ${Math.round((ROUNDS * texts.length) / (totalMs / 1000))} messages/s (one core)`,
+);
+console.log(
+  `per message: median ${q(0.5).toFixed(1)} µs, p90 ${q(0.9).toFixed(1)} µs, p99 ${q(0.99).toFixed(1)} µs, max ${sorted[sorted.length - 1]!.toFixed(1)} µs`,
+);
+console.log(
+  `peak RSS: ${(peakRss / 2 ** 20).toFixed(1)} MiB, heap used now: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(1)} MiB`,
+);
 
 // The same corpus again with the phone-parse cache emptied before every message: the cost
 // when no number has been seen before.
@@ -48,7 +56,9 @@ console.log(`peak RSS: ${(peakRss / 2 ** 20).toFixed(1)} MiB, heap used now: ${(
     }
   }
   const ms = Number(process.hrtime.bigint() - s) / 1e6;
-  console.log(`throughput with no phone number cached: ${Math.round((rounds * texts.length) / (ms / 1000))} messages/s`);
+  console.log(
+    `throughput with no phone number cached: ${Math.round((rounds * texts.length) / (ms / 1000))} messages/s`,
+  );
 }
 
 // Long texts: corpus messages joined until the length is reached, and an adversarial digit soup.
@@ -64,5 +74,7 @@ while (long.length < 20_000) long += `${texts[long.length % texts.length]} `;
 console.log('length    realistic ms   adversarial ms');
 for (const n of [1_000, 5_000, 20_000]) {
   const adversarial = '1 2-3.4/5 PIN 6 7 8 9 0 '.repeat(Math.ceil(n / 24)).slice(0, n);
-  console.log(`${String(n).padStart(6)}    ${timeFor(long.slice(0, n)).toFixed(3).padStart(12)}   ${timeFor(adversarial).toFixed(3).padStart(14)}`);
+  console.log(
+    `${String(n).padStart(6)}    ${timeFor(long.slice(0, n)).toFixed(3).padStart(12)}   ${timeFor(adversarial).toFixed(3).padStart(14)}`,
+  );
 }

@@ -20,7 +20,8 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 /** Peak and current resident memory of a process, in MiB (Linux). */
 function memory(pid: number): { peak: number; now: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  const kb = (name: string) =>
+    Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { peak: kb('VmHWM') / 1024, now: kb('VmRSS') / 1024 };
 }
 
@@ -28,7 +29,11 @@ const env = await benchEnvironment('sargas_bench_export');
 const { url: dbUrl, dataDir, children } = env;
 let service: { child: ChildProcess; port: number } | undefined;
 try {
-  service = await startProcess('src/main.ts', { DATABASE_URL: dbUrl.toString(), DATA_DIR: dataDir, RETENTION_SWEEP_MINUTES: '0' });
+  service = await startProcess('src/main.ts', {
+    DATABASE_URL: dbUrl.toString(),
+    DATA_DIR: dataDir,
+    RETENTION_SWEEP_MINUTES: '0',
+  });
   children.push(service.child);
   const db = postgres(dbUrl.toString(), { max: 1, onnotice: () => {} });
   const t0 = performance.now();
@@ -44,17 +49,30 @@ try {
       '["move_to_private_channel","verify_identity"]', 'pl', 'agent-' || (s % 40), substr(md5((s % 5000)::text),1,22), 't-' || (s % 20000), null,
       '{"status":"absent"}', null, null, null, null, 'k1', md5((s-1)::text) || md5(s::text), md5(s::text) || md5((s-1)::text)
     FROM generate_series(1, ${EVENTS}) AS s`);
-  await db.unsafe(`INSERT INTO audit_chain_heads (tenant, seq, hash, updated_at) VALUES ('bench', ${EVENTS}, 'x', now())`);
+  await db.unsafe(
+    `INSERT INTO audit_chain_heads (tenant, seq, hash, updated_at) VALUES ('bench', ${EVENTS}, 'x', now())`,
+  );
   await db.unsafe('ANALYZE audit_events');
   await db.end();
-  console.log(`inserted ${EVENTS.toLocaleString('en')} events in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `inserted ${EVENTS.toLocaleString('en')} events in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 
   const keys = await loadKeys(loadConfig({ DATA_DIR: dataDir }));
-  const token = await signAccessToken(keys.dev!, { tenant: 'bench', scopes: ['audit:read'] }, { issuer: 'sargas-dev', audience: 'sargas' });
-  console.log(`service resident memory before: ${memory(service.child.pid!).now.toFixed(0)} MiB (peak so far ${memory(service.child.pid!).peak.toFixed(0)} MiB)`);
+  const token = await signAccessToken(
+    keys.dev!,
+    { tenant: 'bench', scopes: ['audit:read'] },
+    { issuer: 'sargas-dev', audience: 'sargas' },
+  );
+  console.log(
+    `service resident memory before: ${memory(service.child.pid!).now.toFixed(0)} MiB (peak so far ${memory(service.child.pid!).peak.toFixed(0)} MiB)`,
+  );
   for (const format of ['jsonl', 'csv'] as const) {
     const started = performance.now();
-    const res = await request(`http://127.0.0.1:${service.port}/v1/audit/export?format=${format}`, { headers: { authorization: `Bearer ${token}` }, bodyTimeout: 600_000 });
+    const res = await request(`http://127.0.0.1:${service.port}/v1/audit/export?format=${format}`, {
+      headers: { authorization: `Bearer ${token}` },
+      bodyTimeout: 600_000,
+    });
     let bytes = 0;
     let lines = 0;
     let firstByte = 0;
@@ -73,7 +91,10 @@ try {
 
   // a client that stops reading: the service must wait for it (backpressure), not read on
   // from the database into memory
-  const res = await request(`http://127.0.0.1:${service.port}/v1/audit/export?format=jsonl`, { headers: { authorization: `Bearer ${token}` }, bodyTimeout: 600_000 });
+  const res = await request(`http://127.0.0.1:${service.port}/v1/audit/export?format=jsonl`, {
+    headers: { authorization: `Bearer ${token}` },
+    bodyTimeout: 600_000,
+  });
   let read = 0;
   await new Promise<void>((resolve) => {
     res.body.on('data', (chunk: Buffer) => {
@@ -88,7 +109,9 @@ try {
   await new Promise((r) => setTimeout(r, 5000));
   const after = memory(service.child.pid!).now;
   res.body.destroy();
-  console.log(`slow client: read 16 MiB, stopped for 5 s: service RSS ${pausedAt.toFixed(0)} -> ${after.toFixed(0)} MiB`);
+  console.log(
+    `slow client: read 16 MiB, stopped for 5 s: service RSS ${pausedAt.toFixed(0)} -> ${after.toFixed(0)} MiB`,
+  );
 } finally {
   await env.drop();
 }

@@ -21,17 +21,30 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 /** Cumulative bucket counts of a histogram by upper bound, and the event loop lag p99 since the previous reading. */
-async function snapshot(port: number, name: string): Promise<{ buckets: Map<string, number>; lagP99: number }> {
+async function snapshot(
+  port: number,
+  name: string,
+): Promise<{ buckets: Map<string, number>; lagP99: number }> {
   // prom-client measures the lag over the time between two readings of /metrics
   const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-  const buckets = new Map([...text.matchAll(new RegExp(`^${name}_bucket\\{le="([^"]+)"\\} (\\d+)$`, 'gm'))].map((m) => [m[1]!, Number(m[2])]));
-  return { buckets, lagP99: Number(/^nodejs_eventloop_lag_p99_seconds (\S+)$/m.exec(text)?.[1] ?? NaN) * 1000 };
+  const buckets = new Map(
+    [...text.matchAll(new RegExp(`^${name}_bucket\\{le="([^"]+)"\\} (\\d+)$`, 'gm'))].map((m) => [
+      m[1]!,
+      Number(m[2]),
+    ]),
+  );
+  return {
+    buckets,
+    lagP99: Number(/^nodejs_eventloop_lag_p99_seconds (\S+)$/m.exec(text)?.[1] ?? NaN) * 1000,
+  };
 }
 
 /** The smallest bucket bound under which `q` of the observations between two readings fall. */
 function quantileBound(before: Map<string, number>, after: Map<string, number>, q: number): string {
   const total = (after.get('+Inf') ?? 0) - (before.get('+Inf') ?? 0);
-  for (const [le, n] of after) if (n - (before.get(le) ?? 0) >= q * total) return le === '+Inf' ? '>1 s' : `≤ ${Number(le) * 1000} ms`;
+  for (const [le, n] of after)
+    if (n - (before.get(le) ?? 0) >= q * total)
+      return le === '+Inf' ? '>1 s' : `≤ ${Number(le) * 1000} ms`;
   return '?';
 }
 
@@ -46,7 +59,14 @@ async function metric(port: number, name: string): Promise<number> {
  * do (autocannon's overallRate sends each second's quota in a burst, which measures the
  * burst, not the service). Returns latency percentiles in milliseconds.
  */
-async function paced(port: number, path: string, bodies: string[], headers: Record<string, string>, rate: number, seconds: number) {
+async function paced(
+  port: number,
+  path: string,
+  bodies: string[],
+  headers: Record<string, string>,
+  rate: number,
+  seconds: number,
+) {
   // undici's pool: the cheapest well-kept HTTP client for Node, so the generator takes as
   // little as it can of the cores it shares with the service and PostgreSQL
   const pool = new Pool(`http://127.0.0.1:${port}`, { connections: 256, pipelining: 1 });
@@ -58,7 +78,14 @@ async function paced(port: number, path: string, bodies: string[], headers: Reco
   return result;
 }
 
-async function send(pool: Pool, path: string, bodies: string[], headers: Record<string, string>, rate: number, seconds: number) {
+async function send(
+  pool: Pool,
+  path: string,
+  bodies: string[],
+  headers: Record<string, string>,
+  rate: number,
+  seconds: number,
+) {
   const total = Math.floor(rate * seconds);
   // preallocated, and no promise kept per request: the generator's own garbage collections
   // would show up as the service's latency
@@ -101,68 +128,148 @@ async function send(pool: Pool, path: string, bodies: string[], headers: Record<
 }
 
 function run(opts: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
+  return new Promise((resolve, reject) =>
+    autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))),
+  );
 }
 
 const env = await benchEnvironment('sargas_bench');
 const { url: dbUrl, dataDir, children } = env;
 try {
-  const service = await startProcess('src/main.ts', { DATABASE_URL: dbUrl.toString(), DATA_DIR: dataDir, RETENTION_SWEEP_MINUTES: '0', RATE_LIMIT_PER_SECOND: '1000000', RATE_LIMIT_BURST: '1000000' }, NODE_FLAGS);
+  const service = await startProcess(
+    'src/main.ts',
+    {
+      DATABASE_URL: dbUrl.toString(),
+      DATA_DIR: dataDir,
+      RETENTION_SWEEP_MINUTES: '0',
+      RATE_LIMIT_PER_SECOND: '1000000',
+      RATE_LIMIT_BURST: '1000000',
+    },
+    NODE_FLAGS,
+  );
   children.push(service.child);
   const bare = await startProcess('bench/bare-server.ts', {});
   children.push(bare.child);
 
   const keys = await loadKeys(loadConfig({ DATA_DIR: dataDir }));
-  const token = await signAccessToken(keys.dev!, { tenant: 'bench', scopes: ['check'] }, { issuer: 'sargas-dev', audience: 'sargas' });
+  const token = await signAccessToken(
+    keys.dev!,
+    { tenant: 'bench', scopes: ['check'] },
+    { issuer: 'sargas-dev', audience: 'sargas' },
+  );
   const rows = loadCorpus();
   const bodies = rows.map((r) =>
-    JSON.stringify({ direction: r.direction, text: r.text, channel: r.channel, agent: { id: 'agent-1' }, customer: { id: 'fb:1' }, thread: { id: r.id } }),
+    JSON.stringify({
+      direction: r.direction,
+      text: r.text,
+      channel: r.channel,
+      agent: { id: 'agent-1' },
+      customer: { id: 'fb:1' },
+      thread: { id: r.id },
+    }),
   );
-  const requests = (path: string) => bodies.map((body) => ({ method: 'POST' as const, path, body, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } }));
+  const requests = (path: string) =>
+    bodies.map((body) => ({
+      method: 'POST' as const,
+      path,
+      body,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    }));
 
   // warm up both
-  await run({ url: `http://127.0.0.1:${bare.port}`, requests: requests('/bare'), connections: 8, duration: 2 });
-  await run({ url: `http://127.0.0.1:${service.port}`, requests: requests('/v1/check'), connections: 8, duration: 2 });
+  await run({
+    url: `http://127.0.0.1:${bare.port}`,
+    requests: requests('/bare'),
+    connections: 8,
+    duration: 2,
+  });
+  await run({
+    url: `http://127.0.0.1:${service.port}`,
+    requests: requests('/v1/check'),
+    connections: 8,
+    duration: 2,
+  });
 
-  const bareRes = await run({ url: `http://127.0.0.1:${bare.port}`, requests: requests('/bare'), connections: CONNECTIONS, duration: DURATION });
+  const bareRes = await run({
+    url: `http://127.0.0.1:${bare.port}`,
+    requests: requests('/bare'),
+    connections: CONNECTIONS,
+    duration: DURATION,
+  });
   const events0 = await metric(service.port, 'sargas_audit_events_total');
   const batches0 = await metric(service.port, 'sargas_audit_batches_total');
-  const full = await run({ url: `http://127.0.0.1:${service.port}`, requests: requests('/v1/check'), connections: CONNECTIONS, duration: DURATION });
+  const full = await run({
+    url: `http://127.0.0.1:${service.port}`,
+    requests: requests('/v1/check'),
+    connections: CONNECTIONS,
+    duration: DURATION,
+  });
   const events1 = await metric(service.port, 'sargas_audit_events_total');
   const batches1 = await metric(service.port, 'sargas_audit_batches_total');
-  const halfRate = Number(process.env.BENCH_PACED_RATE ?? 0) || Math.max(1, Math.floor(full.requests.average / 2));
+  const halfRate =
+    Number(process.env.BENCH_PACED_RATE ?? 0) || Math.max(1, Math.floor(full.requests.average / 2));
   const line = (name: string, r: autocannon.Result) =>
     `${name.padEnd(28)} ${String(Math.round(r.requests.average)).padStart(8)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   errors ${r.errors + r.non2xx}`;
-  console.log(`machine: ${(await import('node:os')).cpus().length} cores; ${CONNECTIONS} connections, ${DURATION} s per run; PostgreSQL at ${dbUrl.host}`);
+  console.log(
+    `machine: ${(await import('node:os')).cpus().length} cores; ${CONNECTIONS} connections, ${DURATION} s per run; PostgreSQL at ${dbUrl.host}`,
+  );
   console.log(line('bare Hono endpoint', bareRes));
   console.log(line('full check (max load)', full));
-  console.log(`full / bare throughput: ${((full.requests.average / bareRes.requests.average) * 100).toFixed(1)}%`);
-  console.log(`audit: ${events1 - events0} events in ${batches1 - batches0} transactions, mean batch ${((events1 - events0) / Math.max(1, batches1 - batches0)).toFixed(1)}`);
+  console.log(
+    `full / bare throughput: ${((full.requests.average / bareRes.requests.average) * 100).toFixed(1)}%`,
+  );
+  console.log(
+    `audit: ${events1 - events0} events in ${batches1 - batches0} transactions, mean batch ${((events1 - events0) / Math.max(1, batches1 - batches0)).toFixed(1)}`,
+  );
 
   // Half load, several rounds: one stall of the shared machine (a full GC, a slow fsync, the
   // hypervisor) moves a single run's p99 a lot. Each round also runs the same generator at
   // the same rate against the bare endpoint: what it measures, the service did not add.
   const fmt = (r: Awaited<ReturnType<typeof paced>>) =>
     `p50 ${r.p50.toFixed(1).padStart(4)}  p99 ${r.p99.toFixed(1).padStart(5)}  p99.9 ${r.p999.toFixed(1).padStart(5)}  max ${r.max.toFixed(1).padStart(5)} ms  errors ${r.errors}`;
-  console.log(`half load: paced (open-loop) at ${halfRate} req/s, ${ROUNDS} rounds of ${DURATION} s, each after 2 s unmeasured at the same rate`);
+  console.log(
+    `half load: paced (open-loop) at ${halfRate} req/s, ${ROUNDS} rounds of ${DURATION} s, each after 2 s unmeasured at the same rate`,
+  );
   const p99s: number[] = [];
   const bareP99s: number[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     const before = await snapshot(service.port, 'sargas_check_duration_seconds');
-    const half = await paced(service.port, '/v1/check', bodies, { 'content-type': 'application/json', authorization: `Bearer ${token}` }, halfRate, DURATION);
+    const half = await paced(
+      service.port,
+      '/v1/check',
+      bodies,
+      { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      halfRate,
+      DURATION,
+    );
     const after = await snapshot(service.port, 'sargas_check_duration_seconds');
-    const control = await paced(bare.port, '/bare', bodies, { 'content-type': 'application/json' }, halfRate, DURATION);
+    const control = await paced(
+      bare.port,
+      '/bare',
+      bodies,
+      { 'content-type': 'application/json' },
+      halfRate,
+      DURATION,
+    );
     p99s.push(half.p99);
     bareP99s.push(control.p99);
     console.log(`  round ${round}  full check     ${fmt(half)}`);
-    console.log(`           in the service: p50 ${quantileBound(before.buckets, after.buckets, 0.5)}, p99 ${quantileBound(before.buckets, after.buckets, 0.99)} (histogram), event loop lag p99 ${after.lagP99.toFixed(1)} ms`);
+    console.log(
+      `           in the service: p50 ${quantileBound(before.buckets, after.buckets, 0.5)}, p99 ${quantileBound(before.buckets, after.buckets, 0.99)} (histogram), event loop lag p99 ${after.lagP99.toFixed(1)} ms`,
+    );
     console.log(`           bare endpoint  ${fmt(control)}`);
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  console.log(`half load p99, median of ${ROUNDS} rounds: full check ${median(p99s).toFixed(1)} ms (target < 20 ms); bare endpoint with the same generator ${median(bareP99s).toFixed(1)} ms`);
+  console.log(
+    `half load p99, median of ${ROUNDS} rounds: full check ${median(p99s).toFixed(1)} ms (target < 20 ms); bare endpoint with the same generator ${median(bareP99s).toFixed(1)} ms`,
+  );
   const metricsText = await (await fetch(`http://127.0.0.1:${service.port}/metrics`)).text();
-  const commitBuckets = [...metricsText.matchAll(/^sargas_audit_commit_seconds_bucket\{le="([^"]+)"\} (\d+)$/gm)].map((m) => `${m[1]}:${m[2]}`);
-  console.log(`audit commit durations over the whole run (s:cumulative count): ${commitBuckets.join(' ')}`);
+  const commitBuckets = [
+    ...metricsText.matchAll(/^sargas_audit_commit_seconds_bucket\{le="([^"]+)"\} (\d+)$/gm),
+  ].map((m) => `${m[1]}:${m[2]}`);
+  console.log(
+    `audit commit durations over the whole run (s:cumulative count): ${commitBuckets.join(' ')}`,
+  );
 } finally {
   await env.drop();
 }

@@ -23,7 +23,10 @@ export function corpusPath(): string {
 /** The rows of a JSON Lines file, or of every `.jsonl` file in a directory (sorted by name). */
 export function loadCorpus(path = corpusPath()): CorpusRow[] {
   const files = statSync(path).isDirectory()
-    ? readdirSync(path).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(path, f))
+    ? readdirSync(path)
+        .filter((f) => f.endsWith('.jsonl'))
+        .sort()
+        .map((f) => join(path, f))
     : [path];
   return files.flatMap((file) =>
     readFileSync(file, 'utf8')

@@ -50,31 +50,51 @@ export function measure(rows: readonly CorpusRow[]): Measurement {
     const used = new Set<number>();
     for (const e of row.entities) {
       const s = byKind.get(e.kind)!;
-      const i = result.findings.findIndex((f, idx) => !used.has(idx) && f.kind === e.kind && f.start < e.end && e.start < f.end);
+      const i = result.findings.findIndex(
+        (f, idx) => !used.has(idx) && f.kind === e.kind && f.start < e.end && e.start < f.end,
+      );
       if (i < 0) {
         s.fn++;
-        notes.push(`${row.id} MISS ${e.kind}: ${JSON.stringify(row.text.slice(e.start, e.end))} in ${JSON.stringify(row.text)}`);
+        notes.push(
+          `${row.id} MISS ${e.kind}: ${JSON.stringify(row.text.slice(e.start, e.end))} in ${JSON.stringify(row.text)}`,
+        );
         continue;
       }
       used.add(i);
       s.tp++;
       const f = result.findings[i]!;
       if (f.start === e.start && f.end === e.end) s.exact++;
-      else notes.push(`${row.id} SPAN ${e.kind}: want ${JSON.stringify(row.text.slice(e.start, e.end))} got ${JSON.stringify(row.text.slice(f.start, f.end))}`);
+      else
+        notes.push(
+          `${row.id} SPAN ${e.kind}: want ${JSON.stringify(row.text.slice(e.start, e.end))} got ${JSON.stringify(row.text.slice(f.start, f.end))}`,
+        );
     }
     result.findings.forEach((f, idx) => {
       if (used.has(idx)) return;
       byKind.get(f.kind)!.fp++;
-      notes.push(`${row.id} FALSE ${f.kind}: ${JSON.stringify(row.text.slice(f.start, f.end))} in ${JSON.stringify(row.text)}`);
+      notes.push(
+        `${row.id} FALSE ${f.kind}: ${JSON.stringify(row.text.slice(f.start, f.end))} in ${JSON.stringify(row.text)}`,
+      );
     });
     const decision = decideForRow(row, result);
     if (decision.decision === row.expect.decision) decisionsRight++;
     else {
       const where = `${row.direction}/${row.channel.visibility}${row.identityVerified ? '/verified' : ''}`;
-      const asked = row.direction === 'outbound' ? result.secretRequests.map((r) => ` {${r.kind}/${r.basis}: ${JSON.stringify(row.text.slice(r.start, r.end))}}`).join('') : '';
-      wrongDecisions.push(`${row.id} ${where} want ${row.expect.decision} got ${decision.decision} [${decision.rules.join(',')}]${asked}: ${JSON.stringify(row.text)}`);
+      const asked =
+        row.direction === 'outbound'
+          ? result.secretRequests
+              .map(
+                (r) => ` {${r.kind}/${r.basis}: ${JSON.stringify(row.text.slice(r.start, r.end))}}`,
+              )
+              .join('')
+          : '';
+      wrongDecisions.push(
+        `${row.id} ${where} want ${row.expect.decision} got ${decision.decision} [${decision.rules.join(',')}]${asked}: ${JSON.stringify(row.text)}`,
+      );
     }
-    const secretExpected = row.direction === 'outbound' && (row.secretRequest || row.entities.some((e) => SECRET_KINDS.has(e.kind)));
+    const secretExpected =
+      row.direction === 'outbound' &&
+      (row.secretRequest || row.entities.some((e) => SECRET_KINDS.has(e.kind)));
     if (secretExpected && decision.decision !== 'block') secretLeaks++;
     if (row.entities.length === 0 && !row.secretRequest) {
       clean++;
@@ -85,7 +105,18 @@ export function measure(rows: readonly CorpusRow[]): Measurement {
       if (decision.rules.includes('secret-request')) safeAdviceBlocked++;
     }
   }
-  return { messages: rows.length, byKind, decisionsRight, secretLeaks, clean, cleanFlagged, safeAdvice, safeAdviceBlocked, notes, wrongDecisions };
+  return {
+    messages: rows.length,
+    byKind,
+    decisionsRight,
+    secretLeaks,
+    clean,
+    cleanFlagged,
+    safeAdvice,
+    safeAdviceBlocked,
+    notes,
+    wrongDecisions,
+  };
 }
 
 /** Whether a text names or describes a customer's secret (the lexicon's words for one, as the kinds' descriptors list them). */

@@ -20,10 +20,16 @@ for (const [kind, s] of m.byKind) {
   fp += s.fp;
   fn += s.fn;
   if (s.tp + s.fn === 0 && s.fp === 0) continue;
-  console.log(`${kind.padEnd(20)} ${String(s.tp + s.fn).padStart(7)}   ${f3(s.tp / (s.tp + s.fn))}  ${f3(s.tp / (s.tp + s.fp))}      ${f3(s.exact / Math.max(s.tp, 1))}`);
+  console.log(
+    `${kind.padEnd(20)} ${String(s.tp + s.fn).padStart(7)}   ${f3(s.tp / (s.tp + s.fn))}  ${f3(s.tp / (s.tp + s.fp))}      ${f3(s.exact / Math.max(s.tp, 1))}`,
+  );
 }
-console.log(`${'all'.padEnd(20)} ${String(tp + fn).padStart(7)}   ${f3(tp / (tp + fn))}  ${f3(tp / (tp + fp))}`);
-console.log(`decisions correct: ${m.decisionsRight}/${m.messages} = ${f3(m.decisionsRight / m.messages)}`);
+console.log(
+  `${'all'.padEnd(20)} ${String(tp + fn).padStart(7)}   ${f3(tp / (tp + fn))}  ${f3(tp / (tp + fp))}`,
+);
+console.log(
+  `decisions correct: ${m.decisionsRight}/${m.messages} = ${f3(m.decisionsRight / m.messages)}`,
+);
 console.log(`outbound secrets not blocked: ${m.secretLeaks}`);
 console.log(`clean messages flagged: ${m.cleanFlagged}/${m.clean}`);
 console.log(`safe replies about secrets blocked: ${m.safeAdviceBlocked}/${m.safeAdvice}`);

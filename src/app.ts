@@ -26,7 +26,11 @@ export type { AppDeps } from './api/deps.ts';
 /** Builds the HTTP app. No I/O happens here; the routes use `deps` when called. */
 export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? pino({ level: 'silent' });
-  const metrics = createMetrics(deps.writer, { defaultMetrics: deps.processMetrics, availability: deps.availability, witnesses: deps.witnesses });
+  const metrics = createMetrics(deps.writer, {
+    defaultMetrics: deps.processMetrics,
+    availability: deps.availability,
+    witnesses: deps.witnesses,
+  });
   const app = new Hono<AppEnv>();
 
   // a caller's request id goes into every log line: only a UUID is taken as it is (any other
@@ -46,13 +50,26 @@ export function createApp(deps: AppDeps) {
     if (deps.lifecycle?.draining) c.header('connection', 'close');
     // method, route pattern and outcome only: never the body, which holds customers'
     // messages, nor the path or query as sent, which can hold anything (an IBAN as an id)
-    c.get('log').info({ method: c.req.method, route: routePath(c, -1), status: c.res.status, ms: Math.round((performance.now() - started) * 100) / 100, tenant: c.get('caller')?.tenant }, 'request');
+    c.get('log').info(
+      {
+        method: c.req.method,
+        route: routePath(c, -1),
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 100) / 100,
+        tenant: c.get('caller')?.tenant,
+      },
+      'request',
+    );
   });
   app.use('/v1/*', limitBody(deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
   // while the store is known to be down nothing under /v1 can be answered (a check needs its
   // event committed, the audit reads the store): 503 at once, not after a connect timeout
   app.use('/v1/*', async (_c, next) => {
-    if (deps.availability && !deps.availability.up) throw auditUnavailable(new StoreUnavailable('the audit store is down', 'store_down'), 'this request');
+    if (deps.availability && !deps.availability.up)
+      throw auditUnavailable(
+        new StoreUnavailable('the audit store is down', 'store_down'),
+        'this request',
+      );
     await next();
   });
   // decisions, events, proofs and policies are personal-data adjacent: no cache keeps them
@@ -64,12 +81,16 @@ export function createApp(deps: AppDeps) {
   app.onError((err, c) => {
     if (err instanceof DomainError) return errorResponse(c, err);
     // a read (or any route) whose database went away: 503, and the breaker opens
-    if (deps.availability ? deps.availability.observe(err) : isUnavailable(err)) return errorResponse(c, auditUnavailable(err, 'this request'));
+    if (deps.availability ? deps.availability.observe(err) : isUnavailable(err))
+      return errorResponse(c, auditUnavailable(err, 'this request'));
     // an unknown error's message could echo personal data (a driver's error carries the
     // statement's parameters), and so could any line of its stack's head, which repeats the
     // message: its type, database error code and stack frames only
     c.get('log')?.error({ err: errorSummary(err) }, 'unhandled error');
-    return errorResponse(c, new ApiError('internal', 'Something went wrong; the request id identifies it in the logs.'));
+    return errorResponse(
+      c,
+      new ApiError('internal', 'Something went wrong; the request id identifies it in the logs.'),
+    );
   });
   app.notFound((c) => errorResponse(c, new ApiError('not_found', 'No such endpoint.')));
 

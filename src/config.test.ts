@@ -12,7 +12,11 @@ describe('fingerprint key rotation settings', () => {
   it('reads the earlier keys, comma-separated, and keeps the current one out of them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sargas-keys-'));
     try {
-      const config = loadConfig({ DATA_DIR: dir, AUDIT_HMAC_KEY: NEW, AUDIT_HMAC_PREVIOUS_KEYS: ` ${OLD} , ${NEW}` });
+      const config = loadConfig({
+        DATA_DIR: dir,
+        AUDIT_HMAC_KEY: NEW,
+        AUDIT_HMAC_PREVIOUS_KEYS: ` ${OLD} , ${NEW}`,
+      });
       expect(config.AUDIT_HMAC_PREVIOUS_KEYS).toEqual([OLD, NEW]);
       const keys = await loadKeys(config);
       const before = await loadKeys(loadConfig({ DATA_DIR: dir, AUDIT_HMAC_KEY: OLD }));
@@ -25,7 +29,9 @@ describe('fingerprint key rotation settings', () => {
   });
 
   it('refuses a short earlier key without printing it', () => {
-    expect(() => loadConfig({ AUDIT_HMAC_PREVIOUS_KEYS: `${OLD},short-secret` })).toThrow(/AUDIT_HMAC_PREVIOUS_KEYS: each key must be at least 32 characters/);
+    expect(() => loadConfig({ AUDIT_HMAC_PREVIOUS_KEYS: `${OLD},short-secret` })).toThrow(
+      /AUDIT_HMAC_PREVIOUS_KEYS: each key must be at least 32 characters/,
+    );
     try {
       loadConfig({ AUDIT_HMAC_PREVIOUS_KEYS: `${OLD},short-secret` });
     } catch (err) {

@@ -17,8 +17,16 @@ const schema = z.object({
   AUDIT_HMAC_PREVIOUS_KEYS: z
     .string()
     .optional()
-    .transform((v) => (v ?? '').split(',').map((k) => k.trim()).filter(Boolean))
-    .refine((keys) => keys.every((k) => k.length >= 32), 'each key must be at least 32 characters of secret'),
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (keys) => keys.every((k) => k.length >= 32),
+      'each key must be at least 32 characters of secret',
+    ),
   SERVICE_SIGNING_KEY: z.string().optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   CHECKPOINT_EVERY: z.coerce.number().int().min(1).default(1000),
@@ -49,7 +57,10 @@ const schema = z.object({
   AUDIT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   // false when the service logs in as a role that may only append (docs/audit.md): the
   // tables' owner runs `npm run migrate` instead
-  MIGRATE_ON_START: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  MIGRATE_ON_START: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   RETENTION_SWEEP_MINUTES: z.coerce.number().int().min(0).default(60),
   // from a check's arrival to its committed event; past it the check answers 503 with
   // Retry-After and its event is never written (docs/audit.md, outages)
@@ -71,7 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
-  if (c.AUTH_JWKS_URL && c.AUTH_JWKS_FILE) throw new Error('invalid configuration:\n  set AUTH_JWKS_URL or AUTH_JWKS_FILE, not both');
+  if (c.AUTH_JWKS_URL && c.AUTH_JWKS_FILE)
+    throw new Error('invalid configuration:\n  set AUTH_JWKS_URL or AUTH_JWKS_FILE, not both');
   return { ...c, devKeys: !c.AUTH_JWKS_URL && !c.AUTH_JWKS_FILE };
 }
 

@@ -27,7 +27,12 @@ export class DomainError extends Error {
   /** When trying again makes sense (429, 503: the API sends it as `Retry-After`). */
   readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ErrorCode, message: string, details?: unknown, options: { retryAfterSeconds?: number | undefined; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details?: unknown,
+    options: { retryAfterSeconds?: number | undefined; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DomainError';
     this.code = code;

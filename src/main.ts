@@ -12,28 +12,46 @@ import type { Server } from 'node:http';
 const config = loadConfigOrExit();
 const logger = pino({ level: config.LOG_LEVEL, base: { service: 'sargas' } });
 const runtime = await openRuntime(config, logger);
-const server = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-  logger.info({ port: info.port, database: runtime.database.driver }, 'listening');
-  console.log(`Sargas is listening on http://localhost:${info.port} (database: ${runtime.database.driver === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}/pglite` : 'PostgreSQL'})`);
-  if (runtime.keys.dev) {
-    console.log('Get a development token with:');
-    console.log('  npm run token -- --tenant demo --scopes check,audit:read');
-    console.log('and an identity assertion for a customer with:');
-    console.log('  npm run token -- --tenant demo --identity fb:123');
-  }
-});
+const server = serve(
+  { fetch: runtime.app.fetch, port: config.PORT, hostname: config.HOST },
+  (info) => {
+    logger.info({ port: info.port, database: runtime.database.driver }, 'listening');
+    console.log(
+      `Sargas is listening on http://localhost:${info.port} (database: ${runtime.database.driver === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}/pglite` : 'PostgreSQL'})`,
+    );
+    if (runtime.keys.dev) {
+      console.log('Get a development token with:');
+      console.log('  npm run token -- --tenant demo --scopes check,audit:read');
+      console.log('and an identity assertion for a customer with:');
+      console.log('  npm run token -- --tenant demo --identity fb:123');
+    }
+  },
+);
 
 // Retention: each tenant's policy may set retentionDays; old ranges are purged on a timer.
 const sweep = async () => {
   try {
     const periods = await runtime.policies.retentionPeriods();
-    const results = await sweepRetention({ database: runtime.database, writer: runtime.writer, key: runtime.keys.service, clock: systemClock }, periods);
-    for (const r of results) if (r.result.purged > 0) logger.info({ tenant: r.tenant, purged: r.result.purged }, 'retention purge');
+    const results = await sweepRetention(
+      {
+        database: runtime.database,
+        writer: runtime.writer,
+        key: runtime.keys.service,
+        clock: systemClock,
+      },
+      periods,
+    );
+    for (const r of results)
+      if (r.result.purged > 0)
+        logger.info({ tenant: r.tenant, purged: r.result.purged }, 'retention purge');
   } catch (err) {
     logger.error({ err: { type: (err as Error).name } }, 'retention sweep failed');
   }
 };
-const sweepTimer = config.RETENTION_SWEEP_MINUTES > 0 ? setInterval(() => void sweep(), config.RETENTION_SWEEP_MINUTES * 60_000) : null;
+const sweepTimer =
+  config.RETENTION_SWEEP_MINUTES > 0
+    ? setInterval(() => void sweep(), config.RETENTION_SWEEP_MINUTES * 60_000)
+    : null;
 sweepTimer?.unref();
 
 // Checkpoints: every moved tenant's newest batch seal is kept as one and handed to the
@@ -45,7 +63,9 @@ const checkpointTimer =
         if (!runtime.availability.up) return;
         void publishedKeys(runtime.database.db, runtime.keys.service)
           .then((keys) => witnesses.sweep(runtime.database, keys))
-          .catch((err: unknown) => logger.warn({ err: { type: (err as Error).name } }, 'checkpoint sweep failed'));
+          .catch((err: unknown) =>
+            logger.warn({ err: { type: (err as Error).name } }, 'checkpoint sweep failed'),
+          );
       }, config.CHECKPOINT_INTERVAL_SECONDS * 1000)
     : null;
 checkpointTimer?.unref();
@@ -57,7 +77,12 @@ async function shutdown(signal: string) {
   logger.info({ signal }, 'stopping');
   if (sweepTimer) clearInterval(sweepTimer);
   if (checkpointTimer) clearInterval(checkpointTimer);
-  const clean = await shutdownGracefully(server as Server, runtime, { delayMs: config.SHUTDOWN_DELAY_MS, timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, logger);
+  const clean = await shutdownGracefully(
+    server as Server,
+    runtime,
+    { delayMs: config.SHUTDOWN_DELAY_MS, timeoutMs: config.SHUTDOWN_TIMEOUT_MS },
+    logger,
+  );
   // checkpoints still on their way to a witness get a moment more (they are in the database too)
   await witnesses.drain(2000);
   logger.info({ clean }, 'stopped');

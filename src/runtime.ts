@@ -31,14 +31,21 @@ export interface Runtime {
 
 /** Opens the database (PostgreSQL if DATABASE_URL is set, else embedded PGlite under DATA_DIR), migrates it unless told not to, loads keys, builds the app. */
 export async function openRuntime(config: Config, logger: Logger): Promise<Runtime> {
-  const database = config.DATABASE_URL ? openPostgres(config.DATABASE_URL, { max: config.DB_POOL_SIZE }) : await openPglite(join(config.DATA_DIR, 'pglite'));
+  const database = config.DATABASE_URL
+    ? openPostgres(config.DATABASE_URL, { max: config.DB_POOL_SIZE })
+    : await openPglite(join(config.DATA_DIR, 'pglite'));
   if (config.MIGRATE_ON_START) await database.migrate();
   const keys = await loadKeys(config);
   // the signing key's public half is kept in the database for good (rotation); without the
   // migrations yet (MIGRATE_ON_START=false), /readyz records it once they are applied
-  await registerServiceKey(database.db, keys.service, systemClock.now()).catch(() => logger.warn('signing key not recorded yet: migrations missing'));
+  await registerServiceKey(database.db, keys.service, systemClock.now()).catch(() =>
+    logger.warn('signing key not recorded yet: migrations missing'),
+  );
   const availability = new StoreAvailability(() => database.probe(), {
-    onChange: (up) => (up ? logger.warn('audit store reachable again') : logger.error('audit store unreachable: answering 503 until it is back')),
+    onChange: (up) =>
+      up
+        ? logger.warn('audit store reachable again')
+        : logger.error('audit store unreachable: answering 503 until it is back'),
   });
   const writer = new AuditWriter(database, systemClock, {
     maxQueue: config.AUDIT_MAX_QUEUE,
@@ -48,14 +55,27 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
   });
   const lifecycle = { draining: false };
   const addressPolicy = AddressPolicy.fromList(config.IDP_PRIVATE_NETWORKS);
-  const keySetFetching = { fetch: keySetFetch(safeDispatcher(addressPolicy, { connectTimeoutMs: config.IDP_FETCH_TIMEOUT_MS })), timeoutMs: config.IDP_FETCH_TIMEOUT_MS };
+  const keySetFetching = {
+    fetch: keySetFetch(
+      safeDispatcher(addressPolicy, { connectTimeoutMs: config.IDP_FETCH_TIMEOUT_MS }),
+    ),
+    timeoutMs: config.IDP_FETCH_TIMEOUT_MS,
+  };
   const directory = config.WITNESS_DIR ? new DirectoryWitness(config.WITNESS_DIR) : null;
-  const witnessList: Witness[] = [...(directory ? [directory] : []), ...(config.WITNESS_URL ? [new HttpsWitness(config.WITNESS_URL)] : [])];
+  const witnessList: Witness[] = [
+    ...(directory ? [directory] : []),
+    ...(config.WITNESS_URL ? [new HttpsWitness(config.WITNESS_URL)] : []),
+  ];
   // without witnesses it still keeps the time-based checkpoints (officers fetch them)
   const witnesses = new WitnessPublisher(witnessList, logger);
   writer.onCheckpoint((cp) => witnesses.publish(cp));
-  if (witnessList.length > 0) await witnesses.catchUp(database).catch(() => logger.warn('witness catch-up skipped: checkpoints not readable yet'));
-  const fallbackIdentityProvider = keys.dev ? { ...DEV_IDP, jwks: { keys: [keys.dev.publicJwk] } } : null;
+  if (witnessList.length > 0)
+    await witnesses
+      .catchUp(database)
+      .catch(() => logger.warn('witness catch-up skipped: checkpoints not readable yet'));
+  const fallbackIdentityProvider = keys.dev
+    ? { ...DEV_IDP, jwks: { keys: [keys.dev.publicJwk] } }
+    : null;
   const policies = new PolicyStore(database.db, { fallbackIdentityProvider });
   const app = createApp({
     database,
@@ -66,7 +86,10 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
     auth: { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
     logger,
     processMetrics: true,
-    rateLimit: config.RATE_LIMIT_PER_SECOND > 0 ? { perSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST } : undefined,
+    rateLimit:
+      config.RATE_LIMIT_PER_SECOND > 0
+        ? { perSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST }
+        : undefined,
     availability,
     checkDeadlineMs: config.CHECK_DEADLINE_MS,
     lifecycle,

@@ -44,28 +44,47 @@ describe.each(BACKENDS)('tampering with the log on %s', (backend) => {
     const token = await svc.token(tenant, ['check', 'audit:read', 'audit:review', 'policy:admin']);
     const receipts: string[] = [];
     for (let i = 0; i < count; i++) {
-      const res = await svc.check(token, { direction: 'inbound', text: `Wiadomość ${i}`, channel: { platform: 'x', visibility: 'public' }, thread: { id: `t-${i}` } });
+      const res = await svc.check(token, {
+        direction: 'inbound',
+        text: `Wiadomość ${i}`,
+        channel: { platform: 'x', visibility: 'public' },
+        thread: { id: `t-${i}` },
+      });
       receipts.push((await res.json()).receipt);
     }
     await svc.witnesses!.drain(2000);
     const h = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const checkpoints = (await (await svc.app.request('/v1/audit/checkpoints', { headers: h })).json()).checkpoints as Array<{ seq: number; jws: string }>;
-    const verify = async (body: Record<string, unknown> = {}) => (await svc.app.request('/v1/audit/verify', { method: 'POST', headers: h, body: JSON.stringify(body) })).json();
+    const checkpoints = (
+      await (await svc.app.request('/v1/audit/checkpoints', { headers: h })).json()
+    ).checkpoints as Array<{ seq: number; jws: string }>;
+    const verify = async (body: Record<string, unknown> = {}) =>
+      (
+        await svc.app.request('/v1/audit/verify', {
+          method: 'POST',
+          headers: h,
+          body: JSON.stringify(body),
+        })
+      ).json();
     return { tenant, token, h, receipts, checkpoints, verify };
   }
 
   /** As the superuser: the append-only triggers off, the statements, the triggers on again. */
   async function asSuperuser(...statements: Array<[string, unknown[]?]>) {
-    for (const [table, trigger] of TRIGGERS) await db.handle.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
+    for (const [table, trigger] of TRIGGERS)
+      await db.handle.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
     try {
       for (const [sql, params] of statements) await db.handle.query(sql, params ?? []);
     } finally {
-      for (const [table, trigger] of TRIGGERS) await db.handle.query(`ALTER TABLE ${table} ENABLE ALWAYS TRIGGER ${trigger}`);
+      for (const [table, trigger] of TRIGGERS)
+        await db.handle.query(`ALTER TABLE ${table} ENABLE ALWAYS TRIGGER ${trigger}`);
     }
   }
 
   const events = async (tenant: string) =>
-    (await db.handle.db.query.auditEvents.findMany({ where: (e, { eq }) => eq(e.tenant, tenant), orderBy: (e, { asc }) => asc(e.seq) })) as AuditEventRow[];
+    (await db.handle.db.query.auditEvents.findMany({
+      where: (e, { eq }) => eq(e.tenant, tenant),
+      orderBy: (e, { asc }) => asc(e.seq),
+    })) as AuditEventRow[];
 
   /** Moves the head to the last remaining event, with a compact range recomputed from the events, as a careful attacker would. */
   async function consistentHead(tenant: string) {
@@ -73,25 +92,47 @@ describe.each(BACKENDS)('tampering with the log on %s', (backend) => {
     const range = new CompactRange();
     for (const r of rows) range.push(leafHash(r.hash));
     const last = rows[rows.length - 1];
-    await db.handle.query('UPDATE audit_chain_heads SET seq = $1, hash = $2, frontier = $3 WHERE tenant = $4', [last?.seq ?? 0, last?.hash ?? '0'.repeat(64), range.serialize(), tenant]);
+    await db.handle.query(
+      'UPDATE audit_chain_heads SET seq = $1, hash = $2, frontier = $3 WHERE tenant = $4',
+      [last?.seq ?? 0, last?.hash ?? '0'.repeat(64), range.serialize(), tenant],
+    );
   }
 
   it('an untouched log verifies, and what is held outside proves itself offline', async () => {
     const t = await tenantWith(12);
     const { keys } = await (await svc.app.request('/.well-known/jwks.json')).json();
     const report = await t.verify({ checkpoint: t.checkpoints[1]!.jws, receipt: t.receipts[11] });
-    expect(report).toMatchObject({ ok: true, events: 12, seals: 12, breakCount: 0, tree: { treeSize: 12 } });
-    expect(report.held.map((h: { kind: string; verdict: string }) => [h.kind, h.verdict])).toEqual([['checkpoint', 'contained'], ['receipt', 'contained'], ['witness', 'contained']]);
-    expect(checkProof({ kind: 'checkpoint', jws: t.checkpoints[1]!.jws }, report.held[0].proof, keys)).toEqual([]);
-    expect(checkProof({ kind: 'receipt', jws: t.receipts[11]! }, report.held[1].proof, keys)).toEqual([]);
+    expect(report).toMatchObject({
+      ok: true,
+      events: 12,
+      seals: 12,
+      breakCount: 0,
+      tree: { treeSize: 12 },
+    });
+    expect(report.held.map((h: { kind: string; verdict: string }) => [h.kind, h.verdict])).toEqual([
+      ['checkpoint', 'contained'],
+      ['receipt', 'contained'],
+      ['witness', 'contained'],
+    ]);
+    expect(
+      checkProof({ kind: 'checkpoint', jws: t.checkpoints[1]!.jws }, report.held[0].proof, keys),
+    ).toEqual([]);
+    expect(
+      checkProof({ kind: 'receipt', jws: t.receipts[11]! }, report.held[1].proof, keys),
+    ).toEqual([]);
     // the same proof does not pass for another receipt
-    expect(checkProof({ kind: 'receipt', jws: t.receipts[3]! }, report.held[1].proof, keys)).not.toEqual([]);
+    expect(
+      checkProof({ kind: 'receipt', jws: t.receipts[3]! }, report.held[1].proof, keys),
+    ).not.toEqual([]);
   });
 
   it('catches a truncation that leaves the database consistent, by the witnessed checkpoint', async () => {
     const t = await tenantWith(12);
     const officerCopy = t.checkpoints.find((c) => c.seq === 10)!.jws;
-    await asSuperuser([`DELETE FROM audit_events WHERE tenant = $1 AND seq > 7`, [t.tenant]], [`DELETE FROM audit_checkpoints WHERE tenant = $1 AND seq > 7`, [t.tenant]]);
+    await asSuperuser(
+      [`DELETE FROM audit_events WHERE tenant = $1 AND seq > 7`, [t.tenant]],
+      [`DELETE FROM audit_checkpoints WHERE tenant = $1 AND seq > 7`, [t.tenant]],
+    );
     await consistentHead(t.tenant);
     const report = await t.verify({ checkpoint: officerCopy, receipt: t.receipts[10] });
     expect(report.ok).toBe(false);
@@ -105,10 +146,16 @@ describe.each(BACKENDS)('tampering with the log on %s', (backend) => {
 
   it('catches a wiped tenant', async () => {
     const t = await tenantWith(6);
-    await asSuperuser([`DELETE FROM audit_events WHERE tenant = $1`, [t.tenant]], [`DELETE FROM audit_checkpoints WHERE tenant = $1`, [t.tenant]], [`DELETE FROM audit_chain_heads WHERE tenant = $1`, [t.tenant]]);
+    await asSuperuser(
+      [`DELETE FROM audit_events WHERE tenant = $1`, [t.tenant]],
+      [`DELETE FROM audit_checkpoints WHERE tenant = $1`, [t.tenant]],
+      [`DELETE FROM audit_chain_heads WHERE tenant = $1`, [t.tenant]],
+    );
     const report = await t.verify();
     expect(report).toMatchObject({ ok: false, events: 0 });
-    expect(report.breaks[0].reason).toMatch(/^the witness checkpoint: the log ends at 0, before seq 5/);
+    expect(report.breaks[0].reason).toMatch(
+      /^the witness checkpoint: the log ends at 0, before seq 5/,
+    );
   });
 
   it('catches hashes recomputed after the last checkpoint (seals), also with the seals removed (witness)', async () => {
@@ -121,9 +168,16 @@ describe.each(BACKENDS)('tampering with the log on %s', (backend) => {
         const edited = { ...r, prevHash: prev, decision: r.seq === from ? 'block' : r.decision };
         const { hash: _old, ...unsealed } = edited;
         prev = eventHash(unsealed);
-        statements.push([`UPDATE audit_events SET decision = $1, prev_hash = $2, hash = $3${dropSeals ? ', seal = NULL' : ''} WHERE tenant = $4 AND seq = $5`, [edited.decision, edited.prevHash, prev, t.tenant, r.seq]]);
+        statements.push([
+          `UPDATE audit_events SET decision = $1, prev_hash = $2, hash = $3${dropSeals ? ', seal = NULL' : ''} WHERE tenant = $4 AND seq = $5`,
+          [edited.decision, edited.prevHash, prev, t.tenant, r.seq],
+        ]);
       }
-      if (dropSeals) statements.push([`UPDATE audit_events SET seal = NULL WHERE tenant = $1`, [t.tenant]], [`DELETE FROM audit_checkpoints WHERE tenant = $1`, [t.tenant]]);
+      if (dropSeals)
+        statements.push(
+          [`UPDATE audit_events SET seal = NULL WHERE tenant = $1`, [t.tenant]],
+          [`DELETE FROM audit_checkpoints WHERE tenant = $1`, [t.tenant]],
+        );
       await asSuperuser(...statements);
       await consistentHead(t.tenant);
     };
@@ -138,44 +192,96 @@ describe.each(BACKENDS)('tampering with the log on %s', (backend) => {
     await rewrite(true, 3);
     const report = await t.verify();
     expect(report.ok).toBe(false);
-    expect(report.breaks.map((b: { reason: string }) => b.reason)).toEqual([expect.stringMatching(/^the witness checkpoint: the log's event 10 is not the one/)]);
+    expect(report.breaks.map((b: { reason: string }) => b.reason)).toEqual([
+      expect.stringMatching(/^the witness checkpoint: the log's event 10 is not the one/),
+    ]);
   });
 
   it('catches swapped rows and forged appended rows', async () => {
     const t = await tenantWith(8);
     const rows = await events(t.tenant);
     const last = rows[rows.length - 1]!;
-    const forged = { ...last, id: '01JZZZZZZZZZZZZZZZZZZZZZZZ', seq: 9, prevHash: last.hash, decision: 'allow', seal: null, threadId: 'forged' };
+    const forged = {
+      ...last,
+      id: '01JZZZZZZZZZZZZZZZZZZZZZZZ',
+      seq: 9,
+      prevHash: last.hash,
+      decision: 'allow',
+      seal: null,
+      threadId: 'forged',
+    };
     const { hash: _h, ...unsealed } = forged;
     const hash = eventHash(unsealed);
-    await asSuperuser(
-      [`INSERT INTO audit_events SELECT * FROM audit_events WHERE tenant = $1 AND seq = 8`.replace('SELECT *', `SELECT '${forged.id}', tenant, 9, created_at, type, direction, visibility, platform, 'allow', would_block, mode, policy_version, rules, kinds, findings, actions, locale, agent_id, customer_fp, thread_id, post_id, identity, details, linked_event_id, NULL, request_fp, hmac_key_id, hash, '${hash}', NULL`), [t.tenant]],
-    );
+    await asSuperuser([
+      `INSERT INTO audit_events SELECT * FROM audit_events WHERE tenant = $1 AND seq = 8`.replace(
+        'SELECT *',
+        `SELECT '${forged.id}', tenant, 9, created_at, type, direction, visibility, platform, 'allow', would_block, mode, policy_version, rules, kinds, findings, actions, locale, agent_id, customer_fp, thread_id, post_id, identity, details, linked_event_id, NULL, request_fp, hmac_key_id, hash, '${hash}', NULL`,
+      ),
+      [t.tenant],
+    ]);
     await consistentHead(t.tenant);
     const appended = await t.verify();
-    expect(appended.breaks.map((b: { reason: string }) => b.reason)).toContain('events 9–9 are not sealed by the service');
-    await asSuperuser([`UPDATE audit_events SET seq = -seq WHERE tenant = $1 AND seq IN (3, 4)`, [t.tenant]], [`UPDATE audit_events SET seq = 7 - seq WHERE tenant = $1 AND seq IN (-3, -4)`, [t.tenant]]);
+    expect(appended.breaks.map((b: { reason: string }) => b.reason)).toContain(
+      'events 9–9 are not sealed by the service',
+    );
+    await asSuperuser(
+      [`UPDATE audit_events SET seq = -seq WHERE tenant = $1 AND seq IN (3, 4)`, [t.tenant]],
+      [`UPDATE audit_events SET seq = 7 - seq WHERE tenant = $1 AND seq IN (-3, -4)`, [t.tenant]],
+    );
     const swapped = await t.verify();
     expect(swapped.ok).toBe(false);
-    expect(swapped.breaks.filter((b: { seq: number }) => b.seq === 3 || b.seq === 4).length).toBeGreaterThan(0);
+    expect(
+      swapped.breaks.filter((b: { seq: number }) => b.seq === 3 || b.seq === 4).length,
+    ).toBeGreaterThan(0);
   });
 
   it('catches an edited, a removed and a forged review, and an edited or forged policy version', async () => {
     const t = await tenantWith(3);
-    const [{ audit }] = [await (await svc.check(t.token, { direction: 'inbound', text: 'Mój PIN 1234', channel: { platform: 'x', visibility: 'public' } })).json()];
-    const post = (path: string, body: unknown, method = 'POST') => svc.app.request(path, { method, headers: t.h, body: JSON.stringify(body) });
-    const r1 = await (await post(`/v1/audit/events/${audit.id}/reviews`, { verdict: 'confirmed', note: 'real PIN' })).json();
-    const r2 = await (await post(`/v1/audit/events/${audit.id}/reviews`, { verdict: 'escalated', note: 'to security' })).json();
+    const [{ audit }] = [
+      await (
+        await svc.check(t.token, {
+          direction: 'inbound',
+          text: 'Mój PIN 1234',
+          channel: { platform: 'x', visibility: 'public' },
+        })
+      ).json(),
+    ];
+    const post = (path: string, body: unknown, method = 'POST') =>
+      svc.app.request(path, { method, headers: t.h, body: JSON.stringify(body) });
+    const r1 = await (
+      await post(`/v1/audit/events/${audit.id}/reviews`, { verdict: 'confirmed', note: 'real PIN' })
+    ).json();
+    const r2 = await (
+      await post(`/v1/audit/events/${audit.id}/reviews`, {
+        verdict: 'escalated',
+        note: 'to security',
+      })
+    ).json();
     expect((await post('/v1/policy', { mode: 'monitor' }, 'PUT')).status).toBe(201);
     expect((await post('/v1/policy', { mode: 'enforce', brand: 'Bank' }, 'PUT')).status).toBe(201);
     const before = await t.verify();
-    expect(before).toMatchObject({ ok: true, anchors: { reviews: { anchored: 2 }, policies: { anchored: 2 } } });
+    expect(before).toMatchObject({
+      ok: true,
+      anchors: { reviews: { anchored: 2 }, policies: { anchored: 2 } },
+    });
     await asSuperuser(
-      [`UPDATE audit_reviews SET note = 'false alarm', verdict = 'false_positive' WHERE id = $1`, [r1.id]],
+      [
+        `UPDATE audit_reviews SET note = 'false alarm', verdict = 'false_positive' WHERE id = $1`,
+        [r1.id],
+      ],
       [`DELETE FROM audit_reviews WHERE id = $1`, [r2.id]],
-      [`INSERT INTO audit_reviews VALUES ('01JZZZZZZZZZZZZZZZZZZZZZZY', $1, $2, 'false_positive', 'forged', 'someone', now())`, [t.tenant, audit.id]],
-      [`UPDATE tenant_policies SET policy = jsonb_set(policy, '{mode}', '"monitor"') WHERE tenant = $1 AND version = 2`, [t.tenant]],
-      [`INSERT INTO tenant_policies VALUES ($1, 3, '{"mode":"monitor"}', now(), 'someone')`, [t.tenant]],
+      [
+        `INSERT INTO audit_reviews VALUES ('01JZZZZZZZZZZZZZZZZZZZZZZY', $1, $2, 'false_positive', 'forged', 'someone', now())`,
+        [t.tenant, audit.id],
+      ],
+      [
+        `UPDATE tenant_policies SET policy = jsonb_set(policy, '{mode}', '"monitor"') WHERE tenant = $1 AND version = 2`,
+        [t.tenant],
+      ],
+      [
+        `INSERT INTO tenant_policies VALUES ($1, 3, '{"mode":"monitor"}', now(), 'someone')`,
+        [t.tenant],
+      ],
     );
     const reasons = (await t.verify()).breaks.map((b: { reason: string }) => b.reason);
     expect(reasons).toEqual(
@@ -194,9 +300,24 @@ describe.each(BACKENDS)('tampering with the log on %s', (backend) => {
     const { keys } = await (await svc.app.request('/.well-known/jwks.json')).json();
     const rows = await events(t.tenant);
     const cutoff = new Date(rows[6]!.createdAt.getTime() + 1); // events 1–7 are old
-    const purged = await purgeBefore({ database: db.handle, writer: svc.writer, key: svc.keys.service, clock: { now: () => new Date(Date.UTC(2027, 0, 1)) } }, t.tenant, cutoff, 'test');
+    const purged = await purgeBefore(
+      {
+        database: db.handle,
+        writer: svc.writer,
+        key: svc.keys.service,
+        clock: { now: () => new Date(Date.UTC(2027, 0, 1)) },
+      },
+      t.tenant,
+      cutoff,
+      'test',
+    );
     expect(purged).toMatchObject({ purged: 7, through: 7 });
-    for (let i = 0; i < 3; i++) await svc.check(t.token, { direction: 'inbound', text: `later ${i}`, channel: { platform: 'x', visibility: 'public' } });
+    for (let i = 0; i < 3; i++)
+      await svc.check(t.token, {
+        direction: 'inbound',
+        text: `later ${i}`,
+        channel: { platform: 'x', visibility: 'public' },
+      });
     const at = (seq: number) => t.checkpoints.find((c) => c.seq === seq)!.jws;
     const report = await t.verify({ checkpoints: [at(5), at(10)], receipt: t.receipts[9] });
     expect(report).toMatchObject({ ok: true, from: 7, tree: { treeSize: 16 } });
@@ -207,13 +328,21 @@ describe.each(BACKENDS)('tampering with the log on %s', (backend) => {
       ['checkpoint', 'contained'],
       ['witness', 'contained'],
     ]);
-    expect(checkProof({ kind: 'receipt', jws: t.receipts[9]! }, report.held[0].proof, keys)).toEqual([]);
+    expect(
+      checkProof({ kind: 'receipt', jws: t.receipts[9]! }, report.held[0].proof, keys),
+    ).toEqual([]);
     expect(checkProof({ kind: 'checkpoint', jws: at(10) }, report.held[2].proof, keys)).toEqual([]);
   });
 
   it('lists every break, not only the first: an old one does not hide a later one', async () => {
     const t = await tenantWith(9);
-    await asSuperuser([`UPDATE audit_events SET decision = 'block' WHERE tenant = $1 AND seq IN (2, 7)`, [t.tenant]], [`DELETE FROM audit_events WHERE tenant = $1 AND seq = 5`, [t.tenant]]);
+    await asSuperuser(
+      [
+        `UPDATE audit_events SET decision = 'block' WHERE tenant = $1 AND seq IN (2, 7)`,
+        [t.tenant],
+      ],
+      [`DELETE FROM audit_events WHERE tenant = $1 AND seq = 5`, [t.tenant]],
+    );
     const report = await t.verify();
     expect(report.breaks.map((b: { seq: number; reason: string }) => [b.seq, b.reason])).toEqual(
       expect.arrayContaining([
@@ -232,19 +361,47 @@ describe('a log written before the tree existed', () => {
     try {
       const svc = await createTestService(db.handle);
       const token = await svc.token('legacy', ['check', 'audit:read']);
-      for (let i = 0; i < 4; i++) await svc.check(token, { direction: 'inbound', text: `msg ${i}`, channel: { platform: 'x', visibility: 'public' } });
+      for (let i = 0; i < 4; i++)
+        await svc.check(token, {
+          direction: 'inbound',
+          text: `msg ${i}`,
+          channel: { platform: 'x', visibility: 'public' },
+        });
       // as the previous version left it: no seals, no tree in the head, no roots in checkpoints
-      for (const [table, trigger] of [['audit_events', 'audit_events_append_only'], ['audit_checkpoints', 'audit_checkpoints_append_only']]) await db.handle.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
+      for (const [table, trigger] of [
+        ['audit_events', 'audit_events_append_only'],
+        ['audit_checkpoints', 'audit_checkpoints_append_only'],
+      ])
+        await db.handle.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
       await db.handle.query(`UPDATE audit_events SET seal = NULL`);
       await db.handle.query(`DELETE FROM audit_checkpoints`);
       await db.handle.query(`UPDATE audit_chain_heads SET frontier = ''`);
       const legacy = await createTestService(db.handle); // a fresh process: no head in memory
       // its own keys: a token the first process verified is not taken as verified by another
       const reader = await legacy.token('legacy', ['audit:read']);
-      const verify = async () => (await legacy.app.request('/v1/audit/verify', { headers: { authorization: `Bearer ${reader}` } })).json();
+      const verify = async () =>
+        (
+          await legacy.app.request('/v1/audit/verify', {
+            headers: { authorization: `Bearer ${reader}` },
+          })
+        ).json();
       expect(await verify()).toMatchObject({ ok: true, events: 4, seals: 0 });
-      for (let i = 0; i < 3; i++) expect((await legacy.check(await legacy.token('legacy', ['check']), { direction: 'inbound', text: `new ${i}`, channel: { platform: 'x', visibility: 'public' } })).status).toBe(200);
-      expect(await verify()).toMatchObject({ ok: true, events: 7, seals: 3, tree: { treeSize: 7 } });
+      for (let i = 0; i < 3; i++)
+        expect(
+          (
+            await legacy.check(await legacy.token('legacy', ['check']), {
+              direction: 'inbound',
+              text: `new ${i}`,
+              channel: { platform: 'x', visibility: 'public' },
+            })
+          ).status,
+        ).toBe(200);
+      expect(await verify()).toMatchObject({
+        ok: true,
+        events: 7,
+        seals: 3,
+        tree: { treeSize: 7 },
+      });
     } finally {
       await db.drop();
     }

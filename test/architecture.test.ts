@@ -31,7 +31,11 @@ function edges(): Edge[] {
       const spec = m[3] as string;
       if (!spec.startsWith('.')) continue;
       const target = resolve(dirname(file), spec);
-      out.push({ from: relative(SRC, file), to: relative(SRC, target), typeOnly: m[2] !== undefined });
+      out.push({
+        from: relative(SRC, file),
+        to: relative(SRC, target),
+        typeOnly: m[2] !== undefined,
+      });
     }
   }
   return out;
@@ -47,10 +51,30 @@ function part(path: string): string {
  * files of those it may import values from all the same (data, not code that reads text).
  */
 const FORBIDDEN: Record<string, { never: string[]; typesOnly?: string[]; dataFrom?: string[] }> = {
-  detectors: { never: ['db', 'audit', 'api', 'service', 'stores', 'policies', 'auth', 'console', 'app', 'runtime', 'main'] },
-  policies: { never: ['db', 'audit', 'api', 'service', 'stores', 'console', 'app', 'runtime', 'main'] },
+  detectors: {
+    never: [
+      'db',
+      'audit',
+      'api',
+      'service',
+      'stores',
+      'policies',
+      'auth',
+      'console',
+      'app',
+      'runtime',
+      'main',
+    ],
+  },
+  policies: {
+    never: ['db', 'audit', 'api', 'service', 'stores', 'console', 'app', 'runtime', 'main'],
+  },
   // the audit never runs detection (it never sees the text); it reads the kinds' descriptors
-  audit: { never: ['api', 'service', 'console', 'app', 'runtime', 'main'], typesOnly: ['detectors', 'policies'], dataFrom: ['detectors/kinds.ts'] },
+  audit: {
+    never: ['api', 'service', 'console', 'app', 'runtime', 'main'],
+    typesOnly: ['detectors', 'policies'],
+    dataFrom: ['detectors/kinds.ts'],
+  },
   stores: { never: ['api', 'service', 'console', 'app', 'runtime', 'main'] },
   service: { never: ['api', 'console', 'app', 'runtime', 'main'] },
   validation: { never: ['db', 'audit', 'api', 'service', 'stores', 'policies', 'detectors'] },
@@ -70,14 +94,20 @@ describe('architecture', () => {
         if (!rule) return false;
         const to = part(e.to);
         if (rule.never.includes(to)) return true;
-        return !e.typeOnly && (rule.typesOnly ?? []).includes(to) && !(rule.dataFrom ?? []).includes(e.to);
+        return (
+          !e.typeOnly &&
+          (rule.typesOnly ?? []).includes(to) &&
+          !(rule.dataFrom ?? []).includes(e.to)
+        );
       })
       .map((e) => `${e.from} -> ${e.to}${e.typeOnly ? ' (type)' : ''}`);
     expect(broken).toEqual([]);
   });
 
   it('lets the API reach the database only through stores and the audit', () => {
-    const text = files(join(SRC, 'api')).filter((f) => /from 'drizzle-orm'|db\/schema/.test(readFileSync(f, 'utf8')));
+    const text = files(join(SRC, 'api')).filter((f) =>
+      /from 'drizzle-orm'|db\/schema/.test(readFileSync(f, 'utf8')),
+    );
     expect(text.map((f) => relative(SRC, f))).toEqual([]);
   });
 
@@ -91,7 +121,8 @@ describe('architecture', () => {
       state.set(node, 'open');
       stack.push(node);
       for (const next of graph.get(node) ?? []) {
-        if (state.get(next) === 'open') circles.push([...stack.slice(stack.indexOf(next)), next].join(' -> '));
+        if (state.get(next) === 'open')
+          circles.push([...stack.slice(stack.indexOf(next)), next].join(' -> '));
         else if (!state.has(next)) visit(next);
       }
       stack.pop();

@@ -56,21 +56,49 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
     for (const [i, text] of texts.entries()) {
       for (const visibility of ['public', 'private'] as const) {
         for (const direction of ['inbound', 'outbound'] as const) {
-          const res = await env.svc.check(token, { direction, text, channel: { platform: 'facebook', visibility }, customer: { id: PLANTED.customer, identityToken }, agent: { id: 'agent-1' }, thread: { id: `t-${i}` } }, { 'idempotency-key': `k-${i}-${visibility}-${direction}` });
+          const res = await env.svc.check(
+            token,
+            {
+              direction,
+              text,
+              channel: { platform: 'facebook', visibility },
+              customer: { id: PLANTED.customer, identityToken },
+              agent: { id: 'agent-1' },
+              thread: { id: `t-${i}` },
+            },
+            { 'idempotency-key': `k-${i}-${visibility}-${direction}` },
+          );
           expect(res.status).toBe(200);
         }
       }
     }
-    const { events } = await (await env.svc.app.request('/v1/audit/events?limit=1', { headers: headers(token) })).json();
-    await env.svc.app.request(`/v1/audit/events/${events[0].id}/reviews`, { method: 'POST', headers: { ...headers(token), 'content-type': 'application/json' }, body: JSON.stringify({ verdict: 'confirmed', note: 'checked' }) });
+    const { events } = await (
+      await env.svc.app.request('/v1/audit/events?limit=1', { headers: headers(token) })
+    ).json();
+    await env.svc.app.request(`/v1/audit/events/${events[0].id}/reviews`, {
+      method: 'POST',
+      headers: { ...headers(token), 'content-type': 'application/json' },
+      body: JSON.stringify({ verdict: 'confirmed', note: 'checked' }),
+    });
     // an officer's lookup of the same values is logged too, without them
-    const lookup = await env.svc.app.request('/v1/audit/fingerprints', { method: 'POST', headers: { ...headers(token), 'content-type': 'application/json' }, body: JSON.stringify({ text: texts.join(' '), customerId: PLANTED.customer }) });
+    const lookup = await env.svc.app.request('/v1/audit/fingerprints', {
+      method: 'POST',
+      headers: { ...headers(token), 'content-type': 'application/json' },
+      body: JSON.stringify({ text: texts.join(' '), customerId: PLANTED.customer }),
+    });
     expect(lookup.status).toBe(200);
 
     const tables = await env.db.handle.query<{ schemaname: string; tablename: string }>(
       "SELECT schemaname, tablename FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')",
     );
-    expect(tables.map((t) => t.tablename)).toEqual(expect.arrayContaining(['audit_events', 'audit_chain_heads', 'audit_reviews', 'tenant_policies']));
+    expect(tables.map((t) => t.tablename)).toEqual(
+      expect.arrayContaining([
+        'audit_events',
+        'audit_chain_heads',
+        'audit_reviews',
+        'tenant_policies',
+      ]),
+    );
     let dump = '';
     for (const t of tables) {
       const rows = await env.db.handle.query(`SELECT * FROM "${t.schemaname}"."${t.tablename}"`);
@@ -79,7 +107,8 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
     expect(dump).toContain('account-data-public'); // the dump is real: the decisions are in it
     for (const [name, value] of Object.entries(PLANTED)) {
       // as a value of its own: a four-digit PIN also occurs by chance inside hashes, ids and signatures
-      for (const v of variants(value)) expect(containsValue(dump, v), `${name} (${v}) found in the database`).toBe(false);
+      for (const v of variants(value))
+        expect(containsValue(dump, v), `${name} (${v}) found in the database`).toBe(false);
     }
     expect(dump).not.toContain(identityToken);
   });
@@ -92,9 +121,15 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
       ['outbound', 'private', 'Dziękujemy, sprawdzimy to.'],
       ['inbound', 'private', 'Mój numer konta PL61 1090 1014 0000 0712 1981 2874'],
     ] as const) {
-      await env.svc.check(t, { direction, text, channel: { platform: 'facebook', visibility }, agent: { id: `agent-${direction}` } });
+      await env.svc.check(t, {
+        direction,
+        text,
+        channel: { platform: 'facebook', visibility },
+        agent: { id: `agent-${direction}` },
+      });
     }
-    const get = async (q: string) => (await env.svc.app.request(`/v1/audit/events${q}`, { headers: headers(t) })).json();
+    const get = async (q: string) =>
+      (await env.svc.app.request(`/v1/audit/events${q}`, { headers: headers(t) })).json();
     const all = await get('');
     expect(all.events.map((e: { seq: number }) => e.seq)).toEqual([4, 3, 2, 1]);
     expect((await get('?decision=block')).events).toHaveLength(1);
@@ -107,31 +142,62 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
     const page2 = await get(`?limit=3&cursor=${page1.nextCursor}`);
     expect(page2.events.map((e: { seq: number }) => e.seq)).toEqual([1]);
     expect(page2.nextCursor).toBeNull();
-    const bad = await env.svc.app.request('/v1/audit/events?decision=maybe', { headers: headers(t) });
+    const bad = await env.svc.app.request('/v1/audit/events?decision=maybe', {
+      headers: headers(t),
+    });
     expect(bad.status).toBe(400);
   });
 
   it('stores reviews and shows them with the event', async () => {
     const t = await env.svc.token('bank-review', ['check', 'audit:read', 'audit:review']);
-    const { audit } = await (await env.svc.check(t, { direction: 'inbound', text: 'Mój PIN 1234', channel: { platform: 'x', visibility: 'public' } })).json();
-    const post = await env.svc.app.request(`/v1/audit/events/${audit.id}/reviews`, { method: 'POST', headers: { ...headers(t), 'content-type': 'application/json' }, body: JSON.stringify({ verdict: 'false_positive', note: 'order number' }) });
+    const { audit } = await (
+      await env.svc.check(t, {
+        direction: 'inbound',
+        text: 'Mój PIN 1234',
+        channel: { platform: 'x', visibility: 'public' },
+      })
+    ).json();
+    const post = await env.svc.app.request(`/v1/audit/events/${audit.id}/reviews`, {
+      method: 'POST',
+      headers: { ...headers(t), 'content-type': 'application/json' },
+      body: JSON.stringify({ verdict: 'false_positive', note: 'order number' }),
+    });
     expect(post.status).toBe(201);
-    const event = await (await env.svc.app.request(`/v1/audit/events/${audit.id}`, { headers: headers(t) })).json();
+    const event = await (
+      await env.svc.app.request(`/v1/audit/events/${audit.id}`, { headers: headers(t) })
+    ).json();
     expect(event.reviews).toMatchObject([{ verdict: 'false_positive', note: 'order number' }]);
-    const bad = await env.svc.app.request(`/v1/audit/events/${audit.id}/reviews`, { method: 'POST', headers: { ...headers(t), 'content-type': 'application/json' }, body: JSON.stringify({ verdict: 'meh', note: '' }) });
+    const bad = await env.svc.app.request(`/v1/audit/events/${audit.id}/reviews`, {
+      method: 'POST',
+      headers: { ...headers(t), 'content-type': 'application/json' },
+      body: JSON.stringify({ verdict: 'meh', note: '' }),
+    });
     expect(bad.status).toBe(400);
   });
 
   it('exports as JSON Lines and CSV, with a signed manifest of what was exported', async () => {
     const t = await env.svc.token('bank-export', ['check', 'audit:read']);
-    await env.svc.check(t, { direction: 'inbound', text: 'Mój PIN 1234', channel: { platform: 'x', visibility: 'public' } });
-    await env.svc.check(t, { direction: 'inbound', text: 'Dzień dobry', channel: { platform: 'x', visibility: 'public' } });
+    await env.svc.check(t, {
+      direction: 'inbound',
+      text: 'Mój PIN 1234',
+      channel: { platform: 'x', visibility: 'public' },
+    });
+    await env.svc.check(t, {
+      direction: 'inbound',
+      text: 'Dzień dobry',
+      channel: { platform: 'x', visibility: 'public' },
+    });
     const res = await env.svc.app.request('/v1/audit/export?format=jsonl', { headers: headers(t) });
     expect(res.headers.get('x-sargas-export-through')).toBe('2');
     const lines = (await res.text()).trim().split('\n');
     const last = JSON.parse(lines.pop()!);
     expect(lines.map((l) => JSON.parse(l).seq)).toEqual([2, 1]);
-    expect(last.manifest).toMatchObject({ tenant: 'bank-export', format: 'jsonl', through: 2, count: 2 });
+    expect(last.manifest).toMatchObject({
+      tenant: 'bank-export',
+      format: 'jsonl',
+      through: 2,
+      count: 2,
+    });
     const body = `${lines.join('\n')}\n`;
     const { createHash } = await import('node:crypto');
     expect(last.manifest.sha256).toBe(createHash('sha256').update(body).digest('hex'));
@@ -140,27 +206,53 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
     await expect(compactVerify(last.jws, await importJWK(keys[0], 'EdDSA'))).resolves.toBeDefined();
 
     // a later event does not change an export pinned to `through`
-    await env.svc.check(t, { direction: 'inbound', text: 'Mój PIN 9999', channel: { platform: 'x', visibility: 'public' } });
-    const csv = await (await env.svc.app.request('/v1/audit/export?format=csv&decision=warn&through=2', { headers: headers(t) })).text();
+    await env.svc.check(t, {
+      direction: 'inbound',
+      text: 'Mój PIN 9999',
+      channel: { platform: 'x', visibility: 'public' },
+    });
+    const csv = await (
+      await env.svc.app.request('/v1/audit/export?format=csv&decision=warn&through=2', {
+        headers: headers(t),
+      })
+    ).text();
     const rows = csv.trim().split('\n');
     expect(rows[0]).toMatch(/^id,seq,createdAt/);
     expect(rows).toHaveLength(2);
-    const { manifest } = await (await env.svc.app.request('/v1/audit/export/manifest?format=csv&decision=warn&through=2', { headers: headers(t) })).json();
-    expect(manifest).toMatchObject({ count: 1, through: 2, sha256: createHash('sha256').update(csv).digest('hex') });
+    const { manifest } = await (
+      await env.svc.app.request('/v1/audit/export/manifest?format=csv&decision=warn&through=2', {
+        headers: headers(t),
+      })
+    ).json();
+    expect(manifest).toMatchObject({
+      count: 1,
+      through: 2,
+      sha256: createHash('sha256').update(csv).digest('hex'),
+    });
   });
 
   describe('tamper evidence', () => {
     async function chainOf(tenant: string, n: number) {
       const t = await env.svc.token(tenant, ['check', 'audit:read']);
-      for (let i = 0; i < n; i++) await env.svc.check(t, { direction: 'inbound', text: `Wiadomość ${i}`, channel: { platform: 'x', visibility: 'public' } });
-      return async () => (await env.svc.app.request('/v1/audit/verify', { headers: headers(t) })).json();
+      for (let i = 0; i < n; i++)
+        await env.svc.check(t, {
+          direction: 'inbound',
+          text: `Wiadomość ${i}`,
+          channel: { platform: 'x', visibility: 'public' },
+        });
+      return async () =>
+        (await env.svc.app.request('/v1/audit/verify', { headers: headers(t) })).json();
     }
     async function asOwner(sql: string) {
-      await env.db.handle.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
+      await env.db.handle.query(
+        'ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only',
+      );
       try {
         await env.db.handle.query(sql);
       } finally {
-        await env.db.handle.query('ALTER TABLE audit_events ENABLE ALWAYS TRIGGER audit_events_append_only');
+        await env.db.handle.query(
+          'ALTER TABLE audit_events ENABLE ALWAYS TRIGGER audit_events_append_only',
+        );
       }
     }
 
@@ -171,14 +263,22 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
 
     it('names an edited event', async () => {
       const verify = await chainOf('chain-edit', 5);
-      await asOwner(`UPDATE audit_events SET decision = 'block' WHERE tenant = 'chain-edit' AND seq = 3`);
-      expect(await verify()).toMatchObject({ ok: false, brokenAt: { seq: 3, reason: 'content does not match its hash' } });
+      await asOwner(
+        `UPDATE audit_events SET decision = 'block' WHERE tenant = 'chain-edit' AND seq = 3`,
+      );
+      expect(await verify()).toMatchObject({
+        ok: false,
+        brokenAt: { seq: 3, reason: 'content does not match its hash' },
+      });
     });
 
     it('names a deleted event', async () => {
       const verify = await chainOf('chain-delete', 5);
       await asOwner(`DELETE FROM audit_events WHERE tenant = 'chain-delete' AND seq = 2`);
-      expect(await verify()).toMatchObject({ ok: false, brokenAt: { seq: 2, reason: 'event 2 is missing' } });
+      expect(await verify()).toMatchObject({
+        ok: false,
+        brokenAt: { seq: 2, reason: 'event 2 is missing' },
+      });
     });
 
     it('names the last events removed', async () => {
@@ -189,8 +289,12 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
 
     it('names reordered events', async () => {
       const verify = await chainOf('chain-reorder', 5);
-      await asOwner(`UPDATE audit_events SET seq = -seq WHERE tenant = 'chain-reorder' AND seq IN (2, 3)`);
-      await asOwner(`UPDATE audit_events SET seq = 5 - seq WHERE tenant = 'chain-reorder' AND seq IN (-2, -3)`);
+      await asOwner(
+        `UPDATE audit_events SET seq = -seq WHERE tenant = 'chain-reorder' AND seq IN (2, 3)`,
+      );
+      await asOwner(
+        `UPDATE audit_events SET seq = 5 - seq WHERE tenant = 'chain-reorder' AND seq IN (-2, -3)`,
+      );
       const report = await verify();
       expect(report.ok).toBe(false);
       expect(report.brokenAt.seq).toBe(2);
@@ -198,13 +302,25 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
 
     it('refuses UPDATE, DELETE and TRUNCATE in the database, even as a replica session', async () => {
       await chainOf('chain-guard', 1);
-      await expect(env.db.handle.query(`UPDATE audit_events SET decision = 'allow' WHERE tenant = 'chain-guard'`)).rejects.toThrow(/append-only/);
-      await expect(env.db.handle.query(`DELETE FROM audit_events WHERE tenant = 'chain-guard'`)).rejects.toThrow(/append-only/);
-      await expect(env.db.handle.query('TRUNCATE audit_events')).rejects.toThrow(/append-only/);
-      await env.db.handle.query("INSERT INTO audit_reviews VALUES ('r1', 'chain-guard', 'e', 'confirmed', 'n', 'me', now())");
-      await expect(env.db.handle.query(`UPDATE audit_reviews SET note = 'changed'`)).rejects.toThrow(/append-only/);
       await expect(
-        env.db.handle.query(`DO $$ BEGIN SET LOCAL session_replication_role = replica; DELETE FROM audit_events WHERE tenant = 'chain-guard'; END $$`),
+        env.db.handle.query(
+          `UPDATE audit_events SET decision = 'allow' WHERE tenant = 'chain-guard'`,
+        ),
+      ).rejects.toThrow(/append-only/);
+      await expect(
+        env.db.handle.query(`DELETE FROM audit_events WHERE tenant = 'chain-guard'`),
+      ).rejects.toThrow(/append-only/);
+      await expect(env.db.handle.query('TRUNCATE audit_events')).rejects.toThrow(/append-only/);
+      await env.db.handle.query(
+        "INSERT INTO audit_reviews VALUES ('r1', 'chain-guard', 'e', 'confirmed', 'n', 'me', now())",
+      );
+      await expect(
+        env.db.handle.query(`UPDATE audit_reviews SET note = 'changed'`),
+      ).rejects.toThrow(/append-only/);
+      await expect(
+        env.db.handle.query(
+          `DO $$ BEGIN SET LOCAL session_replication_role = replica; DELETE FROM audit_events WHERE tenant = 'chain-guard'; END $$`,
+        ),
       ).rejects.toThrow(/append-only/);
     });
   });
@@ -217,64 +333,155 @@ describe.each(BACKENDS)('checkpoints and retention on %s', (backend) => {
 
   it('signs a checkpoint every few events, verifiable with the published key', async () => {
     const t = await env.svc.token('cp', ['check', 'audit:read']);
-    for (let i = 0; i < 12; i++) await env.svc.check(t, { direction: 'inbound', text: `msg ${i}`, channel: { platform: 'x', visibility: 'public' } });
-    const { checkpoints } = await (await env.svc.app.request('/v1/audit/checkpoints', { headers: auth(t) })).json();
+    for (let i = 0; i < 12; i++)
+      await env.svc.check(t, {
+        direction: 'inbound',
+        text: `msg ${i}`,
+        channel: { platform: 'x', visibility: 'public' },
+      });
+    const { checkpoints } = await (
+      await env.svc.app.request('/v1/audit/checkpoints', { headers: auth(t) })
+    ).json();
     expect(checkpoints.map((c: { seq: number }) => c.seq)).toEqual([10, 5]);
     const { keys } = await (await env.svc.app.request('/.well-known/jwks.json')).json();
     const { compactVerify, importJWK } = await import('jose');
     const { payload } = await compactVerify(checkpoints[0].jws, await importJWK(keys[0], 'EdDSA'));
-    expect(JSON.parse(new TextDecoder().decode(payload))).toMatchObject({ tenant: 'cp', seq: 10, hash: checkpoints[0].hash });
-    expect(await (await env.svc.app.request('/v1/audit/verify', { headers: auth(t) })).json()).toMatchObject({ ok: true, events: 12, checkpoints: 2 });
+    expect(JSON.parse(new TextDecoder().decode(payload))).toMatchObject({
+      tenant: 'cp',
+      seq: 10,
+      hash: checkpoints[0].hash,
+    });
+    expect(
+      await (await env.svc.app.request('/v1/audit/verify', { headers: auth(t) })).json(),
+    ).toMatchObject({ ok: true, events: 12, checkpoints: 2 });
   });
 
   it('catches a chain rewritten consistently after a checkpoint', async () => {
     const t = await env.svc.token('cp-rewrite', ['check', 'audit:read']);
-    for (let i = 0; i < 6; i++) await env.svc.check(t, { direction: 'inbound', text: `msg ${i}`, channel: { platform: 'x', visibility: 'public' } });
+    for (let i = 0; i < 6; i++)
+      await env.svc.check(t, {
+        direction: 'inbound',
+        text: `msg ${i}`,
+        channel: { platform: 'x', visibility: 'public' },
+      });
     // an attacker with database access rewrites event 5 and recomputes its hash and the head
-    const [five] = await env.db.handle.db.select().from(auditEvents).where(and(eq(auditEvents.tenant, 'cp-rewrite'), eq(auditEvents.seq, 5)));
+    const [five] = await env.db.handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.tenant, 'cp-rewrite'), eq(auditEvents.seq, 5)));
     const { hash: _old, ...unsealed } = { ...five!, decision: 'block' };
     await env.db.handle.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
     try {
-      await env.db.handle.query(`UPDATE audit_events SET decision = 'block', hash = $1 WHERE tenant = 'cp-rewrite' AND seq = 5`, [eventHash(unsealed)]);
-      await env.db.handle.query(`UPDATE audit_events SET prev_hash = $1 WHERE tenant = 'cp-rewrite' AND seq = 6`, [eventHash(unsealed)]);
+      await env.db.handle.query(
+        `UPDATE audit_events SET decision = 'block', hash = $1 WHERE tenant = 'cp-rewrite' AND seq = 5`,
+        [eventHash(unsealed)],
+      );
+      await env.db.handle.query(
+        `UPDATE audit_events SET prev_hash = $1 WHERE tenant = 'cp-rewrite' AND seq = 6`,
+        [eventHash(unsealed)],
+      );
     } finally {
-      await env.db.handle.query('ALTER TABLE audit_events ENABLE ALWAYS TRIGGER audit_events_append_only');
+      await env.db.handle.query(
+        'ALTER TABLE audit_events ENABLE ALWAYS TRIGGER audit_events_append_only',
+      );
     }
-    const report = await (await env.svc.app.request('/v1/audit/verify', { headers: auth(t) })).json();
+    const report = await (
+      await env.svc.app.request('/v1/audit/verify', { headers: auth(t) })
+    ).json();
     expect(report.ok).toBe(false);
     expect(report.brokenAt.seq).toBe(5);
   });
 
   it('purges whole old ranges, logs the purge, and the rest still verifies from its checkpoint', async () => {
     const t = await env.svc.token('ret', ['check', 'audit:read', 'audit:admin']);
-    for (let i = 0; i < 7; i++) await env.svc.check(t, { direction: 'inbound', text: `Mój PIN ${1000 + i}`, channel: { platform: 'x', visibility: 'public' } });
-    const rows = await env.db.handle.query<{ seq: string | number; created_at: Date }>(`SELECT seq, created_at FROM audit_events WHERE tenant = 'ret' ORDER BY seq`);
+    for (let i = 0; i < 7; i++)
+      await env.svc.check(t, {
+        direction: 'inbound',
+        text: `Mój PIN ${1000 + i}`,
+        channel: { platform: 'x', visibility: 'public' },
+      });
+    const rows = await env.db.handle.query<{ seq: string | number; created_at: Date }>(
+      `SELECT seq, created_at FROM audit_events WHERE tenant = 'ret' ORDER BY seq`,
+    );
     const cutoff = new Date(new Date(rows[3]!.created_at).getTime() + 1); // events 1–4 are "old"
-    const result = await purgeBefore({ database: env.db.handle, writer: env.svc.writer, key: env.svc.keys.service, clock: { now: () => new Date(Date.UTC(2027, 0, 1)) } }, 'ret', cutoff, 'test');
+    const result = await purgeBefore(
+      {
+        database: env.db.handle,
+        writer: env.svc.writer,
+        key: env.svc.keys.service,
+        clock: { now: () => new Date(Date.UTC(2027, 0, 1)) },
+      },
+      'ret',
+      cutoff,
+      'test',
+    );
     expect(result).toMatchObject({ purged: 4, through: 4 });
-    const left = await env.db.handle.query<{ seq: string | number; type: string }>(`SELECT seq, type FROM audit_events WHERE tenant = 'ret' ORDER BY seq`);
-    expect(left.map((r) => [Number(r.seq), r.type])).toEqual([[5, 'check'], [6, 'check'], [7, 'check'], [8, 'purge']]);
-    expect(await (await env.svc.app.request('/v1/audit/verify', { headers: auth(t) })).json()).toMatchObject({ ok: true, events: 4, from: 4 });
+    const left = await env.db.handle.query<{ seq: string | number; type: string }>(
+      `SELECT seq, type FROM audit_events WHERE tenant = 'ret' ORDER BY seq`,
+    );
+    expect(left.map((r) => [Number(r.seq), r.type])).toEqual([
+      [5, 'check'],
+      [6, 'check'],
+      [7, 'check'],
+      [8, 'purge'],
+    ]);
+    expect(
+      await (await env.svc.app.request('/v1/audit/verify', { headers: auth(t) })).json(),
+    ).toMatchObject({ ok: true, events: 4, from: 4 });
     // the endpoint needs a period: from the request or the policy
-    const res = await env.svc.app.request('/v1/audit/purge', { method: 'POST', headers: { ...auth(t), 'content-type': 'application/json' }, body: '{}' });
+    const res = await env.svc.app.request('/v1/audit/purge', {
+      method: 'POST',
+      headers: { ...auth(t), 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(400);
   });
 
   it('purges a range once when two purges race, with exactly one purge event, and a failed purge leaves neither', async () => {
     const t = await env.svc.token('ret2', ['check', 'audit:read']);
-    for (let i = 0; i < 5; i++) await env.svc.check(t, { direction: 'inbound', text: `Mój PIN ${2000 + i}`, channel: { platform: 'x', visibility: 'public' } });
-    const rows = await env.db.handle.query<{ created_at: Date }>(`SELECT created_at FROM audit_events WHERE tenant = 'ret2' ORDER BY seq`);
+    for (let i = 0; i < 5; i++)
+      await env.svc.check(t, {
+        direction: 'inbound',
+        text: `Mój PIN ${2000 + i}`,
+        channel: { platform: 'x', visibility: 'public' },
+      });
+    const rows = await env.db.handle.query<{ created_at: Date }>(
+      `SELECT created_at FROM audit_events WHERE tenant = 'ret2' ORDER BY seq`,
+    );
     const cutoff = new Date(new Date(rows[2]!.created_at).getTime() + 1);
-    const deps = { database: env.db.handle, writer: env.svc.writer, key: env.svc.keys.service, clock: { now: () => new Date(Date.UTC(2027, 0, 1)) } };
+    const deps = {
+      database: env.db.handle,
+      writer: env.svc.writer,
+      key: env.svc.keys.service,
+      clock: { now: () => new Date(Date.UTC(2027, 0, 1)) },
+    };
     // a purge whose event cannot be stored (the store refuses it) removes nothing
-    const failing = { ...deps, writer: { appendWith: () => Promise.reject(new Error('store refused')) } as unknown as typeof deps.writer };
+    const failing = {
+      ...deps,
+      writer: {
+        appendWith: () => Promise.reject(new Error('store refused')),
+      } as unknown as typeof deps.writer,
+    };
     await expect(purgeBefore(failing, 'ret2', cutoff, 'test')).rejects.toThrow('store refused');
-    expect(await env.db.handle.query(`SELECT seq FROM audit_events WHERE tenant = 'ret2'`)).toHaveLength(5);
-    const results = await Promise.all([purgeBefore(deps, 'ret2', cutoff, 'test'), purgeBefore(deps, 'ret2', cutoff, 'test')]);
+    expect(
+      await env.db.handle.query(`SELECT seq FROM audit_events WHERE tenant = 'ret2'`),
+    ).toHaveLength(5);
+    const results = await Promise.all([
+      purgeBefore(deps, 'ret2', cutoff, 'test'),
+      purgeBefore(deps, 'ret2', cutoff, 'test'),
+    ]);
     expect(results.filter((r) => r.purged === 3)).toHaveLength(1);
-    const left = await env.db.handle.query<{ seq: string | number; type: string }>(`SELECT seq, type FROM audit_events WHERE tenant = 'ret2' ORDER BY seq`);
-    expect(left.map((r) => [Number(r.seq), r.type])).toEqual([[4, 'check'], [5, 'check'], [6, 'purge']]);
-    expect(await (await env.svc.app.request('/v1/audit/verify', { headers: auth(t) })).json()).toMatchObject({ ok: true, events: 3, from: 3 });
+    const left = await env.db.handle.query<{ seq: string | number; type: string }>(
+      `SELECT seq, type FROM audit_events WHERE tenant = 'ret2' ORDER BY seq`,
+    );
+    expect(left.map((r) => [Number(r.seq), r.type])).toEqual([
+      [4, 'check'],
+      [5, 'check'],
+      [6, 'purge'],
+    ]);
+    expect(
+      await (await env.svc.app.request('/v1/audit/verify', { headers: auth(t) })).json(),
+    ).toMatchObject({ ok: true, events: 3, from: 3 });
   });
 });
 
@@ -284,22 +491,42 @@ describe.each(BACKENDS)('summary on %s', (backend) => {
   it('counts by day, decision, kind and rule, and the false-positive rate from reviews', async () => {
     const t = await env.svc.token('sum', ['check', 'audit:read', 'audit:review']);
     const send = async (text: string, direction = 'inbound') =>
-      (await env.svc.check(t, { direction, text, channel: { platform: 'x', visibility: 'public' }, agent: { id: 'a' } })).json();
+      (
+        await env.svc.check(t, {
+          direction,
+          text,
+          channel: { platform: 'x', visibility: 'public' },
+          agent: { id: 'a' },
+        })
+      ).json();
     const a = await send('Mój PIN 4821');
     const b = await send('PESEL 44051401458');
     await send('Dzień dobry');
     await send('Saldo wynosi 12,00 zł', 'outbound');
-    for (const [id, verdict] of [[a.audit.id, 'confirmed'], [b.audit.id, 'false_positive']]) {
-      await env.svc.app.request(`/v1/audit/events/${id}/reviews`, { method: 'POST', headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' }, body: JSON.stringify({ verdict, note: 'x' }) });
+    for (const [id, verdict] of [
+      [a.audit.id, 'confirmed'],
+      [b.audit.id, 'false_positive'],
+    ]) {
+      await env.svc.app.request(`/v1/audit/events/${id}/reviews`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ verdict, note: 'x' }),
+      });
     }
-    const s = await (await env.svc.app.request('/v1/audit/summary', { headers: { authorization: `Bearer ${t}` } })).json();
+    const s = await (
+      await env.svc.app.request('/v1/audit/summary', { headers: { authorization: `Bearer ${t}` } })
+    ).json();
     expect(s).toMatchObject({
       checks: 4,
       decisions: { warn: 2, allow: 1, block: 1 },
       wouldBlock: 0,
       byDay: [{ day: '2026-11-23', warn: 2, allow: 1, block: 1 }],
       byKind: { pin: 1, national_id: 1, balance: 1 },
-      byRule: { 'secret-exposed-public': 1, 'personal-data-exposed-public': 1, 'account-data-public': 1 },
+      byRule: {
+        'secret-exposed-public': 1,
+        'personal-data-exposed-public': 1,
+        'account-data-public': 1,
+      },
       reviews: { reviewed: 2, confirmed: 1, false_positive: 1 },
       falsePositiveRate: 0.5,
     });
@@ -313,16 +540,27 @@ describe.each(BACKENDS)('two writers on one chain on %s', (backend) => {
     // another replica: a signing key of its own, recorded as the runtime does, so its seals verify
     const keys = await ephemeralKeys();
     await registerServiceKey(env.db.handle.db, keys.service, new Date());
-    const other = new AuditWriter(env.db.handle, steppingClock(Date.UTC(2026, 10, 23, 10)), { checkpoint: { key: keys.service, every: 1000 } });
+    const other = new AuditWriter(env.db.handle, steppingClock(Date.UTC(2026, 10, 23, 10)), {
+      checkpoint: { key: keys.service, every: 1000 },
+    });
     const t = await env.svc.token('two', ['check', 'audit:read']);
-    const draft = () => adminEvent('two', 'policy_change', new Date(), 'other-writer', { note: 'x' });
+    const draft = () =>
+      adminEvent('two', 'policy_change', new Date(), 'other-writer', { note: 'x' });
     for (let round = 0; round < 5; round++) {
       await Promise.all([
-        ...Array.from({ length: 5 }, () => env.svc.check(t, { direction: 'inbound', text: 'Dzień dobry', channel: { platform: 'x', visibility: 'public' } })),
+        ...Array.from({ length: 5 }, () =>
+          env.svc.check(t, {
+            direction: 'inbound',
+            text: 'Dzień dobry',
+            channel: { platform: 'x', visibility: 'public' },
+          }),
+        ),
         ...Array.from({ length: 5 }, () => other.append(draft())),
       ]);
     }
-    const report = await (await env.svc.app.request('/v1/audit/verify', { headers: { authorization: `Bearer ${t}` } })).json();
+    const report = await (
+      await env.svc.app.request('/v1/audit/verify', { headers: { authorization: `Bearer ${t}` } })
+    ).json();
     expect(report).toMatchObject({ ok: true, events: 50 });
   });
 });
@@ -332,14 +570,30 @@ describe.each(BACKENDS)('retention sweep on %s', (backend) => {
 
   it("applies each tenant's retentionDays from the policy in force", async () => {
     const t = await env.svc.token('keep', ['check', 'policy:admin', 'audit:read']);
-    for (let i = 0; i < 3; i++) await env.svc.check(t, { direction: 'inbound', text: `msg ${i}`, channel: { platform: 'x', visibility: 'public' } });
-    await env.svc.app.request('/v1/policy', { method: 'PUT', headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' }, body: JSON.stringify({ retentionDays: 30 }) });
+    for (let i = 0; i < 3; i++)
+      await env.svc.check(t, {
+        direction: 'inbound',
+        text: `msg ${i}`,
+        channel: { platform: 'x', visibility: 'public' },
+      });
+    await env.svc.app.request('/v1/policy', {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${t}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ retentionDays: 30 }),
+    });
     const policies = new PolicyStore(env.db.handle.db);
     expect(await policies.retentionPeriods()).toEqual([{ tenant: 'keep', days: 30 }]);
     // 40 days later every event before the policy change is older than 30 days
     const later = { now: () => new Date(Date.UTC(2027, 0, 5)) };
-    const [result] = await sweepRetention({ database: env.db.handle, writer: env.svc.writer, key: env.svc.keys.service, clock: later }, await policies.retentionPeriods());
+    const [result] = await sweepRetention(
+      { database: env.db.handle, writer: env.svc.writer, key: env.svc.keys.service, clock: later },
+      await policies.retentionPeriods(),
+    );
     expect(result).toMatchObject({ tenant: 'keep', result: { purged: 4, through: 4 } });
-    expect(await (await env.svc.app.request('/v1/audit/verify', { headers: { authorization: `Bearer ${t}` } })).json()).toMatchObject({ ok: true, from: 4, events: 1 });
+    expect(
+      await (
+        await env.svc.app.request('/v1/audit/verify', { headers: { authorization: `Bearer ${t}` } })
+      ).json(),
+    ).toMatchObject({ ok: true, from: 4, events: 1 });
   });
 });

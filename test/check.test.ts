@@ -35,27 +35,50 @@ describe.each(BACKENDS)('POST /v1/check on %s', (backend) => {
         policyVersion: 'bank-a@0',
       });
       expect(body.findings[0].masked).not.toMatch(/\d/);
-      expect(body.suggestion.redactedText).toBe(`Saldo Pana konta wynosi ${body.findings[0].masked}.`);
+      expect(body.suggestion.redactedText).toBe(
+        `Saldo Pana konta wynosi ${body.findings[0].masked}.`,
+      );
       expect(body.suggestion.privateChannelMessage).toMatch(/wiadomości prywatnej/);
       expect(body.audit.seq).toBeGreaterThan(0);
       expect(body.receipt.split('.')).toHaveLength(3);
       // the receipt verifies against the published key and names this decision
       const { keys } = await (await env.svc.app.request('/.well-known/jwks.json')).json();
-      const { payload, protectedHeader } = await compactVerify(body.receipt, await importJWK(keys[0], 'EdDSA'));
-      expect(protectedHeader).toMatchObject({ alg: 'EdDSA', kid: keys[0].kid, typ: 'sargas-receipt+jws' });
-      expect(JSON.parse(new TextDecoder().decode(payload))).toMatchObject({ tenant: 'bank-a', event: body.audit.id, seq: body.audit.seq, decision: 'block', policyVersion: 'bank-a@0' });
+      const { payload, protectedHeader } = await compactVerify(
+        body.receipt,
+        await importJWK(keys[0], 'EdDSA'),
+      );
+      expect(protectedHeader).toMatchObject({
+        alg: 'EdDSA',
+        kid: keys[0].kid,
+        typ: 'sargas-receipt+jws',
+      });
+      expect(JSON.parse(new TextDecoder().decode(payload))).toMatchObject({
+        tenant: 'bank-a',
+        event: body.audit.id,
+        seq: body.audit.seq,
+        decision: 'block',
+        policyVersion: 'bank-a@0',
+      });
     });
 
     it('allows account data in a private channel once a valid identity assertion is presented', async () => {
       const identityToken = await env.svc.identity('fb:123');
-      const res = await env.svc.check(token, { ...publicBalance, channel: { platform: 'facebook', visibility: 'private' }, customer: { id: 'fb:123', identityToken } });
+      const res = await env.svc.check(token, {
+        ...publicBalance,
+        channel: { platform: 'facebook', visibility: 'private' },
+        customer: { id: 'fb:123', identityToken },
+      });
       const body = await res.json();
       expect(body.decision).toBe('allow');
       expect(body.identity).toEqual({ status: 'verified' });
     });
 
     it('does not accept a bare verified flag', async () => {
-      const res = await env.svc.check(token, { ...publicBalance, channel: { platform: 'facebook', visibility: 'private' }, customer: { id: 'fb:123', verified: true } });
+      const res = await env.svc.check(token, {
+        ...publicBalance,
+        channel: { platform: 'facebook', visibility: 'private' },
+        customer: { id: 'fb:123', verified: true },
+      });
       const body = await res.json();
       expect(body.decision).toBe('block');
       expect(body.violations[0].rule).toBe('account-data-unverified');
@@ -64,10 +87,18 @@ describe.each(BACKENDS)('POST /v1/check on %s', (backend) => {
     it.each([
       ['for another customer', async (s: TestService) => s.identity('fb:999'), 'subject_mismatch'],
       ['expired', async (s: TestService) => s.identity('fb:123', { ttlSeconds: -10 }), 'expired'],
-      ['for another audience', async (s: TestService) => s.identity('fb:123', { audience: 'someone-else' }), 'claim_aud'],
+      [
+        'for another audience',
+        async (s: TestService) => s.identity('fb:123', { audience: 'someone-else' }),
+        'claim_aud',
+      ],
     ])('rejects an identity assertion %s', async (_label, mint, reason) => {
       const identityToken = await mint(env.svc);
-      const res = await env.svc.check(token, { ...publicBalance, channel: { platform: 'messenger', visibility: 'private' }, customer: { id: 'fb:123', identityToken } });
+      const res = await env.svc.check(token, {
+        ...publicBalance,
+        channel: { platform: 'messenger', visibility: 'private' },
+        customer: { id: 'fb:123', identityToken },
+      });
       const body = await res.json();
       expect(body.decision).toBe('block');
       expect(body.identity).toEqual({ status: 'rejected', reason });
@@ -76,13 +107,23 @@ describe.each(BACKENDS)('POST /v1/check on %s', (backend) => {
     it('rejects an identity assertion signed by another key', async () => {
       const other = await createTestService(env.db.handle);
       const identityToken = await other.identity('fb:123');
-      const body = await (await env.svc.check(token, { ...publicBalance, channel: { platform: 'x', visibility: 'private' }, customer: { id: 'fb:123', identityToken } })).json();
+      const body = await (
+        await env.svc.check(token, {
+          ...publicBalance,
+          channel: { platform: 'x', visibility: 'private' },
+          customer: { id: 'fb:123', identityToken },
+        })
+      ).json();
       expect(body.identity).toEqual({ status: 'rejected', reason: 'signature' });
       expect(body.decision).toBe('block');
     });
 
     it('warns on an inbound public post with a PIN and gives an urgent notice in the customer language', async () => {
-      const res = await env.svc.check(token, { direction: 'inbound', text: 'Zablokujcie kartę, mój PIN to 4821!', channel: { platform: 'facebook', visibility: 'public' } });
+      const res = await env.svc.check(token, {
+        direction: 'inbound',
+        text: 'Zablokujcie kartę, mój PIN to 4821!',
+        channel: { platform: 'facebook', visibility: 'public' },
+      });
       const body = await res.json();
       expect(body.decision).toBe('warn');
       expect(body.urgent).toBe(true);
@@ -95,7 +136,13 @@ describe.each(BACKENDS)('POST /v1/check on %s', (backend) => {
     it('blocks a reply asking for a PIN in a private, verified channel', async () => {
       const identityToken = await env.svc.identity('fb:1');
       const body = await (
-        await env.svc.check(token, { direction: 'outbound', text: 'Aby odblokować kartę, prosimy o podanie numeru PIN.', channel: { platform: 'facebook', visibility: 'private' }, customer: { id: 'fb:1', identityToken }, agent: { id: 'a1' } })
+        await env.svc.check(token, {
+          direction: 'outbound',
+          text: 'Aby odblokować kartę, prosimy o podanie numeru PIN.',
+          channel: { platform: 'facebook', visibility: 'private' },
+          customer: { id: 'fb:1', identityToken },
+          agent: { id: 'a1' },
+        })
       ).json();
       expect(body.decision).toBe('block');
       expect(body.violations.map((v: { rule: string }) => v.rule)).toEqual(['secret-request']);
@@ -108,20 +155,28 @@ describe.each(BACKENDS)('POST /v1/check on %s', (backend) => {
       expect(second.audit).toEqual(first.audit);
       expect(second.decision).toBe(first.decision);
       expect(second.replayed).toBe(true);
-      const rows = await env.db.handle.query<{ n: string | number }>(`SELECT count(*) AS n FROM audit_events WHERE idempotency_key = 'retry-1'`);
+      const rows = await env.db.handle.query<{ n: string | number }>(
+        `SELECT count(*) AS n FROM audit_events WHERE idempotency_key = 'retry-1'`,
+      );
       expect(Number(rows[0]?.n)).toBe(1);
     });
 
     it('answers 409 when an Idempotency-Key is reused for a different body', async () => {
       await env.svc.check(token, publicBalance, { 'idempotency-key': 'retry-2' });
-      const res = await env.svc.check(token, { ...publicBalance, text: 'Inna treść' }, { 'idempotency-key': 'retry-2' });
+      const res = await env.svc.check(
+        token,
+        { ...publicBalance, text: 'Inna treść' },
+        { 'idempotency-key': 'retry-2' },
+      );
       expect(res.status).toBe(409);
       expect((await res.json()).error.code).toBe('idempotency_conflict');
     });
 
     it('commits concurrent checks together, each in its own chain position', async () => {
       const before = env.svc.writer.stats.batches;
-      const results = await Promise.all(Array.from({ length: 40 }, () => env.svc.check(token, publicBalance).then((r) => r.json())));
+      const results = await Promise.all(
+        Array.from({ length: 40 }, () => env.svc.check(token, publicBalance).then((r) => r.json())),
+      );
       const seqs = results.map((r) => r.audit.seq).sort((a, b) => a - b);
       expect(new Set(seqs).size).toBe(40);
       expect(seqs[39] - seqs[0]).toBe(39);
@@ -131,7 +186,10 @@ describe.each(BACKENDS)('POST /v1/check on %s', (backend) => {
 
   describe('errors', () => {
     it('names the failing field on a 400', async () => {
-      const res = await env.svc.check(token, { ...publicBalance, channel: { platform: 'facebook', visibility: 'everyone' } });
+      const res = await env.svc.check(token, {
+        ...publicBalance,
+        channel: { platform: 'facebook', visibility: 'everyone' },
+      });
       expect(res.status).toBe(400);
       const body = await res.json();
       expect(body.error.code).toBe('invalid_request');
@@ -148,13 +206,21 @@ describe.each(BACKENDS)('POST /v1/check on %s', (backend) => {
 
     it('rejects empty and over-long text', async () => {
       expect((await env.svc.check(token, { ...publicBalance, text: '' })).status).toBe(400);
-      expect((await env.svc.check(token, { ...publicBalance, text: 'a'.repeat(20_001) })).status).toBe(400);
-      expect((await env.svc.check(token, { ...publicBalance, text: 'a'.repeat(20_000) })).status).toBe(200);
+      expect(
+        (await env.svc.check(token, { ...publicBalance, text: 'a'.repeat(20_001) })).status,
+      ).toBe(400);
+      expect(
+        (await env.svc.check(token, { ...publicBalance, text: 'a'.repeat(20_000) })).status,
+      ).toBe(200);
     });
 
     it('answers 400 on malformed JSON, 415 on a non-JSON body, 413 on an oversized one', async () => {
       expect((await env.svc.check(token, '{"direction":')).status).toBe(400);
-      const text = await env.svc.app.request('/v1/check', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' }, body: 'hi' });
+      const text = await env.svc.app.request('/v1/check', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' },
+        body: 'hi',
+      });
       expect(text.status).toBe(415);
       const big = await env.svc.check(token, { ...publicBalance, text: 'x'.repeat(300_000) });
       expect(big.status).toBe(413);
@@ -162,14 +228,22 @@ describe.each(BACKENDS)('POST /v1/check on %s', (backend) => {
     });
 
     it('does not echo the text in error messages', async () => {
-      const res = await env.svc.check(token, { ...publicBalance, direction: 'sideways', text: 'PIN 4821 PL61 1090 1014 0000 0712 1981 2874' });
+      const res = await env.svc.check(token, {
+        ...publicBalance,
+        direction: 'sideways',
+        text: 'PIN 4821 PL61 1090 1014 0000 0712 1981 2874',
+      });
       const raw = await res.text();
       expect(raw).not.toContain('4821');
       expect(raw).not.toContain('1090');
     });
 
     it('writes nothing for a rejected request', async () => {
-      const count = async () => Number((await env.db.handle.query<{ n: string }>('SELECT count(*) AS n FROM audit_events'))[0]?.n);
+      const count = async () =>
+        Number(
+          (await env.db.handle.query<{ n: string }>('SELECT count(*) AS n FROM audit_events'))[0]
+            ?.n,
+        );
       const before = await count();
       await env.svc.check(token, { ...publicBalance, channel: {} });
       await env.svc.check('not-a-token', publicBalance);
@@ -184,13 +258,17 @@ describe('fail closed', () => {
     const svc = await createTestService(db.handle);
     const token = await svc.token('bank-a', ['check']);
     // the head row exists, but inserting the event will fail
-    await db.handle.query('ALTER TABLE audit_events ADD CONSTRAINT no_more CHECK (seq < 0) NOT VALID');
+    await db.handle.query(
+      'ALTER TABLE audit_events ADD CONSTRAINT no_more CHECK (seq < 0) NOT VALID',
+    );
     const res = await svc.check(token, publicBalance);
     expect(res.status).toBe(503);
     expect((await res.json()).error.code).toBe('audit_unavailable');
     const events = await db.handle.query<{ n: string }>('SELECT count(*) AS n FROM audit_events');
     expect(Number(events[0]?.n)).toBe(0);
-    const heads = await db.handle.query<{ seq: string | number }>('SELECT seq FROM audit_chain_heads');
+    const heads = await db.handle.query<{ seq: string | number }>(
+      'SELECT seq FROM audit_chain_heads',
+    );
     expect(heads.every((h) => Number(h.seq) === 0)).toBe(true); // the head did not move
     await db.drop();
   });

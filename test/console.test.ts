@@ -31,17 +31,49 @@ describe('the audit console', () => {
   });
 
   it('shows the fields the audit event declares, with their labels, and none it keeps to itself', async () => {
-    const fields = (await (await svc.app.request('/console/fields.json')).json()) as Array<{ name: string; label: string; listed: boolean }>;
+    const fields = (await (await svc.app.request('/console/fields.json')).json()) as Array<{
+      name: string;
+      label: string;
+      listed: boolean;
+    }>;
     const names = fields.map((f) => f.name);
-    expect(names).toEqual(expect.arrayContaining(['id', 'seq', 'decision', 'kinds', 'findings', 'customerFingerprint', 'hash']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'id',
+        'seq',
+        'decision',
+        'kinds',
+        'findings',
+        'customerFingerprint',
+        'hash',
+      ]),
+    );
     expect(names).not.toContain('tenant');
     expect(names).not.toContain('requestFp');
     expect(names).not.toContain('seal');
-    expect(fields.filter((f) => f.listed).map((f) => f.name)).toEqual(['seq', 'createdAt', 'type', 'direction', 'visibility', 'decision', 'rules', 'kinds', 'agentId']);
+    expect(fields.filter((f) => f.listed).map((f) => f.name)).toEqual([
+      'seq',
+      'createdAt',
+      'type',
+      'direction',
+      'visibility',
+      'decision',
+      'rules',
+      'kinds',
+      'agentId',
+    ]);
     // what the list of events shows is every name the API answers with
     const t = await svc.token('console', ['check', 'audit:read']);
-    await svc.check(t, { direction: 'inbound', text: 'Mój PIN 4821', channel: { platform: 'x', visibility: 'public' } });
-    const [event] = (await (await svc.app.request('/v1/audit/events', { headers: { authorization: `Bearer ${t}` } })).json()).events;
+    await svc.check(t, {
+      direction: 'inbound',
+      text: 'Mój PIN 4821',
+      channel: { platform: 'x', visibility: 'public' },
+    });
+    const [event] = (
+      await (
+        await svc.app.request('/v1/audit/events', { headers: { authorization: `Bearer ${t}` } })
+      ).json()
+    ).events;
     expect(Object.keys(event).sort()).toEqual([...names].sort());
   });
 });

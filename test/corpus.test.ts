@@ -39,7 +39,8 @@ describe('quality on the realistic messages', () => {
     for (const [kind, s] of m.byKind) {
       if (s.tp + s.fn === 0) continue;
       const recall = s.tp / (s.tp + s.fn);
-      if (recall < (kind === 'balance' ? 0.95 : 0.9)) below.push(`${kind}: recall ${recall.toFixed(3)}`);
+      if (recall < (kind === 'balance' ? 0.95 : 0.9))
+        below.push(`${kind}: recall ${recall.toFixed(3)}`);
     }
     expect(below, m.notes.join('\n')).toEqual([]);
     const { recall, precision } = pooled(m);
@@ -51,7 +52,9 @@ describe('quality on the realistic messages', () => {
     expect(m.clean).toBeGreaterThan(100);
     expect(m.safeAdvice).toBeGreaterThanOrEqual(50);
     expect(m.cleanFlagged / m.clean, m.notes.join('\n')).toBeLessThanOrEqual(0.02);
-    expect(m.safeAdviceBlocked / m.safeAdvice, m.wrongDecisions.join('\n')).toBeLessThanOrEqual(0.02);
+    expect(m.safeAdviceBlocked / m.safeAdvice, m.wrongDecisions.join('\n')).toBeLessThanOrEqual(
+      0.02,
+    );
   });
 });
 
@@ -75,7 +78,9 @@ describe('quality on the held-out messages', () => {
 
   it('answers at least 97% of messages in the language they were written in', () => {
     const rows = loadCorpus(HOLDOUT);
-    const wrong = rows.filter((r) => scan(r.text).locale !== r.lang).map((r) => `${r.id} ${r.lang}: ${r.text}`);
+    const wrong = rows
+      .filter((r) => scan(r.text).locale !== r.lang)
+      .map((r) => `${r.id} ${r.lang}: ${r.text}`);
     expect(1 - wrong.length / rows.length, wrong.join('\n')).toBeGreaterThanOrEqual(0.97);
   });
 
@@ -96,7 +101,8 @@ describe.skipIf(!existsSync(path))('quality on the shared corpus', () => {
       const recall = s.tp / (s.tp + s.fn);
       const precision = s.tp / Math.max(s.tp + s.fp, 1);
       const target = ['iban', 'payment_card', 'national_id'].includes(kind) ? 1 : 0.97;
-      if (recall < target || precision < target) below.push(`${kind}: recall ${recall.toFixed(3)} precision ${precision.toFixed(3)}`);
+      if (recall < target || precision < target)
+        below.push(`${kind}: recall ${recall.toFixed(3)} precision ${precision.toFixed(3)}`);
     }
     expect(below, m.notes.join('\n')).toEqual([]);
   });

@@ -4,7 +4,12 @@ import { BACKENDS, createTestDatabase } from './support/database.ts';
 import { createTestService } from './support/service.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const check = (thread: string) => ({ direction: 'inbound', text: 'Dzień dobry', channel: { platform: 'x', visibility: 'public' }, thread: { id: thread } });
+const check = (thread: string) => ({
+  direction: 'inbound',
+  text: 'Dzień dobry',
+  channel: { platform: 'x', visibility: 'public' },
+  thread: { id: thread },
+});
 
 // A check has a deadline: past it, it answers 503 with Retry-After at once, and its event is
 // never written later. The store is held up here by another transaction holding what the
@@ -19,7 +24,8 @@ describe.each(BACKENDS)('the check deadline on %s', (backend) => {
       let release!: () => void;
       const held = new Promise<void>((r) => (release = r));
       const holding = db.handle.transaction(async (q) => {
-        if (backend === 'postgres') await q("SELECT 1 FROM audit_chain_heads WHERE tenant = 'slow' FOR UPDATE");
+        if (backend === 'postgres')
+          await q("SELECT 1 FROM audit_chain_heads WHERE tenant = 'slow' FOR UPDATE");
         await held;
       });
       await sleep(50);
@@ -27,21 +33,34 @@ describe.each(BACKENDS)('the check deadline on %s', (backend) => {
       const answers = await Promise.all(
         Array.from({ length: 40 }, async (_, i) => {
           const res = await svc.check(token, check(`late-${i}`));
-          return { status: res.status, retryAfter: res.headers.get('retry-after'), reason: (await res.json()).error?.details?.reason, ms: performance.now() - started };
+          return {
+            status: res.status,
+            retryAfter: res.headers.get('retry-after'),
+            reason: (await res.json()).error?.details?.reason,
+            ms: performance.now() - started,
+          };
         }),
       );
       release();
       await holding;
-      expect(answers.every((a) => a.status === 503 && a.retryAfter === '1' && a.reason === 'deadline')).toBe(true);
+      expect(
+        answers.every((a) => a.status === 503 && a.retryAfter === '1' && a.reason === 'deadline'),
+      ).toBe(true);
       const slowest = Math.max(...answers.map((a) => a.ms));
-      console.info(`deadline on ${backend}: 40 checks held up, all 503 by ${slowest.toFixed(0)} ms (deadline 400 ms)`);
+      console.info(
+        `deadline on ${backend}: 40 checks held up, all 503 by ${slowest.toFixed(0)} ms (deadline 400 ms)`,
+      );
       expect(slowest).toBeLessThan(400 + 600);
       // nothing of them is written later, once the store moves again
       await sleep(300);
       expect((await svc.check(token, check('after'))).status).toBe(200);
-      const threads = await db.handle.query<{ thread_id: string }>("SELECT thread_id FROM audit_events WHERE tenant = 'slow' ORDER BY seq");
+      const threads = await db.handle.query<{ thread_id: string }>(
+        "SELECT thread_id FROM audit_events WHERE tenant = 'slow' ORDER BY seq",
+      );
       expect(threads.map((t) => t.thread_id)).toEqual(['warm-up', 'after']);
-      const report = await (await svc.app.request('/v1/audit/verify', { headers: { authorization: `Bearer ${token}` } })).json();
+      const report = await (
+        await svc.app.request('/v1/audit/verify', { headers: { authorization: `Bearer ${token}` } })
+      ).json();
       expect(report).toMatchObject({ ok: true, events: 2 });
     } finally {
       await db.drop();
@@ -57,13 +76,16 @@ describe('the circuit breaker', () => {
     const breaker = new StoreAvailability(
       async () => {
         probes++;
-        if (!reachable) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+        if (!reachable)
+          throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
       },
       { probeIntervalMs: 20, onChange: (up) => changes.push(up) },
     );
     expect(breaker.observe(new Error('duplicate key'))).toBe(false);
     expect(breaker.up).toBe(true);
-    expect(breaker.observe(Object.assign(new Error('x'), { cause: { code: 'CONNECTION_CLOSED' } }))).toBe(true);
+    expect(
+      breaker.observe(Object.assign(new Error('x'), { cause: { code: 'CONNECTION_CLOSED' } })),
+    ).toBe(true);
     expect(breaker.up).toBe(false);
     await sleep(120);
     expect(probes).toBeGreaterThan(2);
@@ -88,12 +110,24 @@ describe('the circuit breaker', () => {
     expect(performance.now() - t).toBeLessThan(50);
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('1');
-    expect((await res.json()).error).toMatchObject({ code: 'audit_unavailable', details: { reason: 'store_down' } });
-    expect((await svc.app.request('/v1/audit/events', { headers: { authorization: `Bearer ${token}` } })).status).toBe(503);
-    expect((await svc.app.request('/v1/audit/verify', { headers: { authorization: `Bearer ${token}` } })).status).toBe(503);
+    expect((await res.json()).error).toMatchObject({
+      code: 'audit_unavailable',
+      details: { reason: 'store_down' },
+    });
+    expect(
+      (await svc.app.request('/v1/audit/events', { headers: { authorization: `Bearer ${token}` } }))
+        .status,
+    ).toBe(503);
+    expect(
+      (await svc.app.request('/v1/audit/verify', { headers: { authorization: `Bearer ${token}` } }))
+        .status,
+    ).toBe(503);
     const ready = await svc.app.request('/readyz');
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toMatchObject({ status: 'not_ready', reason: 'database unreachable' });
+    expect(await ready.json()).toMatchObject({
+      status: 'not_ready',
+      reason: 'database unreachable',
+    });
     svc.deps.availability!.close();
   });
 });

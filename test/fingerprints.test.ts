@@ -14,72 +14,151 @@ describe.each(BACKENDS)('finding events by fingerprint on %s', (backend) => {
   let officer: string;
   const json = (res: Response | Promise<Response>) => Promise.resolve(res).then((r) => r.json());
   const events = async (svc: TestService, token: string, query: string) =>
-    (await json(svc.app.request(`/v1/audit/events?${query}`, { headers: { authorization: `Bearer ${token}` } }))) as {
-      events: Array<{ threadId: string; type: string; findings: Array<{ kind: string; fp: string | null }>; customerFingerprint: string | null }>;
+    (await json(
+      svc.app.request(`/v1/audit/events?${query}`, {
+        headers: { authorization: `Bearer ${token}` },
+      }),
+    )) as {
+      events: Array<{
+        threadId: string;
+        type: string;
+        findings: Array<{ kind: string; fp: string | null }>;
+        customerFingerprint: string | null;
+      }>;
     };
   const lookup = (svc: TestService, token: string, body: unknown) =>
-    svc.app.request('/v1/audit/fingerprints', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const check = (svc: TestService, token: string, thread: string, text: string, customer = 'fb:7') =>
-    svc.check(token, { direction: 'inbound', text, channel: { platform: 'facebook', visibility: 'public' }, customer: { id: customer }, thread: { id: thread } });
+    svc.app.request('/v1/audit/fingerprints', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const check = (
+    svc: TestService,
+    token: string,
+    thread: string,
+    text: string,
+    customer = 'fb:7',
+  ) =>
+    svc.check(token, {
+      direction: 'inbound',
+      text,
+      channel: { platform: 'facebook', visibility: 'public' },
+      customer: { id: customer },
+      thread: { id: thread },
+    });
 
   beforeAll(async () => {
     agentToken = await env.svc.token('bank-f', ['check']);
     officer = await env.svc.token('bank-f', ['audit:read']);
-    expect((await check(env.svc, agentToken, 't1', `Mój numer konta ${IBAN}, proszę o zwrot.`, 'fb:42')).status).toBe(200);
-    expect((await check(env.svc, agentToken, 't2', `Przelew na ${IBAN.replace(/ /g, '')} nie doszedł`)).status).toBe(200);
-    expect((await check(env.svc, agentToken, 't3', 'Mój telefon +48 600 123 456, proszę oddzwonić')).status).toBe(200);
+    expect(
+      (await check(env.svc, agentToken, 't1', `Mój numer konta ${IBAN}, proszę o zwrot.`, 'fb:42'))
+        .status,
+    ).toBe(200);
+    expect(
+      (await check(env.svc, agentToken, 't2', `Przelew na ${IBAN.replace(/ /g, '')} nie doszedł`))
+        .status,
+    ).toBe(200);
+    expect(
+      (await check(env.svc, agentToken, 't3', 'Mój telefon +48 600 123 456, proszę oddzwonić'))
+        .status,
+    ).toBe(200);
     rotated = await createTestService(env.db.handle);
     rotated.keys.hmacPrevious = [env.svc.keys.hmac];
   });
 
   it('lists the events where a fingerprint appears, in findings or as the customer', async () => {
     const all = await events(env.svc, officer, 'type=check');
-    const fp = all.events.find((e) => e.threadId === 't1')!.findings.find((f) => f.kind === 'iban')!.fp!;
+    const fp = all.events.find((e) => e.threadId === 't1')!.findings.find((f) => f.kind === 'iban')!
+      .fp!;
     expect(fp).toMatch(/^[\w-]{22}$/);
-    expect((await events(env.svc, officer, `fingerprint=${fp}`)).events.map((e) => e.threadId).sort()).toEqual(['t1', 't2']);
+    expect(
+      (await events(env.svc, officer, `fingerprint=${fp}`)).events.map((e) => e.threadId).sort(),
+    ).toEqual(['t1', 't2']);
     const customer = all.events.find((e) => e.threadId === 't1')!.customerFingerprint!;
-    expect((await events(env.svc, officer, `fingerprint=${customer}`)).events.map((e) => e.threadId)).toEqual(['t1']);
-    expect((await events(env.svc, officer, `fingerprint=${fp},${customer}`)).events).toHaveLength(2);
+    expect(
+      (await events(env.svc, officer, `fingerprint=${customer}`)).events.map((e) => e.threadId),
+    ).toEqual(['t1']);
+    expect((await events(env.svc, officer, `fingerprint=${fp},${customer}`)).events).toHaveLength(
+      2,
+    );
   });
 
   it('fingerprints the values an officer holds, written any way, and logs the lookup without them', async () => {
-    const res = await lookup(env.svc, officer, { text: '61 1090 1014 0000 0712 1981 2874', customerId: 'fb:42' });
+    const res = await lookup(env.svc, officer, {
+      text: '61 1090 1014 0000 0712 1981 2874',
+      customerId: 'fb:42',
+    });
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.findings).toEqual([{ kind: 'iban', masked: expect.not.stringContaining('1090'), fingerprints: [{ keyId: env.svc.keys.hmac.id, fingerprint: expect.any(String) }] }]);
+    expect(body.findings).toEqual([
+      {
+        kind: 'iban',
+        masked: expect.not.stringContaining('1090'),
+        fingerprints: [{ keyId: env.svc.keys.hmac.id, fingerprint: expect.any(String) }],
+      },
+    ]);
     expect(body.customer).toHaveLength(1);
-    expect((await events(env.svc, officer, `type=check&fingerprint=${body.fingerprint.join(',')}`)).events.map((e) => e.threadId).sort()).toEqual(['t1', 't2']);
+    expect(
+      (
+        await events(env.svc, officer, `type=check&fingerprint=${body.fingerprint.join(',')}`)
+      ).events
+        .map((e) => e.threadId)
+        .sort(),
+    ).toEqual(['t1', 't2']);
 
     const logged = (await events(env.svc, officer, 'type=lookup')).events;
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ type: 'lookup', agentId: expect.any(String), details: { kinds: ['iban'], customer: true, fingerprint: body.fingerprint } });
+    expect(logged[0]).toMatchObject({
+      type: 'lookup',
+      agentId: expect.any(String),
+      details: { kinds: ['iban'], customer: true, fingerprint: body.fingerprint },
+    });
     expect(JSON.stringify(logged[0])).not.toMatch(/1090|0712|fb:42/);
-    expect(await json(env.svc.app.request('/v1/audit/verify', { headers: { authorization: `Bearer ${officer}` } }))).toMatchObject({ ok: true, events: 4 });
+    expect(
+      await json(
+        env.svc.app.request('/v1/audit/verify', {
+          headers: { authorization: `Bearer ${officer}` },
+        }),
+      ),
+    ).toMatchObject({ ok: true, events: 4 });
   });
 
   it('after the key is rotated, finds old and new events through fingerprints under both keys', async () => {
     const token = await rotated.token('bank-f', ['check', 'audit:read']);
     expect(rotated.keys.hmac.id).not.toBe(env.svc.keys.hmac.id);
     expect((await check(rotated, token, 't4', `Numer konta: ${IBAN}`)).status).toBe(200);
-    const newest = (await events(rotated, token, 'type=check')).events.find((e) => e.threadId === 't4')!;
+    const newest = (await events(rotated, token, 'type=check')).events.find(
+      (e) => e.threadId === 't4',
+    )!;
     const body = await json(lookup(rotated, token, { text: IBAN }));
     const keyIds = body.findings[0].fingerprints.map((f: { keyId: string }) => f.keyId);
     expect(keyIds).toEqual([rotated.keys.hmac.id, env.svc.keys.hmac.id]);
     expect(body.fingerprint).toContain(newest.findings[0]!.fp);
-    expect((await events(rotated, token, `type=check&fingerprint=${body.fingerprint.join(',')}`)).events.map((e) => e.threadId).sort()).toEqual(['t1', 't2', 't4']);
+    expect(
+      (await events(rotated, token, `type=check&fingerprint=${body.fingerprint.join(',')}`)).events
+        .map((e) => e.threadId)
+        .sort(),
+    ).toEqual(['t1', 't2', 't4']);
     // without the earlier key, only the new event is found
     const alone = await createTestService(env.db.handle);
     alone.keys.hmac = rotated.keys.hmac;
     const aloneToken = await alone.token('bank-f', ['audit:read']);
     const onlyNew = await json(lookup(alone, aloneToken, { text: IBAN }));
-    expect((await events(alone, aloneToken, `type=check&fingerprint=${onlyNew.fingerprint.join(',')}`)).events.map((e) => e.threadId)).toEqual(['t4']);
+    expect(
+      (
+        await events(alone, aloneToken, `type=check&fingerprint=${onlyNew.fingerprint.join(',')}`)
+      ).events.map((e) => e.threadId),
+    ).toEqual(['t4']);
 
     // a policy simulation matches the allow-list under the event's own key
     const simulate = async (svc: TestService) =>
       json(
         svc.app.request('/v1/policy/simulate', {
           method: 'POST',
-          headers: { authorization: `Bearer ${await svc.token('bank-f', ['policy:admin'])}`, 'content-type': 'application/json' },
+          headers: {
+            authorization: `Bearer ${await svc.token('bank-f', ['policy:admin'])}`,
+            'content-type': 'application/json',
+          },
           body: JSON.stringify({ policy: { allowList: { ibans: [IBAN] } } }),
         }),
       );
@@ -93,7 +172,9 @@ describe.each(BACKENDS)('finding events by fingerprint on %s', (backend) => {
     expect((await empty.json()).error.details[0].field).toBe('text');
     const pin = await json(lookup(env.svc, officer, { text: 'PIN 4821' }));
     expect(pin).toEqual({ findings: [], customer: null, fingerprint: [] }); // never fingerprinted
-    const bad = await env.svc.app.request('/v1/audit/events?fingerprint=abc', { headers: { authorization: `Bearer ${officer}` } });
+    const bad = await env.svc.app.request('/v1/audit/events?fingerprint=abc', {
+      headers: { authorization: `Bearer ${officer}` },
+    });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.details[0].field).toBe('fingerprint');
     const other = await env.svc.token(`bank-${randomBytes(3).toString('hex')}`, ['audit:read']);
@@ -108,7 +189,11 @@ describe('a lookup the audit store cannot record', () => {
     const svc = await createTestService(db.handle);
     const token = await svc.token('bank-f', ['audit:read']);
     await db.handle.close();
-    const res = await svc.app.request('/v1/audit/fingerprints', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ text: IBAN }) });
+    const res = await svc.app.request('/v1/audit/fingerprints', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ text: IBAN }),
+    });
     expect(res.status).toBe(503);
     const body = await res.text();
     expect(body).toContain('audit_unavailable');

@@ -22,10 +22,23 @@ describe('request bodies over HTTP', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   /** POSTs the body in the given chunks; without a content-length it goes chunked. */
-  function post(chunks: Array<string | Buffer>, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  function post(
+    chunks: Array<string | Buffer>,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: string }> {
     return new Promise((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port, path: '/v1/check', method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers } },
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/v1/check',
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${token}`,
+            ...headers,
+          },
+        },
         (res) => {
           let body = '';
           res.setEncoding('utf8');
@@ -45,7 +58,13 @@ describe('request bodies over HTTP', () => {
     });
   }
 
-  const check = (text: string) => JSON.stringify({ direction: 'outbound', text, channel: { platform: 'facebook', visibility: 'public' }, agent: { id: 'agent-1' } });
+  const check = (text: string) =>
+    JSON.stringify({
+      direction: 'outbound',
+      text,
+      channel: { platform: 'facebook', visibility: 'public' },
+      agent: { id: 'agent-1' },
+    });
 
   it('reads a chunked body whose multi-byte letters are split between chunks', async () => {
     const bytes = Buffer.from(check('Saldo Pańskiego konta wynosi 2 500,00 zł. Ačiū.'));
@@ -69,7 +88,11 @@ describe('request bodies over HTTP', () => {
     const declared = await post([big], { 'content-length': String(Buffer.byteLength(big)) });
     expect(declared.status).toBe(413);
     expect(JSON.parse(declared.body).error.code).toBe('payload_too_large');
-    const chunked = await post([big.slice(0, 100_000), big.slice(100_000, 200_000), big.slice(200_000)]);
+    const chunked = await post([
+      big.slice(0, 100_000),
+      big.slice(100_000, 200_000),
+      big.slice(200_000),
+    ]);
     expect(chunked.status).toBe(413);
     expect(JSON.parse(chunked.body).error.code).toBe('payload_too_large');
     expect(env.svc.writer.stats.events).toBe(before);

@@ -8,7 +8,16 @@ import { PolicyStore } from '../src/stores/policy-store.ts';
 import { createTestDatabase, type TestDatabase } from './support/database.ts';
 import { AUTH, createTestService, steppingClock } from './support/service.ts';
 
-const PLANTED = ['PL61 1090 1014 0000 0712 1981 2874', '4111 1111 1111 1111', '44051401458', '600 123 456', 'jan.kowalski@example.pl', '4821', 'Kot123!xyz', 'fb:100029384756'];
+const PLANTED = [
+  'PL61 1090 1014 0000 0712 1981 2874',
+  '4111 1111 1111 1111',
+  '44051401458',
+  '600 123 456',
+  'jan.kowalski@example.pl',
+  '4821',
+  'Kot123!xyz',
+  'fb:100029384756',
+];
 
 describe('logs', () => {
   let db: TestDatabase;
@@ -30,28 +39,80 @@ describe('logs', () => {
     const logger = pino({ level: 'trace' }, sink);
     const base = await createTestService(db.handle);
     const writer = new AuditWriter(db.handle, steppingClock());
-    const policies = new PolicyStore(db.handle.db, { ttlMs: 0, fallbackIdentityProvider: { ...DEV_IDP, jwks: { keys: [base.keys.dev!.publicJwk] } } });
-    const app = createApp({ database: db.handle, writer, policies, keys: base.keys, clock: steppingClock(), auth: AUTH, logger });
+    const policies = new PolicyStore(db.handle.db, {
+      ttlMs: 0,
+      fallbackIdentityProvider: { ...DEV_IDP, jwks: { keys: [base.keys.dev!.publicJwk] } },
+    });
+    const app = createApp({
+      database: db.handle,
+      writer,
+      policies,
+      keys: base.keys,
+      clock: steppingClock(),
+      auth: AUTH,
+      logger,
+    });
     const token = await base.token('logs', ['check', 'audit:read']);
     const text = `Mój rachunek ${PLANTED[0]}, karta ${PLANTED[1]}, PESEL ${PLANTED[2]}, tel. ${PLANTED[3]}, mail ${PLANTED[4]}, PIN ${PLANTED[5]}, hasło: ${PLANTED[6]}`;
-    const send = (body: unknown) => app.request('/v1/check', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    expect((await send({ direction: 'inbound', text, channel: { platform: 'fb', visibility: 'public' }, customer: { id: PLANTED[7] } })).status).toBe(200);
-    expect((await send({ direction: 'sideways', text, channel: { platform: 'fb', visibility: 'public' } })).status).toBe(400);
+    const send = (body: unknown) =>
+      app.request('/v1/check', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect(
+      (
+        await send({
+          direction: 'inbound',
+          text,
+          channel: { platform: 'fb', visibility: 'public' },
+          customer: { id: PLANTED[7] },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await send({
+          direction: 'sideways',
+          text,
+          channel: { platform: 'fb', visibility: 'public' },
+        })
+      ).status,
+    ).toBe(400);
     // an officer's lookup carries the values themselves
     const lookup = (body: unknown) =>
-      app.request('/v1/audit/fingerprints', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      app.request('/v1/audit/fingerprints', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     expect((await lookup({ text, customerId: PLANTED[7] })).status).toBe(200);
     expect((await lookup({ text, customerId: PLANTED[7], extra: true })).status).toBe(400);
     await db.handle.close(); // and a failure: the store is gone
-    expect((await send({ direction: 'inbound', text, channel: { platform: 'fb', visibility: 'public' } })).status).toBe(503);
+    expect(
+      (
+        await send({
+          direction: 'inbound',
+          text,
+          channel: { platform: 'fb', visibility: 'public' },
+        })
+      ).status,
+    ).toBe(503);
     // an audit read on a store that is gone is a 503 too, not a 500
-    expect((await app.request(`/v1/audit/events?agent=${PLANTED[7]}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(503);
+    expect(
+      (
+        await app.request(`/v1/audit/events?agent=${PLANTED[7]}`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).status,
+    ).toBe(503);
     const log = lines.join('');
     expect(lines.length).toBeGreaterThanOrEqual(4);
     expect(log).toContain('"status":200');
     expect(log).toContain('"status":503');
     for (const value of PLANTED) {
-      for (const v of new Set([value, value.replace(/\s/g, '')])) expect(log.includes(v), `${v} in the logs`).toBe(false);
+      for (const v of new Set([value, value.replace(/\s/g, '')]))
+        expect(log.includes(v), `${v} in the logs`).toBe(false);
     }
     db = await createTestDatabase('pglite'); // afterAll drops a fresh one
   });
@@ -71,7 +132,9 @@ describe('logs', () => {
     await db.handle.query('ALTER TABLE audit_events RENAME COLUMN agent_id TO agent_gone');
     try {
       const iban = PLANTED[0]!.replace(/\s/g, '');
-      const res = await app.request(`/v1/audit/events?agent=${iban}&thread=${PLANTED[2]}`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await app.request(`/v1/audit/events?agent=${iban}&thread=${PLANTED[2]}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(res.status).toBe(500);
       const log = lines.join('');
       expect(log).toContain('unhandled error');

@@ -13,8 +13,16 @@ interface PeerCase {
   test: string;
 }
 
-const cases = JSON.parse(readFileSync(new URL('./fixtures/peer-cases/presidio.json', import.meta.url), 'utf8')) as PeerCase[];
-const KIND: Record<PeerCase['entity'], Kind> = { IBAN_CODE: 'iban', PHONE_NUMBER: 'phone', CREDIT_CARD: 'payment_card', PL_PESEL: 'national_id', EMAIL_ADDRESS: 'email' };
+const cases = JSON.parse(
+  readFileSync(new URL('./fixtures/peer-cases/presidio.json', import.meta.url), 'utf8'),
+) as PeerCase[];
+const KIND: Record<PeerCase['entity'], Kind> = {
+  IBAN_CODE: 'iban',
+  PHONE_NUMBER: 'phone',
+  CREDIT_CARD: 'payment_card',
+  PL_PESEL: 'national_id',
+  EMAIL_ADDRESS: 'email',
+};
 
 /**
  * Phone cases where we differ on purpose. Presidio is configured there with ten regions
@@ -24,8 +32,10 @@ const KIND: Record<PeerCase['entity'], Kind> = { IBAN_CODE: 'iban', PHONE_NUMBER
 const PHONE_DIFFERENCES: Record<string, string> = {
   'My Israeli number is 09-7625400': 'national Israeli format: IL is not among our default regions',
   'My CN number is 13812345678': 'national Chinese format: CN is not among our default regions',
-  'My US number is (415) 555-0132, and my international one is415-555-0132': 'a number glued to a word ("is415") is not taken: it is part of a code',
-  'My US number is (415) 555-0132, and my international one is 91-415-555-0132': '"91-…" without "+" is not an international number in our reading',
+  'My US number is (415) 555-0132, and my international one is415-555-0132':
+    'a number glued to a word ("is415") is not taken: it is part of a code',
+  'My US number is (415) 555-0132, and my international one is 91-415-555-0132':
+    '"91-…" without "+" is not an international number in our reading',
   'My US number is (415) 555-0132, and my international one is +91 4155 550132':
     'with its "+", +91 4155 550132 is a valid Indian number; Presidio drops it only under its leniency setting',
 };
@@ -51,7 +61,11 @@ describe('Presidio peer cases', () => {
 
   it('agrees with every phone case except the listed, deliberate differences', () => {
     const phones = cases.filter((c) => c.entity === 'PHONE_NUMBER');
-    const disagreements = phones.filter((c) => JSON.stringify(spans(c.text, 'phone')) !== JSON.stringify(c.expected_spans ?? [])).map((c) => c.text);
+    const disagreements = phones
+      .filter(
+        (c) => JSON.stringify(spans(c.text, 'phone')) !== JSON.stringify(c.expected_spans ?? []),
+      )
+      .map((c) => c.text);
     expect(disagreements.sort()).toEqual(Object.keys(PHONE_DIFFERENCES).sort());
   });
 });

@@ -19,7 +19,9 @@ describe.each(BACKENDS)('graceful shutdown on %s', (backend) => {
     const db = await createTestDatabase(backend);
     const svc = await createTestService(db.handle, { checkDeadlineMs: 10_000 });
     const server = await new Promise<Server>((resolve) => {
-      const s = serve({ fetch: svc.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s as Server));
+      const s = serve({ fetch: svc.app.fetch, port: 0, hostname: '127.0.0.1' }, () =>
+        resolve(s as Server),
+      );
     });
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const agent = new Agent({ keepAliveTimeout: 60_000, connections: 64 });
@@ -29,8 +31,17 @@ describe.each(BACKENDS)('graceful shutdown on %s', (backend) => {
         method: 'POST',
         dispatcher: agent,
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ direction: 'inbound', text: 'Dzień dobry', channel: { platform: 'x', visibility: 'public' }, thread: { id: thread } }),
-      }).then(async (r) => ({ status: r.statusCode, connection: r.headers.connection, body: await r.body.json() }));
+        body: JSON.stringify({
+          direction: 'inbound',
+          text: 'Dzień dobry',
+          channel: { platform: 'x', visibility: 'public' },
+          thread: { id: thread },
+        }),
+      }).then(async (r) => ({
+        status: r.statusCode,
+        connection: r.headers.connection,
+        body: await r.body.json(),
+      }));
     try {
       expect((await check('warm-up')).status).toBe(200);
       // keep-alive connections that stay idle, held open by the client
@@ -38,16 +49,25 @@ describe.each(BACKENDS)('graceful shutdown on %s', (backend) => {
       let release!: () => void;
       const held = new Promise<void>((r) => (release = r));
       const holding = db.handle.transaction(async (q) => {
-        if (backend === 'postgres') await q("SELECT 1 FROM audit_chain_heads WHERE tenant = 'drain' FOR UPDATE");
+        if (backend === 'postgres')
+          await q("SELECT 1 FROM audit_chain_heads WHERE tenant = 'drain' FOR UPDATE");
         await held;
       });
       const inFlight = Array.from({ length: 32 }, (_, i) => check(`in-flight-${i}`));
       await sleep(200);
-      const stopping = shutdownGracefully(server, { ...svc.deps, availability: svc.deps.availability!, lifecycle: svc.deps.lifecycle! }, { delayMs: 300, timeoutMs: 8000 }, pino({ level: 'silent' }));
+      const stopping = shutdownGracefully(
+        server,
+        { ...svc.deps, availability: svc.deps.availability!, lifecycle: svc.deps.lifecycle! },
+        { delayMs: 300, timeoutMs: 8000 },
+        pino({ level: 'silent' }),
+      );
       // not ready first, while the checks are still held
       const ready = await request(`${base}/readyz`, { dispatcher: agent });
       expect(ready.statusCode).toBe(503);
-      expect(await ready.body.json()).toMatchObject({ status: 'not_ready', reason: 'shutting down' });
+      expect(await ready.body.json()).toMatchObject({
+        status: 'not_ready',
+        reason: 'shutting down',
+      });
       await sleep(500);
       release();
       await holding;

@@ -15,11 +15,35 @@ const OPENSSL = spawnSync('openssl', ['version']).status === 0;
 
 describe('where the service may connect for a tenant', () => {
   const policy = new AddressPolicy();
-  it.each(['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '::ffff:8.8.8.8'])('allows the public unicast address %s', (a) => expect(policy.allows(a)).toBe(true));
+  it.each(['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '::ffff:8.8.8.8'])(
+    'allows the public unicast address %s',
+    (a) => expect(policy.allows(a)).toBe(true),
+  );
   it.each([
-    '127.0.0.1', '127.8.8.8', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '224.0.0.1', '255.255.255.255',
-    '192.0.2.1', '198.18.0.1', '240.0.0.1', '::1', '::', 'fe80::1', 'fc00::1', 'fd12::1', '::ffff:127.0.0.1', '::ffff:169.254.169.254',
-    '64:ff9b::7f00:1', '2002:7f00:1::', 'ff02::1', 'not-an-address',
+    '127.0.0.1',
+    '127.8.8.8',
+    '10.1.2.3',
+    '172.16.0.1',
+    '192.168.1.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '0.0.0.0',
+    '224.0.0.1',
+    '255.255.255.255',
+    '192.0.2.1',
+    '198.18.0.1',
+    '240.0.0.1',
+    '::1',
+    '::',
+    'fe80::1',
+    'fc00::1',
+    'fd12::1',
+    '::ffff:127.0.0.1',
+    '::ffff:169.254.169.254',
+    '64:ff9b::7f00:1',
+    '2002:7f00:1::',
+    'ff02::1',
+    'not-an-address',
   ])('refuses %s', (a) => expect(policy.allows(a)).toBe(false));
 
   it('allows the networks an operator lists for private identity providers, and refuses a wrong list', () => {
@@ -30,17 +54,28 @@ describe('where the service may connect for a tenant', () => {
     expect(() => AddressPolicy.fromList('10.0.0.0/33')).toThrow(/CIDR/);
   });
 
-  it.each(['https://169.254.169.254/keys', 'https://[::1]/k', 'https://2130706433/k', 'https://0x7f.1/k', 'https://localhost/k', 'https://idp.localhost/k', 'https://[::ffff:10.0.0.1]/k'])(
-    'refuses %s before any lookup',
-    (url) => expect(policy.literalProblem(new URL(url))).toMatch(/private, loopback/),
+  it.each([
+    'https://169.254.169.254/keys',
+    'https://[::1]/k',
+    'https://2130706433/k',
+    'https://0x7f.1/k',
+    'https://localhost/k',
+    'https://idp.localhost/k',
+    'https://[::ffff:10.0.0.1]/k',
+  ])('refuses %s before any lookup', (url) =>
+    expect(policy.literalProblem(new URL(url))).toMatch(/private, loopback/),
   );
-  it('leaves names to the check after resolution', () => expect(policy.literalProblem(new URL('https://id.bank.example/jwks'))).toBeNull());
+  it('leaves names to the check after resolution', () =>
+    expect(policy.literalProblem(new URL('https://id.bank.example/jwks'))).toBeNull());
 
   it('never opens a connection to a name that resolves to an internal address, nor to an internal literal', async () => {
     let resolved = 0;
     const resolve: Resolve = async () => {
       resolved++;
-      return [{ address: '10.0.0.5', family: 4 }, { address: '169.254.169.254', family: 4 }];
+      return [
+        { address: '10.0.0.5', family: 4 },
+        { address: '169.254.169.254', family: 4 },
+      ];
     };
     const fetch = keySetFetch(safeDispatcher(policy, { resolve }));
     await expect(fetch('https://idp.example/jwks', {})).rejects.toThrow();
@@ -59,19 +94,52 @@ describe.skipIf(!OPENSSL)('identity providers at the edge of the network', () =>
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sargas-idp-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=idp.test',
-      '-addext', 'subjectAltName=DNS:idp.test,IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=idp.test',
+        '-addext',
+        'subjectAltName=DNS:idp.test,IP:127.0.0.1',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     const { privateKey, publicKey } = await generateKeyPair('ES256');
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' };
-    sign = (sub) => new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setSubject(sub).setIssuer('https://idp.test').setAudience('sargas').setExpirationTime('5m').sign(privateKey);
-    server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_req, res) => {
-      if (mode === 'silent') return; // never answers
-      if (mode === 'redirect') {
-        res.writeHead(302, { location: 'https://169.254.169.254/latest/meta-data/' }).end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] }));
-    });
+    sign = (sub) =>
+      new SignJWT({})
+        .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+        .setSubject(sub)
+        .setIssuer('https://idp.test')
+        .setAudience('sargas')
+        .setExpirationTime('5m')
+        .sign(privateKey);
+    server = createServer(
+      { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+      (_req, res) => {
+        if (mode === 'silent') return; // never answers
+        if (mode === 'redirect') {
+          res.writeHead(302, { location: 'https://169.254.169.254/latest/meta-data/' }).end();
+          return;
+        }
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ keys: [jwk] }));
+      },
+    );
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     port = (server.address() as AddressInfo).port;
   });
@@ -85,18 +153,40 @@ describe.skipIf(!OPENSSL)('identity providers at the edge of the network', () =>
   async function service(allow: string[], tenant: string) {
     const addressPolicy = new AddressPolicy(allow);
     const resolve: Resolve = async () => [{ address: '127.0.0.1', family: 4 }];
-    const keySetFetching = { fetch: keySetFetch(safeDispatcher(addressPolicy, { resolve, ca: readFileSync(join(dir, 'cert.pem'), 'utf8') })), timeoutMs: 500, failureCooldownMs: 60_000 };
+    const keySetFetching = {
+      fetch: keySetFetch(
+        safeDispatcher(addressPolicy, { resolve, ca: readFileSync(join(dir, 'cert.pem'), 'utf8') }),
+      ),
+      timeoutMs: 500,
+      failureCooldownMs: 60_000,
+    };
     const app = createApp({ ...env.svc.deps, addressPolicy, keySetFetching });
     const token = await env.svc.token(tenant, ['check', 'policy:admin']);
     const h = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const put = await app.request('/v1/policy', { method: 'PUT', headers: h, body: JSON.stringify({ identityProvider: { issuer: 'https://idp.test', audience: 'sargas', jwksUrl: `https://idp.test:${port}/jwks` } }) });
+    const put = await app.request('/v1/policy', {
+      method: 'PUT',
+      headers: h,
+      body: JSON.stringify({
+        identityProvider: {
+          issuer: 'https://idp.test',
+          audience: 'sargas',
+          jwksUrl: `https://idp.test:${port}/jwks`,
+        },
+      }),
+    });
     expect(put.status).toBe(201);
     const check = async () => {
       const started = performance.now();
       const res = await app.request('/v1/check', {
         method: 'POST',
         headers: h,
-        body: JSON.stringify({ direction: 'outbound', text: 'Saldo wynosi 2 500,00 zł.', channel: { platform: 'fb', visibility: 'private' }, agent: { id: 'a' }, customer: { id: 'fb:1', identityToken: await sign('fb:1') } }),
+        body: JSON.stringify({
+          direction: 'outbound',
+          text: 'Saldo wynosi 2 500,00 zł.',
+          channel: { platform: 'fb', visibility: 'private' },
+          agent: { id: 'a' },
+          customer: { id: 'fb:1', identityToken: await sign('fb:1') },
+        }),
       });
       return { status: res.status, body: await res.json(), ms: performance.now() - started };
     };
@@ -116,7 +206,10 @@ describe.skipIf(!OPENSSL)('identity providers at the edge of the network', () =>
     const { check } = await service([], 'idp-refused');
     const r = await check();
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ decision: 'block', identity: { status: 'rejected', reason: 'identity_provider_unavailable' } });
+    expect(r.body).toMatchObject({
+      decision: 'block',
+      identity: { status: 'rejected', reason: 'identity_provider_unavailable' },
+    });
   });
 
   it('gives up on a provider that does not answer within the time-out, and does not wait on it again for a while', async () => {
@@ -124,10 +217,16 @@ describe.skipIf(!OPENSSL)('identity providers at the edge of the network', () =>
     const { check } = await service(['127.0.0.1/32'], 'idp-silent');
     const first = await check();
     expect(first.status).toBe(200);
-    expect(first.body.identity).toEqual({ status: 'rejected', reason: 'identity_provider_timeout' });
+    expect(first.body.identity).toEqual({
+      status: 'rejected',
+      reason: 'identity_provider_timeout',
+    });
     expect(first.ms).toBeLessThan(1500);
     const second = await check();
-    expect(second.body.identity).toEqual({ status: 'rejected', reason: 'identity_provider_unavailable' });
+    expect(second.body.identity).toEqual({
+      status: 'rejected',
+      reason: 'identity_provider_unavailable',
+    });
     expect(second.ms).toBeLessThan(200);
   });
 
@@ -136,15 +235,30 @@ describe.skipIf(!OPENSSL)('identity providers at the edge of the network', () =>
     const { check } = await service(['127.0.0.1/32'], 'idp-redirect');
     const r = await check();
     expect(r.status).toBe(200);
-    expect(r.body.identity).toEqual({ status: 'rejected', reason: 'identity_provider_unavailable' });
+    expect(r.body.identity).toEqual({
+      status: 'rejected',
+      reason: 'identity_provider_unavailable',
+    });
   });
 
   it('refuses a key set URL at a literal internal address when the policy is stored', async () => {
     const token = await env.svc.token('idp-put', ['policy:admin']);
-    for (const jwksUrl of ['https://169.254.169.254/keys', 'https://127.0.0.1/k', 'https://[fd00::1]/k', 'https://localhost/k']) {
-      const res = await env.svc.app.request('/v1/policy', { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ identityProvider: { issuer: 'i', audience: 'a', jwksUrl } }) });
+    for (const jwksUrl of [
+      'https://169.254.169.254/keys',
+      'https://127.0.0.1/k',
+      'https://[fd00::1]/k',
+      'https://localhost/k',
+    ]) {
+      const res = await env.svc.app.request('/v1/policy', {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ identityProvider: { issuer: 'i', audience: 'a', jwksUrl } }),
+      });
       expect(res.status, jwksUrl).toBe(400);
-      expect((await res.json()).error.details[0]).toEqual({ field: 'identityProvider.jwksUrl', message: 'must not point at a private, loopback, link-local or reserved address' });
+      expect((await res.json()).error.details[0]).toEqual({
+        field: 'identityProvider.jwksUrl',
+        message: 'must not point at a private, loopback, link-local or reserved address',
+      });
     }
   });
 });

@@ -12,7 +12,11 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Starts `src/main.ts` the way `npm start` does, on a free port and a fresh data directory. */
 async function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -38,7 +42,11 @@ describe('npm start', () => {
   it('comes up on embedded PostgreSQL, migrates, says how to get a token, and stops cleanly', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sargas-start-'));
     const witnessDir = join(dataDir, 'witness');
-    const { child, port, output } = await start({ DATA_DIR: dataDir, WITNESS_DIR: witnessDir, CHECKPOINT_INTERVAL_SECONDS: '1' });
+    const { child, port, output } = await start({
+      DATA_DIR: dataDir,
+      WITNESS_DIR: witnessDir,
+      CHECKPOINT_INTERVAL_SECONDS: '1',
+    });
     try {
       expect(output()).toContain('npm run token -- --tenant demo --scopes check,audit:read');
       const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
@@ -46,8 +54,20 @@ describe('npm start', () => {
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
       // a check, and within a checkpoint interval its tree head is in the witness directory
       const config = loadConfig({ DATA_DIR: dataDir });
-      const token = await signAccessToken((await loadKeys(config)).dev!, { tenant: 'demo', scopes: ['check'] }, { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE });
-      const res = await fetch(`http://127.0.0.1:${port}/v1/check`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ direction: 'inbound', text: 'Dzień dobry', channel: { platform: 'x', visibility: 'public' } }) });
+      const token = await signAccessToken(
+        (await loadKeys(config)).dev!,
+        { tenant: 'demo', scopes: ['check'] },
+        { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
+      );
+      const res = await fetch(`http://127.0.0.1:${port}/v1/check`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          direction: 'inbound',
+          text: 'Dzień dobry',
+          channel: { platform: 'x', visibility: 'public' },
+        }),
+      });
       expect(res.status).toBe(200);
       let files: string[] = [];
       for (let i = 0; i < 60 && files.length === 0; i++) {
@@ -55,7 +75,9 @@ describe('npm start', () => {
         files = existsSync(witnessDir) ? readdirSync(witnessDir) : [];
       }
       expect(files).toHaveLength(1);
-      expect(JSON.parse(readFileSync(join(witnessDir, files[0]!), 'utf8').trim().split('\n')[0]!)).toMatchObject({ tenant: 'demo', seq: 1, treeSize: 1 });
+      expect(
+        JSON.parse(readFileSync(join(witnessDir, files[0]!), 'utf8').trim().split('\n')[0]!),
+      ).toMatchObject({ tenant: 'demo', seq: 1, treeSize: 1 });
       const exited = new Promise<number | null>((r) => child.on('exit', r));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
@@ -66,7 +88,11 @@ describe('npm start', () => {
   });
 
   it('refuses a wrong configuration with a message per variable', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: 'eighty', LOG_LEVEL: 'loud' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: 'eighty', LOG_LEVEL: 'loud' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     const code = await new Promise<number | null>((r) => child.on('exit', r));

@@ -18,17 +18,54 @@ describe('sargas verify-proof', () => {
     try {
       const token = await env.svc.token('offline', ['check', 'audit:read']);
       const receipts: string[] = [];
-      for (let i = 0; i < 7; i++) receipts.push((await (await env.svc.check(token, { direction: 'inbound', text: `m ${i}`, channel: { platform: 'x', visibility: 'public' } })).json()).receipt);
-      const checkpoint = (await (await env.svc.app.request('/v1/audit/checkpoints', { headers: { authorization: `Bearer ${token}` } })).json()).checkpoints[0].jws;
+      for (let i = 0; i < 7; i++)
+        receipts.push(
+          (
+            await (
+              await env.svc.check(token, {
+                direction: 'inbound',
+                text: `m ${i}`,
+                channel: { platform: 'x', visibility: 'public' },
+              })
+            ).json()
+          ).receipt,
+        );
+      const checkpoint = (
+        await (
+          await env.svc.app.request('/v1/audit/checkpoints', {
+            headers: { authorization: `Bearer ${token}` },
+          })
+        ).json()
+      ).checkpoints[0].jws;
       const answer = await (
-        await env.svc.app.request('/v1/audit/verify', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ checkpoint, receipt: receipts[2] }) })
+        await env.svc.app.request('/v1/audit/verify', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ checkpoint, receipt: receipts[2] }),
+        })
       ).text();
-      writeFileSync(join(dir, 'jwks.json'), await (await env.svc.app.request('/.well-known/jwks.json')).text());
+      writeFileSync(
+        join(dir, 'jwks.json'),
+        await (await env.svc.app.request('/.well-known/jwks.json')).text(),
+      );
       writeFileSync(join(dir, 'answer.json'), answer);
       writeFileSync(join(dir, 'receipt.jws'), receipts[2]!);
       writeFileSync(join(dir, 'other.jws'), receipts[5]!);
       writeFileSync(join(dir, 'checkpoint.jws'), checkpoint);
-      const run = (...args: string[]) => spawnSync(process.execPath, [BIN, 'verify-proof', '--jwks', join(dir, 'jwks.json'), '--proof', join(dir, 'answer.json'), ...args], { encoding: 'utf8', timeout: 30_000 });
+      const run = (...args: string[]) =>
+        spawnSync(
+          process.execPath,
+          [
+            BIN,
+            'verify-proof',
+            '--jwks',
+            join(dir, 'jwks.json'),
+            '--proof',
+            join(dir, 'answer.json'),
+            ...args,
+          ],
+          { encoding: 'utf8', timeout: 30_000 },
+        );
       const receipt = run('--receipt', join(dir, 'receipt.jws'));
       expect(receipt.status).toBe(0);
       expect(receipt.stdout).toMatch(/^proven: the log held this receipt/);
@@ -36,7 +73,9 @@ describe('sargas verify-proof', () => {
       const other = run('--receipt', join(dir, 'other.jws'));
       expect(other.status).toBe(1);
       expect(other.stdout).toMatch(/not proven/);
-      expect(spawnSync(process.execPath, [BIN, 'verify-proof'], { encoding: 'utf8' }).status).toBe(2);
+      expect(spawnSync(process.execPath, [BIN, 'verify-proof'], { encoding: 'utf8' }).status).toBe(
+        2,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -12,12 +12,23 @@ describe.each(BACKENDS)('verify under concurrent appends on %s', (backend) => {
     let running = true;
     const load = Promise.all(
       Array.from({ length: 8 }, async (_, w) => {
-        for (let i = 0; running; i++) await env.svc.check(token, { direction: 'inbound', text: `msg ${w}-${i}`, channel: { platform: 'x', visibility: 'public' } });
+        for (let i = 0; running; i++)
+          await env.svc.check(token, {
+            direction: 'inbound',
+            text: `msg ${w}-${i}`,
+            channel: { platform: 'x', visibility: 'public' },
+          });
       }),
     );
     const reports = [];
     for (let i = 0; i < 15; i++) {
-      reports.push(await (await env.svc.app.request('/v1/audit/verify', { headers: { authorization: `Bearer ${token}` } })).json());
+      reports.push(
+        await (
+          await env.svc.app.request('/v1/audit/verify', {
+            headers: { authorization: `Bearer ${token}` },
+          })
+        ).json(),
+      );
       await new Promise((r) => setTimeout(r, 20)); // PGlite's one connection: let the appends have it
     }
     running = false;

@@ -31,13 +31,25 @@ describe.each(BACKENDS)('witnesses on %s', (backend) => {
 
   it('get every checkpoint in an append-only file per tenant, and the newest one reads back', async () => {
     const token = await env.svc.token('w-dir', ['check']);
-    for (let i = 0; i < 11; i++) await env.svc.check(token, { direction: 'inbound', text: `m ${i}`, channel: { platform: 'x', visibility: 'public' } });
+    for (let i = 0; i < 11; i++)
+      await env.svc.check(token, {
+        direction: 'inbound',
+        text: `m ${i}`,
+        channel: { platform: 'x', visibility: 'public' },
+      });
     await env.svc.witnesses!.drain(2000);
     const [file] = readdirSync(dir).filter((f) => f.startsWith('w-dir-'));
-    const lines = readFileSync(join(dir, file!), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as WitnessRecord);
+    const lines = readFileSync(join(dir, file!), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as WitnessRecord);
     expect(lines.map((l) => l.seq)).toEqual([5, 10]);
     const keys = await publishedKeys(env.db.handle.db, env.svc.keys.service);
-    expect(readTreeHead(lines[1]!.jws, keys)).toMatchObject({ tenant: 'w-dir', seq: 10, treeSize: 10 });
+    expect(readTreeHead(lines[1]!.jws, keys)).toMatchObject({
+      tenant: 'w-dir',
+      seq: 10,
+      treeSize: 10,
+    });
     expect(await new DirectoryWitness(dir).latest('w-dir')).toBe(lines[1]!.jws);
     expect(await new DirectoryWitness(dir).latest('nobody')).toBeNull();
     const metrics = await (await env.svc.app.request('/metrics')).text();
@@ -47,40 +59,86 @@ describe.each(BACKENDS)('witnesses on %s', (backend) => {
 
   it('sweep keeps a quiet tenant’s newest seal as a checkpoint, once', async () => {
     const token = await env.svc.token('w-quiet', ['check', 'audit:read']);
-    for (let i = 0; i < 3; i++) await env.svc.check(token, { direction: 'inbound', text: `m ${i}`, channel: { platform: 'x', visibility: 'public' } });
+    for (let i = 0; i < 3; i++)
+      await env.svc.check(token, {
+        direction: 'inbound',
+        text: `m ${i}`,
+        channel: { platform: 'x', visibility: 'public' },
+      });
     const keys = await publishedKeys(env.db.handle.db, env.svc.keys.service);
     const promoted = await env.svc.witnesses!.sweep(env.db.handle, keys);
     expect(promoted).toBeGreaterThanOrEqual(1);
     expect(await env.svc.witnesses!.sweep(env.db.handle, keys)).toBe(0);
     await env.svc.witnesses!.drain(2000);
-    const checkpoints = (await (await env.svc.app.request('/v1/audit/checkpoints', { headers: { authorization: `Bearer ${token}` } })).json()).checkpoints;
+    const checkpoints = (
+      await (
+        await env.svc.app.request('/v1/audit/checkpoints', {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).json()
+    ).checkpoints;
     expect(checkpoints.map((c: { seq: number }) => c.seq)).toEqual([3]);
-    expect(readTreeHead((await new DirectoryWitness(dir).latest('w-quiet'))!, keys)).toMatchObject({ seq: 3, treeSize: 3 });
+    expect(readTreeHead((await new DirectoryWitness(dir).latest('w-quiet'))!, keys)).toMatchObject({
+      seq: 3,
+      treeSize: 3,
+    });
   });
 });
 
 describe.skipIf(spawnSync('openssl', ['version']).status !== 0)('an HTTPS witness', () => {
   it('is retried until it takes the checkpoints, in order', async () => {
     const dir = tempDir('sargas-sink-');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-      '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     const received: WitnessRecord[] = [];
     let refuse = 2;
-    const server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
-      let body = '';
-      req.on('data', (d: Buffer) => (body += d.toString()));
-      req.on('end', () => {
-        if (refuse-- > 0) return void res.writeHead(503).end();
-        received.push(...(JSON.parse(body) as { checkpoints: WitnessRecord[] }).checkpoints);
-        res.writeHead(204).end();
-      });
-    });
+    const server = createServer(
+      { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+      (req, res) => {
+        let body = '';
+        req.on('data', (d: Buffer) => (body += d.toString()));
+        req.on('end', () => {
+          if (refuse-- > 0) return void res.writeHead(503).end();
+          received.push(...(JSON.parse(body) as { checkpoints: WitnessRecord[] }).checkpoints);
+          res.writeHead(204).end();
+        });
+      },
+    );
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     try {
       const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/checkpoints`;
-      const witness = new HttpsWitness(url, { dispatcher: new Agent({ connect: { ca: readFileSync(join(dir, 'cert.pem'), 'utf8') } }) });
+      const witness = new HttpsWitness(url, {
+        dispatcher: new Agent({ connect: { ca: readFileSync(join(dir, 'cert.pem'), 'utf8') } }),
+      });
       const publisher = new WitnessPublisher([witness], pino({ level: 'silent' }));
-      const record = (seq: number): WitnessRecord => ({ tenant: 't', seq, hash: 'h', createdAt: new Date().toISOString(), jws: `jws-${seq}` });
+      const record = (seq: number): WitnessRecord => ({
+        tenant: 't',
+        seq,
+        hash: 'h',
+        createdAt: new Date().toISOString(),
+        jws: `jws-${seq}`,
+      });
       publisher.publish(record(5));
       publisher.publish(record(10));
       for (let i = 0; i < 100 && received.length < 2; i++) await sleep(25);

@@ -20,15 +20,28 @@ export function auditRoutes(deps: AppDeps) {
     return c.json(await summarize(db, c.get('caller').tenant, q as EventFilter));
   });
 
-  app.get('/checkpoints', read, async (c) => c.json({ checkpoints: await listCheckpoints(db, c.get('caller').tenant) }));
+  app.get('/checkpoints', read, async (c) =>
+    c.json({ checkpoints: await listCheckpoints(db, c.get('caller').tenant) }),
+  );
 
   app.post('/purge', admin, async (c) => {
     const { data } = await readJson(c, purgeSchema);
     const caller = c.get('caller');
     const days = data.olderThanDays ?? (await deps.policies.get(caller.tenant)).retentionDays;
-    if (!days) throw new ApiError('invalid_request', 'olderThanDays: give it, or set retentionDays in the policy.');
+    if (!days)
+      throw new ApiError(
+        'invalid_request',
+        'olderThanDays: give it, or set retentionDays in the policy.',
+      );
     const cutoff = new Date(deps.clock.now().getTime() - days * 86_400_000);
-    return c.json(await purgeBefore({ database: deps.database, writer: deps.writer, key: deps.keys.service, clock: deps.clock }, caller.tenant, cutoff, caller.subject));
+    return c.json(
+      await purgeBefore(
+        { database: deps.database, writer: deps.writer, key: deps.keys.service, clock: deps.clock },
+        caller.tenant,
+        cutoff,
+        caller.subject,
+      ),
+    );
   });
 
   return app;

@@ -1,6 +1,11 @@
 import type { MiddlewareHandler } from 'hono';
 import type { JWTVerifyGetKey } from 'jose';
-import { verifyAccessToken, type AccessTokenOptions, type Caller, type Scope } from '../auth/access-token.ts';
+import {
+  verifyAccessToken,
+  type AccessTokenOptions,
+  type Caller,
+  type Scope,
+} from '../auth/access-token.ts';
 import { ApiError } from './errors.ts';
 import type { AppEnv } from './env.ts';
 
@@ -26,7 +31,11 @@ function cacheFor(keys: JWTVerifyGetKey, options: AccessTokenOptions): Verified 
   return cache;
 }
 
-async function callerFor(token: string, keys: JWTVerifyGetKey, options: AccessTokenOptions): Promise<Caller> {
+async function callerFor(
+  token: string,
+  keys: JWTVerifyGetKey,
+  options: AccessTokenOptions,
+): Promise<Caller> {
   const verified = cacheFor(keys, options);
   const hit = verified.get(token);
   if (hit && hit.until > Date.now()) return hit.caller;
@@ -37,13 +46,19 @@ async function callerFor(token: string, keys: JWTVerifyGetKey, options: AccessTo
 }
 
 /** Builds the middleware that admits callers whose bearer token verifies and carries `scope`. */
-export function requireScope(scope: Scope, keys: JWTVerifyGetKey, options: AccessTokenOptions): MiddlewareHandler<AppEnv> {
+export function requireScope(
+  scope: Scope,
+  keys: JWTVerifyGetKey,
+  options: AccessTokenOptions,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new ApiError('unauthorized', 'Send a bearer token in the Authorization header.');
+    if (!match)
+      throw new ApiError('unauthorized', 'Send a bearer token in the Authorization header.');
     const caller = await callerFor(match[1] as string, keys, options);
-    if (!caller.scopes.has(scope)) throw new ApiError('forbidden', `This token lacks the scope "${scope}".`);
+    if (!caller.scopes.has(scope))
+      throw new ApiError('forbidden', `This token lacks the scope "${scope}".`);
     c.set('caller', caller);
     await next();
   };

@@ -8,7 +8,8 @@ import { validationError } from './errors.ts';
 /** The largest body accepted unless the app is given another limit. */
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
-const tooLarge = (limit: number) => new ApiError('payload_too_large', `The body is larger than ${limit} bytes.`);
+const tooLarge = (limit: number) =>
+  new ApiError('payload_too_large', `The body is larger than ${limit} bytes.`);
 
 /**
  * Sets the body size limit and refuses a body whose declared length is over it before
@@ -59,9 +60,13 @@ async function readBody(c: Context<AppEnv>): Promise<string> {
 }
 
 /** Reads a JSON body: 415 unless it is JSON, 413 past the size limit, 400 if it does not parse or validate. Returns the raw text too. */
-export async function readJson<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<{ data: z.infer<S>; raw: string }> {
+export async function readJson<S extends z.ZodType>(
+  c: Context<AppEnv>,
+  schema: S,
+): Promise<{ data: z.infer<S>; raw: string }> {
   const type = c.req.header('content-type') ?? '';
-  if (!/^application\/(?:[\w.+-]*\+)?json\b/i.test(type)) throw new ApiError('unsupported_media_type', 'Send the body as application/json.');
+  if (!/^application\/(?:[\w.+-]*\+)?json\b/i.test(type))
+    throw new ApiError('unsupported_media_type', 'Send the body as application/json.');
   const raw = await readBody(c);
   let parsed: unknown;
   try {

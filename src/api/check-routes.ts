@@ -25,19 +25,33 @@ export function checkRoutes(deps: AppDeps, metrics: Metrics) {
       stop();
     }
   };
-  app.post('/', timed, requireScope('check', deps.keys.accessKeys, deps.auth), ...limit, async (c) => {
-    // the deadline counts from the request's arrival (the helpdesk tool's clock is running)
-    const deadline = c.get('startedAt') + (deps.checkDeadlineMs ?? DEFAULT_CHECK_DEADLINE_MS);
-    const { data, raw } = await readJson(c, checkRequestSchema);
-    const key = c.req.header('idempotency-key');
-    // stored with the event: printable ASCII only, as the Idempotency-Key draft's keys are
-    if (key !== undefined && !/^[\x20-\x7e]{1,200}$/.test(key)) {
-      throw new ApiError('invalid_request', 'Idempotency-Key: must be 1 to 200 printable ASCII characters.', [{ field: 'Idempotency-Key', message: 'must be 1 to 200 printable ASCII characters' }]);
-    }
-    const outcome = await performCheck(deps, c.get('caller'), data, raw, key, deadline);
-    metrics.checks.inc({ decision: outcome.decision, direction: data.direction, visibility: data.channel.visibility });
-    for (const kind of outcome.kinds) metrics.findings.inc({ kind });
-    return c.json(outcome.body);
-  });
+  app.post(
+    '/',
+    timed,
+    requireScope('check', deps.keys.accessKeys, deps.auth),
+    ...limit,
+    async (c) => {
+      // the deadline counts from the request's arrival (the helpdesk tool's clock is running)
+      const deadline = c.get('startedAt') + (deps.checkDeadlineMs ?? DEFAULT_CHECK_DEADLINE_MS);
+      const { data, raw } = await readJson(c, checkRequestSchema);
+      const key = c.req.header('idempotency-key');
+      // stored with the event: printable ASCII only, as the Idempotency-Key draft's keys are
+      if (key !== undefined && !/^[\x20-\x7e]{1,200}$/.test(key)) {
+        throw new ApiError(
+          'invalid_request',
+          'Idempotency-Key: must be 1 to 200 printable ASCII characters.',
+          [{ field: 'Idempotency-Key', message: 'must be 1 to 200 printable ASCII characters' }],
+        );
+      }
+      const outcome = await performCheck(deps, c.get('caller'), data, raw, key, deadline);
+      metrics.checks.inc({
+        decision: outcome.decision,
+        direction: data.direction,
+        visibility: data.channel.visibility,
+      });
+      for (const kind of outcome.kinds) metrics.findings.inc({ kind });
+      return c.json(outcome.body);
+    },
+  );
   return app;
 }

@@ -27,7 +27,12 @@ export const checkRequestSchema = z
     locale: z.enum(['pl', 'lt', 'en']).optional(),
   })
   .superRefine((body, ctx) => {
-    if (body.direction === 'outbound' && !body.agent) ctx.addIssue({ code: 'custom', path: ['agent'], message: 'agent is required for outbound messages' });
+    if (body.direction === 'outbound' && !body.agent)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['agent'],
+        message: 'agent is required for outbound messages',
+      });
   });
 
 export type CheckRequest = z.infer<typeof checkRequestSchema>;

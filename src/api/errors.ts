@@ -28,10 +28,26 @@ export function errorResponse(c: Context<AppEnv>, err: DomainError): Response {
   if (err.cause !== undefined) {
     // the cause's type and code, for the on-call engineer; never its message, which could carry parameters
     const cause = err.cause as { name?: unknown; code?: unknown };
-    c.get('log')?.warn({ code: err.code, cause: { type: typeof cause?.name === 'string' ? cause.name : typeof err.cause, code: typeof cause?.code === 'string' ? cause.code : undefined } }, 'request failed');
+    c.get('log')?.warn(
+      {
+        code: err.code,
+        cause: {
+          type: typeof cause?.name === 'string' ? cause.name : typeof err.cause,
+          code: typeof cause?.code === 'string' ? cause.code : undefined,
+        },
+      },
+      'request failed',
+    );
   }
   return c.json(
-    { error: { code: err.code, message: err.message, requestId: c.get('requestId') ?? null, ...(err.details !== undefined ? { details: err.details } : {}) } },
+    {
+      error: {
+        code: err.code,
+        message: err.message,
+        requestId: c.get('requestId') ?? null,
+        ...(err.details !== undefined ? { details: err.details } : {}),
+      },
+    },
     ERROR_STATUS[err.code],
   );
 }
@@ -46,7 +62,9 @@ type Issue = ZodError['issues'][number];
 function describe(issue: Issue): string {
   switch (issue.code) {
     case 'unrecognized_keys':
-      return issue.keys.length === 1 ? 'holds a member that is not accepted' : `holds ${issue.keys.length} members that are not accepted`;
+      return issue.keys.length === 1
+        ? 'holds a member that is not accepted'
+        : `holds ${issue.keys.length} members that are not accepted`;
     case 'invalid_key':
       return 'holds a member name that is not accepted';
     case 'invalid_element':
@@ -67,7 +85,14 @@ function describe(issue: Issue): string {
 
 /** A 400 naming the failing fields: the path (schema member names and indexes) and what is wrong, never the values. */
 export function validationError(error: ZodError): ApiError {
-  const details = error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(body)', message: describe(i) }));
+  const details = error.issues.map((i) => ({
+    field: i.path.map(String).join('.') || '(body)',
+    message: describe(i),
+  }));
   const first = details[0];
-  return new ApiError('invalid_request', first ? `${first.field}: ${first.message}` : 'The request is invalid.', details);
+  return new ApiError(
+    'invalid_request',
+    first ? `${first.field}: ${first.message}` : 'The request is invalid.',
+    details,
+  );
 }

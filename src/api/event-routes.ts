@@ -1,8 +1,20 @@
 import { Hono } from 'hono';
-import { decodeCursor, getEvent, listEvents, publicEvent, type EventFilter } from '../audit/query.ts';
+import {
+  decodeCursor,
+  getEvent,
+  listEvents,
+  publicEvent,
+  type EventFilter,
+} from '../audit/query.ts';
 import { signReceipt } from '../audit/receipt.ts';
 import { addReview, overrideWarning } from '../service/officer-actions.ts';
-import { eventIdParam, listSchema, overrideSchema, parseQuery, reviewSchema } from './audit-schemas.ts';
+import {
+  eventIdParam,
+  listSchema,
+  overrideSchema,
+  parseQuery,
+  reviewSchema,
+} from './audit-schemas.ts';
 import { requireScope } from './auth.ts';
 import { readJson } from './body.ts';
 import type { AppDeps } from './deps.ts';
@@ -16,35 +28,72 @@ export function eventRoutes(deps: AppDeps) {
   const review = requireScope('audit:review', deps.keys.accessKeys, deps.auth);
   const override = requireScope('check:override', deps.keys.accessKeys, deps.auth);
   const db = deps.database.db;
-  const officer = { db, writer: deps.writer, keys: deps.keys, clock: deps.clock, policies: deps.policies };
+  const officer = {
+    db,
+    writer: deps.writer,
+    keys: deps.keys,
+    clock: deps.clock,
+    policies: deps.policies,
+  };
 
   app.get('/', read, async (c) => {
     const q = parseQuery(listSchema, c.req.query());
     const before = q.cursor ? decodeCursor(q.cursor) : null;
-    if (q.cursor && before === null) throw new ApiError('invalid_request', 'cursor: not a cursor this service issued.');
-    const page = await listEvents(db, c.get('caller').tenant, q as EventFilter, { limit: q.limit, before });
+    if (q.cursor && before === null)
+      throw new ApiError('invalid_request', 'cursor: not a cursor this service issued.');
+    const page = await listEvents(db, c.get('caller').tenant, q as EventFilter, {
+      limit: q.limit,
+      before,
+    });
     return c.json({ events: page.events.map(publicEvent), nextCursor: page.nextCursor });
   });
 
   app.get('/:id', read, async (c) => {
     const found = await getEvent(db, c.get('caller').tenant, eventIdParam(c));
     if (!found) throw new ApiError('not_found', 'No such event for this tenant.');
-    return c.json({ ...publicEvent(found.row), reviews: found.reviews.map((r) => ({ id: r.id, verdict: r.verdict, note: r.note, reviewer: r.reviewer, createdAt: r.createdAt.toISOString() })) });
+    return c.json({
+      ...publicEvent(found.row),
+      reviews: found.reviews.map((r) => ({
+        id: r.id,
+        verdict: r.verdict,
+        note: r.note,
+        reviewer: r.reviewer,
+        createdAt: r.createdAt.toISOString(),
+      })),
+    });
   });
 
   app.post('/:id/reviews', review, async (c) => {
     const id = eventIdParam(c);
     const { data } = await readJson(c, reviewSchema);
     const row = await addReview(officer, c.get('caller'), id, data);
-    return c.json({ id: row.id, eventId: row.eventId, verdict: row.verdict, note: row.note, reviewer: row.reviewer, createdAt: row.createdAt.toISOString() }, 201);
+    return c.json(
+      {
+        id: row.id,
+        eventId: row.eventId,
+        verdict: row.verdict,
+        note: row.note,
+        reviewer: row.reviewer,
+        createdAt: row.createdAt.toISOString(),
+      },
+      201,
+    );
   });
 
   // a supervisor lets a warned message through with a written justification (never a secret)
   app.post('/:id/override', override, async (c) => {
     const id = eventIdParam(c);
     const { data } = await readJson(c, overrideSchema);
-    const { row, treeHead } = await overrideWarning(officer, c.get('caller'), id, data.justification);
-    return c.json({ override: publicEvent(row), receipt: signReceipt(deps.keys.service, row, treeHead) }, 201);
+    const { row, treeHead } = await overrideWarning(
+      officer,
+      c.get('caller'),
+      id,
+      data.justification,
+    );
+    return c.json(
+      { override: publicEvent(row), receipt: signReceipt(deps.keys.service, row, treeHead) },
+      201,
+    );
   });
   return app;
 }

@@ -13,7 +13,10 @@ import type { AppEnv } from './env.ts';
  */
 export function exportFileName(tenant: string, through: number, format: string): string {
   const ascii = tenant.replace(/[^\w.-]/g, '_');
-  const encoded = encodeURIComponent(tenant).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(tenant).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="sargas-audit-${ascii}-${through}.${format}"; filename*=UTF-8''sargas-audit-${encoded}-${through}.${format}`;
 }
 
@@ -37,10 +40,26 @@ export function exportRoutes(deps: AppDeps) {
     c.header('content-disposition', exportFileName(tenant, through, format));
     c.header('x-sargas-export-through', String(through));
     return stream(c, async (out) => {
-      const digest = await writeExport(db, tenant, filters as EventFilter, format, through, (chunk) => out.write(chunk).then(() => undefined));
+      const digest = await writeExport(
+        db,
+        tenant,
+        filters as EventFilter,
+        format,
+        through,
+        (chunk) => out.write(chunk).then(() => undefined),
+      );
       if (format === 'jsonl') {
-        const manifest = { tenant, format, filters, through, ...digest, generatedAt: deps.clock.now().toISOString() };
-        await out.write(`${JSON.stringify({ manifest, jws: signManifest(deps.keys.service, manifest) })}\n`);
+        const manifest = {
+          tenant,
+          format,
+          filters,
+          through,
+          ...digest,
+          generatedAt: deps.clock.now().toISOString(),
+        };
+        await out.write(
+          `${JSON.stringify({ manifest, jws: signManifest(deps.keys.service, manifest) })}\n`,
+        );
       }
     });
   });
@@ -50,8 +69,22 @@ export function exportRoutes(deps: AppDeps) {
     const tenant = c.get('caller').tenant;
     const through = q.through ?? (await currentHead(db, tenant));
     const { format, through: _t, ...filters } = q;
-    const digest = await writeExport(db, tenant, filters as EventFilter, format, through, async () => {});
-    const manifest = { tenant, format, filters, through, ...digest, generatedAt: deps.clock.now().toISOString() };
+    const digest = await writeExport(
+      db,
+      tenant,
+      filters as EventFilter,
+      format,
+      through,
+      async () => {},
+    );
+    const manifest = {
+      tenant,
+      format,
+      filters,
+      through,
+      ...digest,
+      generatedAt: deps.clock.now().toISOString(),
+    };
     return c.json({ manifest, jws: signManifest(deps.keys.service, manifest) });
   });
   return app;

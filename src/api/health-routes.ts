@@ -7,7 +7,11 @@ import type { AppDeps } from './deps.ts';
 import type { AppEnv } from './env.ts';
 import type { Metrics } from './metrics.ts';
 
-const expectedMigrations = (JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
+const expectedMigrations = (
+  JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as {
+    entries: unknown[];
+  }
+).entries.length;
 
 /** /healthz (the process), /readyz (database, migrations, signing key recorded), /metrics, and the service's public keys. */
 export function healthRoutes(deps: AppDeps, metrics: Metrics) {
@@ -16,13 +20,24 @@ export function healthRoutes(deps: AppDeps, metrics: Metrics) {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     // a replica going away says so first, so the load balancer stops sending before it stops
-    if (deps.lifecycle?.draining) return c.json({ status: 'not_ready', reason: 'shutting down' }, 503);
+    if (deps.lifecycle?.draining)
+      return c.json({ status: 'not_ready', reason: 'shutting down' }, 503);
     // known down: no query that would wait for a connection; the breaker's probe watches for its return
-    if (deps.availability && !deps.availability.up) return c.json({ status: 'not_ready', reason: 'database unreachable' }, 503);
+    if (deps.availability && !deps.availability.up)
+      return c.json({ status: 'not_ready', reason: 'database unreachable' }, 503);
     try {
-      const rows = await deps.database.query<{ n: number | string }>('SELECT count(*) AS n FROM drizzle.__drizzle_migrations');
+      const rows = await deps.database.query<{ n: number | string }>(
+        'SELECT count(*) AS n FROM drizzle.__drizzle_migrations',
+      );
       const applied = Number(rows[0]?.n ?? 0);
-      if (applied < expectedMigrations) return c.json({ status: 'not_ready', reason: `migrations applied: ${applied} of ${expectedMigrations}` }, 503);
+      if (applied < expectedMigrations)
+        return c.json(
+          {
+            status: 'not_ready',
+            reason: `migrations applied: ${applied} of ${expectedMigrations}`,
+          },
+          503,
+        );
       // ready only once the signing key is recorded, so what it signs stays verifiable after a
       // rotation (the runtime records it at start; this covers migrations applied later)
       if (!keyRecorded) {
@@ -35,9 +50,15 @@ export function healthRoutes(deps: AppDeps, metrics: Metrics) {
       return c.json({ status: 'not_ready', reason: 'database unreachable' }, 503);
     }
   });
-  app.get('/metrics', async (c) => c.text(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
+  app.get('/metrics', async (c) =>
+    c.text(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }),
+  );
   // every key the service has signed with, current first: receipts and checkpoints signed
   // before a rotation still verify
-  app.get('/.well-known/jwks.json', async (c) => c.json({ keys: await publishedKeys(deps.database.db, deps.keys.service) }, 200, { 'cache-control': 'public, max-age=300' }));
+  app.get('/.well-known/jwks.json', async (c) =>
+    c.json({ keys: await publishedKeys(deps.database.db, deps.keys.service) }, 200, {
+      'cache-control': 'public, max-age=300',
+    }),
+  );
   return app;
 }

@@ -26,5 +26,9 @@ export function errorSummary(err: unknown): { type: string; code?: string; frame
     .filter((line) => /^ {4}at \S/.test(line))
     .slice(0, 6)
     .join('\n');
-  return { type: e.name, ...(typeof code === 'string' && /^[\w-]{1,32}$/.test(code) ? { code } : {}), frames };
+  return {
+    type: e.name,
+    ...(typeof code === 'string' && /^[\w-]{1,32}$/.test(code) ? { code } : {}),
+    frames,
+  };
 }

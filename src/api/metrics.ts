@@ -6,7 +6,11 @@ import type { WitnessPublisher } from '../audit/witness-publisher.ts';
 /** The service's Prometheus metrics, in a registry of its own (one per app instance). */
 export function createMetrics(
   writer: AuditWriter,
-  options: { defaultMetrics?: boolean | undefined; availability?: StoreAvailability | undefined; witnesses?: WitnessPublisher | undefined } = {},
+  options: {
+    defaultMetrics?: boolean | undefined;
+    availability?: StoreAvailability | undefined;
+    witnesses?: WitnessPublisher | undefined;
+  } = {},
 ) {
   const registry = new Registry();
   if (options.defaultMetrics) collectDefaultMetrics({ register: registry });
@@ -16,12 +20,19 @@ export function createMetrics(
     labelNames: ['decision', 'direction', 'visibility'] as const,
     registers: [registry],
   });
-  const findings = new Counter({ name: 'sargas_findings_total', help: 'Findings by kind.', labelNames: ['kind'] as const, registers: [registry] });
+  const findings = new Counter({
+    name: 'sargas_findings_total',
+    help: 'Findings by kind.',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+  });
   const latency = new Histogram({
     name: 'sargas_check_duration_seconds',
     help: 'Time to answer a check inside the service, authentication and audit commit included, whatever the answer.',
     // fine around the 20 ms the helpdesk tools are promised
-    buckets: [0.0005, 0.001, 0.002, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.03, 0.05, 0.1, 0.25, 0.5, 1],
+    buckets: [
+      0.0005, 0.001, 0.002, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.03, 0.05, 0.1, 0.25, 0.5, 1,
+    ],
     registers: [registry],
   });
   const commit = new Histogram({
@@ -107,9 +118,21 @@ export function createMetrics(
   const witnesses = options.witnesses;
   if (witnesses) {
     for (const [name, help, read] of [
-      ['sargas_witness_pending', 'Checkpoints waiting to reach a witness (the most behind of them).', () => witnesses.pending],
-      ['sargas_witness_delivered_total', 'Checkpoints delivered to witnesses.', () => witnesses.stats.delivered],
-      ['sargas_witness_failures_total', 'Failed deliveries to a witness (each retried).', () => witnesses.stats.failures],
+      [
+        'sargas_witness_pending',
+        'Checkpoints waiting to reach a witness (the most behind of them).',
+        () => witnesses.pending,
+      ],
+      [
+        'sargas_witness_delivered_total',
+        'Checkpoints delivered to witnesses.',
+        () => witnesses.stats.delivered,
+      ],
+      [
+        'sargas_witness_failures_total',
+        'Failed deliveries to a witness (each retried).',
+        () => witnesses.stats.failures,
+      ],
     ] as const) {
       new Gauge({
         name,

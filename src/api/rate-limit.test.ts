@@ -12,7 +12,9 @@ function app(clock: { t: number }) {
   });
   a.use(rateLimit({ perSecond: 2, burst: 3 }, () => clock.t));
   a.get('/', (c) => c.text('ok'));
-  a.onError((err, c) => c.json({ code: (err as ApiError).code }, ERROR_STATUS[(err as ApiError).code]));
+  a.onError((err, c) =>
+    c.json({ code: (err as ApiError).code }, ERROR_STATUS[(err as ApiError).code]),
+  );
   return a;
 }
 

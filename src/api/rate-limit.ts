@@ -12,7 +12,10 @@ export interface RateLimit {
  * A token bucket per tenant: one noisy integration cannot starve the others on a replica.
  * Answers 429 with Retry-After. Limits are per process; with N replicas a tenant gets N×.
  */
-export function rateLimit(limit: RateLimit, now: () => number = () => performance.now()): MiddlewareHandler<AppEnv> {
+export function rateLimit(
+  limit: RateLimit,
+  now: () => number = () => performance.now(),
+): MiddlewareHandler<AppEnv> {
   const buckets = new Map<string, { tokens: number; at: number }>();
   return async (c, next) => {
     const tenant = c.get('caller').tenant;

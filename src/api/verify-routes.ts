@@ -10,7 +10,10 @@ import { parseQuery } from './audit-schemas.ts';
 import { readJson } from './body.ts';
 import type { AppEnv } from './env.ts';
 
-const jws = z.string().max(16_384).regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'must be a compact JWS (three base64url parts)');
+const jws = z
+  .string()
+  .max(16_384)
+  .regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'must be a compact JWS (three base64url parts)');
 const heldSchema = z.strictObject({
   checkpoint: jws.optional(),
   receipt: jws.optional(),
@@ -39,13 +42,22 @@ export function verifyRoutes(deps: AppDeps) {
     const held: Held[] = [];
     const take = (kind: 'checkpoint' | 'receipt', value: string, field: string) => {
       const h = readHeld(kind, value, keys);
-      if (!h) throw new ApiError('invalid_request', `${field}: not signed by this service (or not a ${kind}).`, [{ field, message: `not a ${kind} signed by this service` }]);
-      if ((h.kind === 'receipt' ? h.receipt.tenant : h.head.tenant) !== tenant) throw new ApiError('invalid_request', `${field}: a ${kind} of another tenant.`, [{ field, message: `a ${kind} of another tenant` }]);
+      if (!h)
+        throw new ApiError(
+          'invalid_request',
+          `${field}: not signed by this service (or not a ${kind}).`,
+          [{ field, message: `not a ${kind} signed by this service` }],
+        );
+      if ((h.kind === 'receipt' ? h.receipt.tenant : h.head.tenant) !== tenant)
+        throw new ApiError('invalid_request', `${field}: a ${kind} of another tenant.`, [
+          { field, message: `a ${kind} of another tenant` },
+        ]);
       held.push(h);
     };
     if (input.checkpoint) take('checkpoint', input.checkpoint, 'checkpoint');
     if (input.receipt) take('receipt', input.receipt, 'receipt');
-    for (const [i, v] of (input.checkpoints ?? []).entries()) take('checkpoint', v, `checkpoints.${i}`);
+    for (const [i, v] of (input.checkpoints ?? []).entries())
+      take('checkpoint', v, `checkpoints.${i}`);
     for (const [i, v] of (input.receipts ?? []).entries()) take('receipt', v, `receipts.${i}`);
     // the witness's newest checkpoint: truncation and rewriting are caught without anyone holding one
     const witnessed = deps.witness ? await deps.witness.latest(tenant).catch(() => null) : null;
@@ -55,9 +67,17 @@ export function verifyRoutes(deps: AppDeps) {
       if (h && h.kind !== 'receipt' && h.head.tenant === tenant) held.push(h);
       else witnessBroken = true;
     }
-    const report = await verifyLog(deps.database, tenant, { keys, held, signing: { key: deps.keys.service, clock: deps.clock } });
+    const report = await verifyLog(deps.database, tenant, {
+      keys,
+      held,
+      signing: { key: deps.keys.service, clock: deps.clock },
+    });
     if (witnessBroken) {
-      report.breaks.push({ seq: null, id: null, reason: 'the witness holds a checkpoint the service did not sign' });
+      report.breaks.push({
+        seq: null,
+        id: null,
+        reason: 'the witness holds a checkpoint the service did not sign',
+      });
       report.breakCount++;
       report.ok = false;
       report.brokenAt ??= report.breaks[0];

@@ -16,7 +16,9 @@ function reference(value: unknown): string {
 
 describe('canonicalJson', () => {
   it('sorts keys at every level and leaves out undefined members', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, undefined, null], c: 'x' }, e: undefined })).toBe('{"a":{"c":"x","d":[2,null,null]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, undefined, null], c: 'x' }, e: undefined })).toBe(
+      '{"a":{"c":"x","d":[2,null,null]},"b":1}',
+    );
     expect(canonicalJson({})).toBe('{}');
     expect(canonicalJson([])).toBe('[]');
     expect(canonicalJson({ z: undefined, a: 1 })).toBe('{"a":1}');
@@ -35,6 +37,9 @@ describe('canonicalJson', () => {
         fc.dictionary(fc.string({ unit: 'binary', maxLength: 6 }), tie('node'), { maxKeys: 6 }),
       ),
     })).node;
-    fc.assert(fc.property(value, (v) => canonicalJson(v) === reference(v)), { numRuns: Number(process.env.FC_RUNS ?? 500) });
+    fc.assert(
+      fc.property(value, (v) => canonicalJson(v) === reference(v)),
+      { numRuns: Number(process.env.FC_RUNS ?? 500) },
+    );
   });
 });

@@ -6,7 +6,16 @@ import { auditEvents, type AuditEventRow } from '../db/schema/index.ts';
 import { isLostInFlight, StoreUnavailable } from '../db/unavailable.ts';
 import { DeadlineExceeded } from './append-errors.ts';
 import {
-  CAS_APPEND, CAS_APPEND_WITH_CHECKPOINT, columns, ENSURE_HEAD, FIND_KEYS, INSERT_AND_ADVANCE, INSERT_CHECKPOINT, LOCK_HEAD, READ_HEAD, READ_LEAVES,
+  CAS_APPEND,
+  CAS_APPEND_WITH_CHECKPOINT,
+  columns,
+  ENSURE_HEAD,
+  FIND_KEYS,
+  INSERT_AND_ADVANCE,
+  INSERT_CHECKPOINT,
+  LOCK_HEAD,
+  READ_HEAD,
+  READ_LEAVES,
 } from './append-sql.ts';
 import { eventHash, GENESIS_HASH } from './chain.ts';
 import { CompactRange, leafHash } from './merkle.ts';
@@ -17,7 +26,8 @@ import { readTreeHead, signTreeHead, type SignedTreeHead, type TreeHead } from '
 export type { SignedTreeHead };
 
 /** The seal of the batch an event was committed in: the first at or after it. */
-const FIND_SEAL = 'SELECT seal FROM audit_events WHERE tenant = $1 AND seq >= $2 AND seal IS NOT NULL ORDER BY seq LIMIT 1';
+const FIND_SEAL =
+  'SELECT seal FROM audit_events WHERE tenant = $1 AND seq >= $2 AND seal IS NOT NULL ORDER BY seq LIMIT 1';
 import type { Appended, EventDraft } from './draft.ts';
 
 /** Where a tenant's chain and tree stand. */
@@ -29,7 +39,14 @@ interface Head {
   /** The tree's compact range at `seq`. */
   range: CompactRange;
 }
-type HeadRow = { seq: string | number; hash: string; tree_from: string | number; frontier: string; base_seq: string | number; base_frontier: string };
+type HeadRow = {
+  seq: string | number;
+  hash: string;
+  tree_from: string | number;
+  frontier: string;
+  base_seq: string | number;
+  base_frontier: string;
+};
 
 /** One draft's outcome: committed (or an earlier event replayed), or refused on its own. */
 export type Outcome = Appended | { error: unknown };
@@ -72,50 +89,114 @@ export class ChainAppender {
       const done = await this.within(deadline, async (query) => {
         const head = this.heads.get(tenant) ?? (await this.readHead(query, tenant));
         const now = this.clock.now();
-        const sealed = this.seal(tenant, drafts, head, await this.existingKeys(query, tenant, drafts), now);
+        const sealed = this.seal(
+          tenant,
+          drafts,
+          head,
+          await this.existingKeys(query, tenant, drafts),
+          now,
+        );
         if (sealed.rows.length === 0) return { sealed, head: null, cp: null };
         const cp = this.checkpointFor(head.seq, sealed);
-        const params = [...this.advance(tenant, head, sealed, now), ...(cp ? [tenant, cp.seq, cp.hash, cp.createdAt, cp.jws, cp.root] : [])];
-        const [r] = await query<{ n: number | string }>(cp ? CAS_APPEND_WITH_CHECKPOINT : CAS_APPEND, params);
+        const params = [
+          ...this.advance(tenant, head, sealed, now),
+          ...(cp ? [tenant, cp.seq, cp.hash, cp.createdAt, cp.jws, cp.root] : []),
+        ];
+        const [r] = await query<{ n: number | string }>(
+          cp ? CAS_APPEND_WITH_CHECKPOINT : CAS_APPEND,
+          params,
+        );
         return Number(r?.n ?? 0) === sealed.rows.length ? { sealed, head: sealed.head, cp } : null;
       });
       if (done) return this.committed(tenant, done);
       this.heads.delete(tenant); // another replica appended first
     }
-    return this.committed(tenant, await this.within(deadline, (query) => this.appendLocked(query, tenant, drafts), 'transaction'));
+    return this.committed(
+      tenant,
+      await this.within(
+        deadline,
+        (query) => this.appendLocked(query, tenant, drafts),
+        'transaction',
+      ),
+    );
   }
 
   /**
    * One event and an action of the same transaction (storing a review or a policy version
    * with the chain event that covers its content): both commit, or neither.
    */
-  async appendWith(draft: EventDraft, deadline: number, action: (query: RawQuery, row: AuditEventRow) => Promise<void>): Promise<Outcome> {
-    const [outcome] = await this.committed(draft.tenant, await this.within(deadline, (query) => this.appendLocked(query, draft.tenant, [draft], action), 'transaction'));
+  async appendWith(
+    draft: EventDraft,
+    deadline: number,
+    action: (query: RawQuery, row: AuditEventRow) => Promise<void>,
+  ): Promise<Outcome> {
+    const [outcome] = await this.committed(
+      draft.tenant,
+      await this.within(
+        deadline,
+        (query) => this.appendLocked(query, draft.tenant, [draft], action),
+        'transaction',
+      ),
+    );
     return outcome!;
   }
 
-  private async committed(tenant: string, done: { sealed: ReturnType<ChainAppender['seal']>; head: Head | null; cp: SignedTreeHead | null }): Promise<Outcome[]> {
+  private async committed(
+    tenant: string,
+    done: {
+      sealed: ReturnType<ChainAppender['seal']>;
+      head: Head | null;
+      cp: SignedTreeHead | null;
+    },
+  ): Promise<Outcome[]> {
     if (done.head) this.heads.set(tenant, done.head);
     if (done.cp) this.onCheckpoint(done.cp);
     return this.withReplays(done.sealed.results);
   }
 
   /** The eight parameters after the batch's columns: the head's new place, where it was, the tree. */
-  private advance(tenant: string, head: Head, sealed: ReturnType<ChainAppender['seal']>, now: Date): unknown[] {
-    return [...columns(sealed.rows), sealed.seq, sealed.hash, now.toISOString(), tenant, head.seq, head.hash, sealed.head.range.serialize(), String(head.treeFrom)];
+  private advance(
+    tenant: string,
+    head: Head,
+    sealed: ReturnType<ChainAppender['seal']>,
+    now: Date,
+  ): unknown[] {
+    return [
+      ...columns(sealed.rows),
+      sealed.seq,
+      sealed.hash,
+      now.toISOString(),
+      tenant,
+      head.seq,
+      head.hash,
+      sealed.head.range.serialize(),
+      String(head.treeFrom),
+    ];
   }
 
   /** The head row locked FOR UPDATE, the batch inserted and the head moved in one transaction. */
-  private async appendLocked(query: RawQuery, tenant: string, drafts: EventDraft[], action?: (query: RawQuery, row: AuditEventRow) => Promise<void>) {
+  private async appendLocked(
+    query: RawQuery,
+    tenant: string,
+    drafts: EventDraft[],
+    action?: (query: RawQuery, row: AuditEventRow) => Promise<void>,
+  ) {
     const now = this.clock.now();
     const [row] = await query<HeadRow>(LOCK_HEAD, [tenant, GENESIS_HASH, now.toISOString()]);
     if (!row) throw new Error('audit chain head not returned');
     const head = await this.headFrom(query, tenant, row);
-    const sealed = this.seal(tenant, drafts, head, await this.existingKeys(query, tenant, drafts), now);
+    const sealed = this.seal(
+      tenant,
+      drafts,
+      head,
+      await this.existingKeys(query, tenant, drafts),
+      now,
+    );
     if (sealed.rows.length === 0) return { sealed, head, cp: null };
     await query(INSERT_AND_ADVANCE, this.advance(tenant, head, sealed, now));
     const cp = this.checkpointFor(head.seq, sealed);
-    if (cp) await query(INSERT_CHECKPOINT, [tenant, cp.seq, cp.hash, cp.createdAt, cp.jws, cp.root]);
+    if (cp)
+      await query(INSERT_CHECKPOINT, [tenant, cp.seq, cp.hash, cp.createdAt, cp.jws, cp.root]);
     if (action) await action(query, sealed.rows[0]!);
     return { sealed, head: sealed.head, cp };
   }
@@ -130,7 +211,11 @@ export class ChainAppender {
    * connection was lost: the outcome is unknown). PGlite runs in-process and commits or not
    * within moments: its answer is awaited.
    */
-  private within<T>(deadline: number, fn: (query: RawQuery) => Promise<T>, mode: 'statements' | 'transaction' = 'statements'): Promise<T> {
+  private within<T>(
+    deadline: number,
+    fn: (query: RawQuery) => Promise<T>,
+    mode: 'statements' | 'transaction' = 'statements',
+  ): Promise<T> {
     if (deadline <= performance.now()) return Promise.reject(new DeadlineExceeded());
     let started = false;
     let abandoned = false;
@@ -149,11 +234,28 @@ export class ChainAppender {
           abandoned = true;
           reject(new DeadlineExceeded());
         } else if (this.database.driver === 'postgres') {
-          grace = setTimeout(() => reject(new StoreUnavailable('no answer from the database: the outcome is unknown', 'outcome_unknown')), ANSWER_GRACE_MS);
+          grace = setTimeout(
+            () =>
+              reject(
+                new StoreUnavailable(
+                  'no answer from the database: the outcome is unknown',
+                  'outcome_unknown',
+                ),
+              ),
+            ANSWER_GRACE_MS,
+          );
         }
       }, deadline - performance.now());
       // lost with a statement in flight: it may have committed, and the caller must be told so
-      const failed = (err: unknown) => reject(started && isLostInFlight(err) && !(err instanceof StoreUnavailable) ? new StoreUnavailable('the connection was lost with the append in flight: the outcome is unknown', 'outcome_unknown') : err);
+      const failed = (err: unknown) =>
+        reject(
+          started && isLostInFlight(err) && !(err instanceof StoreUnavailable)
+            ? new StoreUnavailable(
+                'the connection was lost with the append in flight: the outcome is unknown',
+                'outcome_unknown',
+              )
+            : err,
+        );
       work.then(resolve, failed).finally(() => {
         clearTimeout(timer);
         clearTimeout(grace);
@@ -179,23 +281,44 @@ export class ChainAppender {
     const seq = Number(row.seq);
     let treeFrom = Number(row.tree_from);
     try {
-      return { seq, hash: row.hash, treeFrom, range: CompactRange.parse(seq - treeFrom, row.frontier) };
+      return {
+        seq,
+        hash: row.hash,
+        treeFrom,
+        range: CompactRange.parse(seq - treeFrom, row.frontier),
+      };
     } catch {
       // not built yet
     }
     const base = Number(row.base_seq);
     let range = new CompactRange();
-    if (base > treeFrom && row.base_frontier) range = CompactRange.parse(base - treeFrom, row.base_frontier);
+    if (base > treeFrom && row.base_frontier)
+      range = CompactRange.parse(base - treeFrom, row.base_frontier);
     else if (base > treeFrom) treeFrom = base;
-    for (const r of await query<{ hash: string }>(READ_LEAVES, [tenant, treeFrom + range.size, seq])) range.push(leafHash(r.hash));
-    if (range.size !== seq - treeFrom) throw new Error('audit chain has gaps: its tree cannot be built');
+    for (const r of await query<{ hash: string }>(READ_LEAVES, [
+      tenant,
+      treeFrom + range.size,
+      seq,
+    ]))
+      range.push(leafHash(r.hash));
+    if (range.size !== seq - treeFrom)
+      throw new Error('audit chain has gaps: its tree cannot be built');
     return { seq, hash: row.hash, treeFrom, range };
   }
 
-  private async existingKeys(query: RawQuery, tenant: string, drafts: EventDraft[]): Promise<Map<string, string>> {
+  private async existingKeys(
+    query: RawQuery,
+    tenant: string,
+    drafts: EventDraft[],
+  ): Promise<Map<string, string>> {
     const keys = drafts.map((d) => d.idempotencyKey).filter((k): k is string => !!k);
     const existing = new Map<string, string>();
-    if (keys.length > 0) for (const r of await query<{ id: string; idempotency_key: string }>(FIND_KEYS, [tenant, keys])) existing.set(r.idempotency_key, r.id);
+    if (keys.length > 0)
+      for (const r of await query<{ id: string; idempotency_key: string }>(FIND_KEYS, [
+        tenant,
+        keys,
+      ]))
+        existing.set(r.idempotency_key, r.id);
     return existing;
   }
 
@@ -204,7 +327,13 @@ export class ChainAppender {
    * back (storedForm); a draft that could not be stored as it is fails alone, before the
    * database sees it. Retries of stored or same-batch keys point at the earlier event.
    */
-  private seal(tenant: string, drafts: EventDraft[], head: Head, existing: Map<string, string>, now: Date) {
+  private seal(
+    tenant: string,
+    drafts: EventDraft[],
+    head: Head,
+    existing: Map<string, string>,
+    now: Date,
+  ) {
     let seq = head.seq;
     let hash = head.hash;
     const range = head.range.clone();
@@ -233,7 +362,13 @@ export class ChainAppender {
       }
       seq += 1;
       // the hash covers what is stored but the seal, as the current hash version lists it
-      const unsealed = { ...stored, seq, prevHash: hash, seal: null, hashVersion: CURRENT_HASH_VERSION };
+      const unsealed = {
+        ...stored,
+        seq,
+        prevHash: hash,
+        seal: null,
+        hashVersion: CURRENT_HASH_VERSION,
+      };
       const row: AuditEventRow = { ...unsealed, hash: eventHash(unsealed) };
       hash = row.hash;
       range.push(leafHash(hash));
@@ -246,18 +381,36 @@ export class ChainAppender {
     let treeHead: SignedTreeHead | null = null;
     const last = rows[rows.length - 1];
     if (last && this.signing) {
-      const claim: TreeHead = { tenant, seq, hash, createdAt: now.toISOString(), root: range.root().toString('hex'), treeSize: range.size };
+      const claim: TreeHead = {
+        tenant,
+        seq,
+        hash,
+        createdAt: now.toISOString(),
+        root: range.root().toString('hex'),
+        treeSize: range.size,
+      };
       treeHead = { ...claim, jws: signTreeHead(this.signing.key, claim) };
       last.seal = treeHead.jws;
     }
     if (treeHead) for (const r of results) if ('row' in r) r.treeHead = treeHead;
-    return { rows, results, seq, hash, treeHead, head: { seq, hash, treeFrom: head.treeFrom, range } };
+    return {
+      rows,
+      results,
+      seq,
+      hash,
+      treeHead,
+      head: { seq, hash, treeFrom: head.treeFrom, range },
+    };
   }
 
   /** The batch's tree head, kept as a checkpoint when the chain passes a multiple of `every`; else null. */
-  private checkpointFor(from: number, sealed: ReturnType<ChainAppender['seal']>): SignedTreeHead | null {
+  private checkpointFor(
+    from: number,
+    sealed: ReturnType<ChainAppender['seal']>,
+  ): SignedTreeHead | null {
     const every = this.signing?.every;
-    if (!every || !sealed.treeHead || Math.floor(sealed.seq / every) <= Math.floor(from / every)) return null;
+    if (!every || !sealed.treeHead || Math.floor(sealed.seq / every) <= Math.floor(from / every))
+      return null;
     return sealed.treeHead;
   }
 
@@ -265,16 +418,40 @@ export class ChainAppender {
   private async withReplays(results: Sealed[]): Promise<Outcome[]> {
     const ids = results.flatMap((r) => ('replayOf' in r ? [r.replayOf] : []));
     if (ids.length === 0) return results as Outcome[];
-    const rows = await this.database.db.select().from(auditEvents).where(inArray(auditEvents.id, [...new Set(ids)]));
+    const rows = await this.database.db
+      .select()
+      .from(auditEvents)
+      .where(inArray(auditEvents.id, [...new Set(ids)]));
     const byId = new Map(rows.map((r) => [r.id, r]));
     // a retry learns the tree head of the batch its event was committed in, as the first answer did
     const heads = new Map<string, SignedTreeHead>();
     for (const row of rows) {
-      const [sealed] = await this.database.query<{ seal: string }>(FIND_SEAL, [row.tenant, row.seq]);
+      const [sealed] = await this.database.query<{ seal: string }>(FIND_SEAL, [
+        row.tenant,
+        row.seq,
+      ]);
       // read back from the database, so checked: the service signs nothing it did not sign before
-      const claim = sealed && this.signing ? readTreeHead(sealed.seal, [this.signing.key.publicJwk]) : null;
-      if (claim && claim.tenant === row.tenant && claim.seq >= row.seq) heads.set(row.id, { tenant: claim.tenant, seq: claim.seq, hash: claim.hash, createdAt: claim.createdAt, root: claim.root, treeSize: claim.treeSize, jws: sealed!.seal });
+      const claim =
+        sealed && this.signing ? readTreeHead(sealed.seal, [this.signing.key.publicJwk]) : null;
+      if (claim && claim.tenant === row.tenant && claim.seq >= row.seq)
+        heads.set(row.id, {
+          tenant: claim.tenant,
+          seq: claim.seq,
+          hash: claim.hash,
+          createdAt: claim.createdAt,
+          root: claim.root,
+          treeSize: claim.treeSize,
+          jws: sealed!.seal,
+        });
     }
-    return results.map((r) => ('replayOf' in r ? { row: byId.get(r.replayOf) as AuditEventRow, replayed: true, treeHead: heads.get(r.replayOf) } : r));
+    return results.map((r) =>
+      'replayOf' in r
+        ? {
+            row: byId.get(r.replayOf) as AuditEventRow,
+            replayed: true,
+            treeHead: heads.get(r.replayOf),
+          }
+        : r,
+    );
   }
 }

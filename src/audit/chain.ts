@@ -22,5 +22,9 @@ export function hashedContent(row: Omit<AuditEventRow, 'hash'>): Record<string, 
 
 /** SHA-256 over the previous hash and the event's canonical content: each event seals the one before. */
 export function eventHash(row: Omit<AuditEventRow, 'hash'>): string {
-  return createHash('sha256').update(row.prevHash).update('\n').update(canonicalJson(hashedContent(row))).digest('hex');
+  return createHash('sha256')
+    .update(row.prevHash)
+    .update('\n')
+    .update(canonicalJson(hashedContent(row)))
+    .digest('hex');
 }

@@ -42,7 +42,12 @@ function storedFinding(key: Buffer, f: InternalFinding, allowListed: boolean): S
 function identityRecord(identity: IdentityStatus): Record<string, unknown> {
   switch (identity.status) {
     case 'verified':
-      return { status: 'verified', issuer: identity.issuer, keyId: identity.keyId ?? null, tokenId: identity.tokenId ?? null };
+      return {
+        status: 'verified',
+        issuer: identity.issuer,
+        keyId: identity.keyId ?? null,
+        tokenId: identity.tokenId ?? null,
+      };
     case 'rejected':
       return { status: 'rejected', reason: identity.reason };
     default:
@@ -71,7 +76,13 @@ export function buildCheckEvent(
   return {
     type: 'check',
     actor: { kind: 'agent', id: ctx.agentId ?? null },
-    channel: { direction: ctx.direction, visibility: ctx.visibility, platform: ctx.platform, threadId: ctx.threadId ?? null, postId: ctx.postId ?? null },
+    channel: {
+      direction: ctx.direction,
+      visibility: ctx.visibility,
+      platform: ctx.platform,
+      threadId: ctx.threadId ?? null,
+      postId: ctx.postId ?? null,
+    },
     decision: evaluation.decision,
     wouldBlock: evaluation.wouldBlock,
     mode: policy.mode,
@@ -83,7 +94,11 @@ export function buildCheckEvent(
     locale: ctx.locale,
     customerFp: ctx.customerId ? fingerprint(hmac.key, 'customer', ctx.customerId) : null,
     identity: identityRecord(identity),
-    details: { effectiveDecision: evaluation.effectiveDecision, urgent: evaluation.urgent, overridable: evaluation.overridable },
+    details: {
+      effectiveDecision: evaluation.effectiveDecision,
+      urgent: evaluation.urgent,
+      overridable: evaluation.overridable,
+    },
     idempotencyKey: ctx.idempotencyKey ?? null,
     requestFp: ctx.idempotencyKey ? (ctx.requestFp ?? null) : null,
     hmacKeyId: hmac.id,

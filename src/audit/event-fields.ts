@@ -28,29 +28,73 @@ export interface FieldUse {
 export const EVENT_FIELDS = {
   id: { hashedSince: 1, publicName: 'id', csv: true, label: 'Event' },
   tenant: { hashedSince: 1, publicName: null, csv: false, label: 'Tenant' },
-  seq: { hashedSince: 1, publicName: 'seq', csv: true, label: 'Position in the chain', listed: true },
+  seq: {
+    hashedSince: 1,
+    publicName: 'seq',
+    csv: true,
+    label: 'Position in the chain',
+    listed: true,
+  },
   createdAt: { hashedSince: 1, publicName: 'createdAt', csv: true, label: 'Time', listed: true },
   type: { hashedSince: 1, publicName: 'type', csv: true, label: 'Type', listed: true },
-  direction: { hashedSince: 1, publicName: 'direction', csv: true, label: 'Direction', listed: true },
-  visibility: { hashedSince: 1, publicName: 'visibility', csv: true, label: 'Channel', listed: true },
+  direction: {
+    hashedSince: 1,
+    publicName: 'direction',
+    csv: true,
+    label: 'Direction',
+    listed: true,
+  },
+  visibility: {
+    hashedSince: 1,
+    publicName: 'visibility',
+    csv: true,
+    label: 'Channel',
+    listed: true,
+  },
   platform: { hashedSince: 1, publicName: 'platform', csv: true, label: 'Platform' },
   decision: { hashedSince: 1, publicName: 'decision', csv: true, label: 'Decision', listed: true },
-  wouldBlock: { hashedSince: 1, publicName: 'wouldBlock', csv: true, label: 'Would block (monitor mode)' },
+  wouldBlock: {
+    hashedSince: 1,
+    publicName: 'wouldBlock',
+    csv: true,
+    label: 'Would block (monitor mode)',
+  },
   mode: { hashedSince: 1, publicName: 'mode', csv: true, label: 'Mode' },
-  policyVersion: { hashedSince: 1, publicName: 'policyVersion', csv: true, label: 'Policy version' },
+  policyVersion: {
+    hashedSince: 1,
+    publicName: 'policyVersion',
+    csv: true,
+    label: 'Policy version',
+  },
   rules: { hashedSince: 1, publicName: 'rules', csv: true, label: 'Rules', listed: true },
   kinds: { hashedSince: 1, publicName: 'kinds', csv: true, label: 'Kinds of data', listed: true },
   findings: { hashedSince: 1, publicName: 'findings', csv: false, label: 'Findings' },
   actions: { hashedSince: 1, publicName: 'actions', csv: true, label: 'Actions' },
   locale: { hashedSince: 1, publicName: 'locale', csv: false, label: 'Language' },
-  agentId: { hashedSince: 1, publicName: 'agentId', csv: true, label: 'Agent or officer', listed: true },
-  customerFp: { hashedSince: 1, publicName: 'customerFingerprint', csv: false, label: 'Customer (fingerprint)' },
+  agentId: {
+    hashedSince: 1,
+    publicName: 'agentId',
+    csv: true,
+    label: 'Agent or officer',
+    listed: true,
+  },
+  customerFp: {
+    hashedSince: 1,
+    publicName: 'customerFingerprint',
+    csv: false,
+    label: 'Customer (fingerprint)',
+  },
   threadId: { hashedSince: 1, publicName: 'threadId', csv: true, label: 'Thread' },
   postId: { hashedSince: 1, publicName: 'postId', csv: false, label: 'Post' },
   identity: { hashedSince: 1, publicName: 'identity', csv: false, label: 'Identity' },
   details: { hashedSince: 1, publicName: 'details', csv: false, label: 'Details' },
   linkedEventId: { hashedSince: 1, publicName: 'linkedEventId', csv: false, label: 'Linked event' },
-  idempotencyKey: { hashedSince: 1, publicName: 'idempotencyKey', csv: false, label: 'Idempotency key' },
+  idempotencyKey: {
+    hashedSince: 1,
+    publicName: 'idempotencyKey',
+    csv: false,
+    label: 'Idempotency key',
+  },
   requestFp: { hashedSince: 1, publicName: null, csv: false, label: 'Request fingerprint' },
   hmacKeyId: { hashedSince: 1, publicName: 'hmacKeyId', csv: false, label: 'Fingerprint key' },
   hashVersion: { hashedSince: 2, publicName: 'hashVersion', csv: false, label: 'Hash version' },
@@ -62,7 +106,9 @@ export const EVENT_FIELDS = {
 export type EventField = keyof typeof EVENT_FIELDS;
 
 /** The hash version new events are written with: the highest `hashedSince` of any field. */
-export const CURRENT_HASH_VERSION = Math.max(...Object.values(EVENT_FIELDS).map((f) => f.hashedSince ?? 0));
+export const CURRENT_HASH_VERSION = Math.max(
+  ...Object.values(EVENT_FIELDS).map((f) => f.hashedSince ?? 0),
+);
 
 /** How a column is stored, read from the table: its SQL name, its type, whether it may be null. */
 export interface StoredColumn {
@@ -82,10 +128,13 @@ const PG_TYPES: Record<string, StoredColumn['type']> = {
 };
 
 /** Every column in table order, with how it is stored. */
-export const STORED_COLUMNS: readonly StoredColumn[] = Object.entries(getTableColumns(auditEvents)).map(([field, col]) => {
+export const STORED_COLUMNS: readonly StoredColumn[] = Object.entries(
+  getTableColumns(auditEvents),
+).map(([field, col]) => {
   const type = PG_TYPES[col.columnType];
   if (!type) throw new Error(`audit column ${field}: no stored form for ${col.columnType}`);
-  if (!(field in EVENT_FIELDS)) throw new Error(`audit column ${field} has no entry in EVENT_FIELDS`);
+  if (!(field in EVENT_FIELDS))
+    throw new Error(`audit column ${field} has no entry in EVENT_FIELDS`);
   return { field: field as EventField, column: col.name, type, notNull: col.notNull };
 });
 
@@ -104,16 +153,21 @@ export function hashedFields(version: number): readonly EventField[] {
 const hashedByVersion = new Map<number, readonly EventField[]>();
 
 /** The fields shown in the events' JSON, with their public names. */
-export const PUBLIC_FIELDS: ReadonlyArray<readonly [EventField, string]> = STORED_COLUMNS.flatMap((c) => {
-  const name = EVENT_FIELDS[c.field].publicName;
-  return name === null ? [] : [[c.field, name] as const];
-});
+export const PUBLIC_FIELDS: ReadonlyArray<readonly [EventField, string]> = STORED_COLUMNS.flatMap(
+  (c) => {
+    const name = EVENT_FIELDS[c.field].publicName;
+    return name === null ? [] : [[c.field, name] as const];
+  },
+);
 
 /** What the console shows of an event: each public field's name and label, and whether the list has it. */
-export const CONSOLE_FIELDS: ReadonlyArray<{ name: string; label: string; listed: boolean }> = STORED_COLUMNS.flatMap((c) => {
-  const use: FieldUse = EVENT_FIELDS[c.field];
-  return use.publicName ? [{ name: use.publicName, label: use.label, listed: use.listed === true }] : [];
-});
+export const CONSOLE_FIELDS: ReadonlyArray<{ name: string; label: string; listed: boolean }> =
+  STORED_COLUMNS.flatMap((c) => {
+    const use: FieldUse = EVENT_FIELDS[c.field];
+    return use.publicName
+      ? [{ name: use.publicName, label: use.label, listed: use.listed === true }]
+      : [];
+  });
 
 /** The CSV export's columns, by public name. */
 export const CSV_FIELDS: readonly string[] = STORED_COLUMNS.flatMap((c) => {

@@ -6,7 +6,10 @@ import type { EventDraft } from './draft.ts';
  * Who did what an event records: the agent whose reply or the customer whose post was
  * checked, an officer or administrator (the token's subject), or the service itself.
  */
-export type Actor = { kind: 'agent'; id: string | null } | { kind: 'person'; id: string } | { kind: 'service'; id: 'retention' | 'service' };
+export type Actor =
+  | { kind: 'agent'; id: string | null }
+  | { kind: 'person'; id: string }
+  | { kind: 'service'; id: 'retention' | 'service' };
 
 /** One finding as stored: kind, span, confidence, masked preview, keyed fingerprint. Never the value. */
 export interface StoredFinding {
@@ -54,7 +57,14 @@ export interface CheckEvent {
 export interface OverrideEvent {
   type: 'override';
   actor: { kind: 'person'; id: string };
-  original: { id: string; decision: string; rules: string[]; kinds: string[]; policyVersion: string | null; channel: Channel };
+  original: {
+    id: string;
+    decision: string;
+    rules: string[];
+    kinds: string[];
+    policyVersion: string | null;
+    channel: Channel;
+  };
   details: { justification: string; originalDecision: string };
 }
 
@@ -73,33 +83,78 @@ export interface PolicyChangeEvent {
   type: 'policy_change';
   actor: { kind: 'person'; id: string };
   policyVersion: string;
-  details: { version: number; previousVersion: number; changed: string[]; mode: string; policyHash: string };
+  details: {
+    version: number;
+    previousVersion: number;
+    changed: string[];
+    mode: string;
+    policyHash: string;
+  };
 }
 
 /** Events removed by retention, through a signed checkpoint. */
 export interface PurgeEvent {
   type: 'purge';
   actor: { kind: 'person'; id: string } | { kind: 'service'; id: 'retention' };
-  details: { purgedThrough: number; purgedEvents: number; cutoff: string; checkpointHash: string; checkpointRoot: string };
+  details: {
+    purgedThrough: number;
+    purgedEvents: number;
+    cutoff: string;
+    checkpointHash: string;
+    checkpointRoot: string;
+  };
 }
 
 /** An officer turned a data subject's values into fingerprints (which kinds, never the values). */
 export interface LookupEvent {
   type: 'lookup';
   actor: { kind: 'person'; id: string };
-  details: { kinds: string[]; customer: boolean; fingerprint: Record<string, unknown> | string[] | null };
+  details: {
+    kinds: string[];
+    customer: boolean;
+    fingerprint: Record<string, unknown> | string[] | null;
+  };
 }
 
 /** Every kind of audit event, told apart by `type`. */
-export type AuditEvent = CheckEvent | OverrideEvent | ReviewEvent | PolicyChangeEvent | PurgeEvent | LookupEvent;
+export type AuditEvent =
+  | CheckEvent
+  | OverrideEvent
+  | ReviewEvent
+  | PolicyChangeEvent
+  | PurgeEvent
+  | LookupEvent;
 export type AuditEventType = AuditEvent['type'];
 
-const NO_CHANNEL = { direction: null, visibility: null, platform: null, threadId: null, postId: null };
-const NO_REQUEST = { customerFp: null, identity: null, linkedEventId: null, idempotencyKey: null, requestFp: null, hmacKeyId: 'none' };
+const NO_CHANNEL = {
+  direction: null,
+  visibility: null,
+  platform: null,
+  threadId: null,
+  postId: null,
+};
+const NO_REQUEST = {
+  customerFp: null,
+  identity: null,
+  linkedEventId: null,
+  idempotencyKey: null,
+  requestFp: null,
+  hmacKeyId: 'none',
+};
 
 /** What an event that decides nothing holds where a check holds its decision. */
 function nothingDecided() {
-  return { decision: null, wouldBlock: false, mode: null, policyVersion: null, rules: [] as string[], kinds: [] as string[], findings: [] as unknown[], actions: [] as string[], locale: null };
+  return {
+    decision: null,
+    wouldBlock: false,
+    mode: null,
+    policyVersion: null,
+    rules: [] as string[],
+    kinds: [] as string[],
+    findings: [] as unknown[],
+    actions: [] as string[],
+    locale: null,
+  };
 }
 
 /** The row a typed event is stored as (EVENT_FIELDS says what each column is for). */
@@ -141,9 +196,24 @@ export function toDraft(tenant: string, now: Date, event: AuditEvent): EventDraf
         details: event.details,
       };
     case 'review':
-      return { ...base, ...NO_CHANNEL, ...nothingDecided(), ...NO_REQUEST, id: event.id, linkedEventId: event.eventId, details: event.details };
+      return {
+        ...base,
+        ...NO_CHANNEL,
+        ...nothingDecided(),
+        ...NO_REQUEST,
+        id: event.id,
+        linkedEventId: event.eventId,
+        details: event.details,
+      };
     case 'policy_change':
-      return { ...base, ...NO_CHANNEL, ...nothingDecided(), ...NO_REQUEST, policyVersion: event.policyVersion, details: event.details };
+      return {
+        ...base,
+        ...NO_CHANNEL,
+        ...nothingDecided(),
+        ...NO_REQUEST,
+        policyVersion: event.policyVersion,
+        details: event.details,
+      };
     case 'purge':
     case 'lookup':
       return { ...base, ...NO_CHANNEL, ...nothingDecided(), ...NO_REQUEST, details: event.details };

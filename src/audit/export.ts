@@ -18,14 +18,21 @@ const PAGE = 1000;
  * leading apostrophe.
  */
 export function csvCell(value: unknown): string {
-  const s = Array.isArray(value) ? value.join(';') : value === null || value === undefined ? '' : String(value);
+  const s = Array.isArray(value)
+    ? value.join(';')
+    : value === null || value === undefined
+      ? ''
+      : String(value);
   const formula = /^[=+\-@\t\r\n]/.test(s);
   return formula || /[",\n\r]/.test(s) ? `"${(formula ? `'${s}` : s).replaceAll('"', '""')}"` : s;
 }
 
 /** The newest seq of the tenant's chain: an export covers events up to it, so a manifest can be recomputed later. */
 export async function currentHead(db: Database, tenant: string): Promise<number> {
-  const [head] = await db.select({ seq: auditChainHeads.seq }).from(auditChainHeads).where(eq(auditChainHeads.tenant, tenant));
+  const [head] = await db
+    .select({ seq: auditChainHeads.seq })
+    .from(auditChainHeads)
+    .where(eq(auditChainHeads.tenant, tenant));
   return head?.seq ?? 0;
 }
 
@@ -60,7 +67,10 @@ export async function writeExport(
     let chunk = '';
     for (const row of rows) {
       const e = publicEvent(row);
-      chunk += format === 'csv' ? `${CSV_COLUMNS.map((k) => csvCell(e[k])).join(',')}\n` : `${JSON.stringify(e)}\n`;
+      chunk +=
+        format === 'csv'
+          ? `${CSV_COLUMNS.map((k) => csvCell(e[k])).join(',')}\n`
+          : `${JSON.stringify(e)}\n`;
     }
     if (chunk) await emit(chunk);
     count += rows.length;
@@ -73,7 +83,15 @@ export async function writeExport(
 /** The signed manifest of an export: what was asked, how many events, the digest of the bytes. */
 export function signManifest(
   key: SigningKey,
-  manifest: { tenant: string; format: ExportFormat; filters: EventFilter; through: number; count: number; sha256: string; generatedAt: string },
+  manifest: {
+    tenant: string;
+    format: ExportFormat;
+    filters: EventFilter;
+    through: number;
+    count: number;
+    sha256: string;
+    generatedAt: string;
+  },
 ): string {
   return signCompact(key, 'sargas-export-manifest+jws', manifest);
 }

@@ -32,24 +32,45 @@ export interface Proof {
 }
 
 /** A held JWS, if the service signed it: a checkpoint (tree head) or a receipt. */
-export function readHeld(kind: 'checkpoint' | 'receipt' | 'witness', jws: string, keys: readonly JWK[]): Held | null {
+export function readHeld(
+  kind: 'checkpoint' | 'receipt' | 'witness',
+  jws: string,
+  keys: readonly JWK[],
+): Held | null {
   if (kind === 'receipt') {
     const r = readSigned<ReceiptClaim>(jws, RECEIPT_TYPE, keys);
-    return r && typeof r.tenant === 'string' && Number.isSafeInteger(r.seq) && typeof r.hash === 'string' ? { kind, receipt: r } : null;
+    return r &&
+      typeof r.tenant === 'string' &&
+      Number.isSafeInteger(r.seq) &&
+      typeof r.hash === 'string'
+      ? { kind, receipt: r }
+      : null;
   }
   const head = readTreeHead(jws, keys);
   return head ? { kind, head } : null;
 }
 
 /** The tree head a held item is about (for a receipt: its batch's), and the event of a receipt. */
-function target(held: Held): { seq: number; hash: string; treeSize?: number | undefined; root?: string | undefined; event?: { seq: number; hash: string } } {
+function target(held: Held): {
+  seq: number;
+  hash: string;
+  treeSize?: number | undefined;
+  root?: string | undefined;
+  event?: { seq: number; hash: string };
+} {
   if (held.kind !== 'receipt') return held.head;
   const r = held.receipt;
-  return r.treeHead ? { ...r.treeHead, event: { seq: r.seq, hash: r.hash } } : { seq: r.seq, hash: r.hash, event: { seq: r.seq, hash: r.hash } };
+  return r.treeHead
+    ? { ...r.treeHead, event: { seq: r.seq, hash: r.hash } }
+    : { seq: r.seq, hash: r.hash, event: { seq: r.seq, hash: r.hash } };
 }
 
 /** The node ranges and seqs a walk must keep to judge `held` against a tree of `size` leaves from `treeFrom`. */
-export function planFor(held: Held, treeFrom: number, size: number): { ranges: Array<[number, number]>; at: number[] } {
+export function planFor(
+  held: Held,
+  treeFrom: number,
+  size: number,
+): { ranges: Array<[number, number]>; at: number[] } {
   const t = target(held);
   const at = [t.seq, ...(t.event ? [t.event.seq] : [])];
   const m = t.seq - treeFrom;
@@ -67,38 +88,99 @@ export function planFor(held: Held, treeFrom: number, size: number): { ranges: A
  * chain hash, root) is what the log computes at that seq, and has only grown since when the
  * current tree extends it (the consistency proof returned). Anything else is named.
  */
-export function judge(held: Held, walk: Walk, tenant: string, key: SigningKey | undefined, now: Date): HeldVerdict {
+export function judge(
+  held: Held,
+  walk: Walk,
+  tenant: string,
+  key: SigningKey | undefined,
+  now: Date,
+): HeldVerdict {
   const t = target(held);
   const seq = held.kind === 'receipt' ? held.receipt.seq : held.head.seq;
-  const verdict = (v: HeldVerdict['verdict'], reason: string, proof?: Proof): HeldVerdict => ({ kind: held.kind, seq, verdict: v, reason, ...(proof ? { proof } : {}) });
+  const verdict = (v: HeldVerdict['verdict'], reason: string, proof?: Proof): HeldVerdict => ({
+    kind: held.kind,
+    seq,
+    verdict: v,
+    reason,
+    ...(proof ? { proof } : {}),
+  });
   const lastSeq = walk.headSeq;
-  if (t.seq > lastSeq || (t.event && t.event.seq > lastSeq)) return verdict('truncated', `the log ends at ${lastSeq}, before seq ${Math.max(t.seq, t.event?.seq ?? 0)} that this was signed for`);
-  if (t.seq < walk.baseSeq) return verdict('before_retention', `seq ${t.seq} precedes the retention boundary at ${walk.baseSeq}; the events up to it were purged`);
+  if (t.seq > lastSeq || (t.event && t.event.seq > lastSeq))
+    return verdict(
+      'truncated',
+      `the log ends at ${lastSeq}, before seq ${Math.max(t.seq, t.event?.seq ?? 0)} that this was signed for`,
+    );
+  if (t.seq < walk.baseSeq)
+    return verdict(
+      'before_retention',
+      `seq ${t.seq} precedes the retention boundary at ${walk.baseSeq}; the events up to it were purged`,
+    );
   const there = walk.at.get(t.seq);
-  if (!there || there.hash !== t.hash) return verdict('rewritten', `the log's event ${t.seq} is not the one this was signed for`);
+  if (!there || there.hash !== t.hash)
+    return verdict('rewritten', `the log's event ${t.seq} is not the one this was signed for`);
   if (t.event) {
     const event = walk.at.get(t.event.seq);
-    if (!event || event.hash !== t.event.hash) return verdict('rewritten', `the log's event ${t.event.seq} is not the one this receipt names`);
+    if (!event || event.hash !== t.event.hash)
+      return verdict(
+        'rewritten',
+        `the log's event ${t.event.seq} is not the one this receipt names`,
+      );
   }
-  if (t.root === undefined) return verdict('unproven', 'signed before the log kept a Merkle tree: the chain hash matches, no proof can be given');
-  if (there.root === null || !walk.tree) return verdict('unproven', 'the tree cannot be computed here (events are missing)');
-  if (there.root !== t.root || t.treeSize !== t.seq - walk.treeFrom) return verdict('rewritten', `the log's tree at ${t.seq} is not the one this was signed for`);
+  if (t.root === undefined)
+    return verdict(
+      'unproven',
+      'signed before the log kept a Merkle tree: the chain hash matches, no proof can be given',
+    );
+  if (there.root === null || !walk.tree)
+    return verdict('unproven', 'the tree cannot be computed here (events are missing)');
+  if (there.root !== t.root || t.treeSize !== t.seq - walk.treeFrom)
+    return verdict('rewritten', `the log's tree at ${t.seq} is not the one this was signed for`);
   const size = walk.tree.size;
   const m = t.treeSize;
-  const hashes = (ranges: Array<[number, number]>) => ranges.map(([a, b]) => walk.tree!.hash(a, b)?.toString('hex'));
+  const hashes = (ranges: Array<[number, number]>) =>
+    ranges.map(([a, b]) => walk.tree!.hash(a, b)?.toString('hex'));
   const consistency = hashes(consistencyRanges(m, size));
   const leaf = t.event ? t.event.seq - walk.treeFrom - 1 : -1;
   const inclusion = t.event && leaf >= 0 ? hashes(inclusionRanges(leaf, m)) : [];
-  if ([...consistency, ...inclusion].some((h) => h === undefined)) return verdict('unproven', 'part of the proof lies before the retention boundary');
+  if ([...consistency, ...inclusion].some((h) => h === undefined))
+    return verdict('unproven', 'part of the proof lies before the retention boundary');
   const root = walk.tree.range.root().toString('hex');
-  const head: TreeHead = { tenant, seq: walk.headSeq, hash: walk.headHash, createdAt: now.toISOString(), root, treeSize: size };
+  const head: TreeHead = {
+    tenant,
+    seq: walk.headSeq,
+    hash: walk.headHash,
+    createdAt: now.toISOString(),
+    root,
+    treeSize: size,
+  };
   const proof: Proof = {
     tenant,
     treeFrom: walk.treeFrom,
     held: { seq: t.seq, treeSize: m, root: t.root },
-    current: { seq: walk.headSeq, treeSize: size, root, hash: walk.headHash, ...(key ? { jws: signTreeHead(key, head) } : {}) },
+    current: {
+      seq: walk.headSeq,
+      treeSize: size,
+      root,
+      hash: walk.headHash,
+      ...(key ? { jws: signTreeHead(key, head) } : {}),
+    },
     consistency: consistency as string[],
-    ...(t.event && leaf >= 0 ? { inclusion: { leafIndex: leaf, treeSize: m, eventHash: t.event.hash, path: inclusion as string[] } } : {}),
+    ...(t.event && leaf >= 0
+      ? {
+          inclusion: {
+            leafIndex: leaf,
+            treeSize: m,
+            eventHash: t.event.hash,
+            path: inclusion as string[],
+          },
+        }
+      : {}),
   };
-  return verdict('contained', size === m ? 'the log is at this tree head' : `the log holds it and has only grown since (${m} → ${size} leaves)`, proof);
+  return verdict(
+    'contained',
+    size === m
+      ? 'the log is at this tree head'
+      : `the log holds it and has only grown since (${m} → ${size} leaves)`,
+    proof,
+  );
 }

@@ -30,14 +30,26 @@ export interface LookedUpValue {
  * 600-100-200" fingerprint the way they did when they were found. Kinds never fingerprinted
  * (PINs, codes, balances) are left out.
  */
-export function lookupFingerprints(keys: HmacKey[], values: readonly LookedUpValue[], customerId?: string): Lookup {
+export function lookupFingerprints(
+  keys: HmacKey[],
+  values: readonly LookedUpValue[],
+  customerId?: string,
+): Lookup {
   const under = (kind: Parameters<typeof fingerprint>[1], value: string) =>
     keys.flatMap((k) => {
       const fp = fingerprint(k.key, kind, value);
       return fp ? [{ keyId: k.id, fingerprint: fp }] : [];
     });
-  const findings = values.map((f) => ({ kind: f.kind, masked: f.masked, fingerprints: under(f.kind as Parameters<typeof fingerprint>[1], f.value) })).filter((f) => f.fingerprints.length > 0);
+  const findings = values
+    .map((f) => ({
+      kind: f.kind,
+      masked: f.masked,
+      fingerprints: under(f.kind as Parameters<typeof fingerprint>[1], f.value),
+    }))
+    .filter((f) => f.fingerprints.length > 0);
   const customer = customerId ? under('customer', customerId) : null;
-  const all = [...findings.flatMap((f) => f.fingerprints), ...(customer ?? [])].map((k) => k.fingerprint);
+  const all = [...findings.flatMap((f) => f.fingerprints), ...(customer ?? [])].map(
+    (k) => k.fingerprint,
+  );
   return { findings, customer, fingerprint: [...new Set(all)] };
 }

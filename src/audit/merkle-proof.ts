@@ -7,7 +7,13 @@ const lsb = (n: number) => n % 2 === 1;
 const half = (n: number) => Math.floor(n / 2);
 
 /** Whether `path` proves that `leaf` is leaf `index` of the tree of `size` leaves whose root is `root`. */
-export function verifyInclusion(index: number, size: number, leaf: Buffer, path: readonly Buffer[], root: Buffer): boolean {
+export function verifyInclusion(
+  index: number,
+  size: number,
+  leaf: Buffer,
+  path: readonly Buffer[],
+  root: Buffer,
+): boolean {
   if (!(index >= 0 && index < size)) return false;
   let fn = index;
   let sn = size - 1;
@@ -30,7 +36,13 @@ export function verifyInclusion(index: number, size: number, leaf: Buffer, path:
 }
 
 /** Whether `path` proves that the tree of `from` leaves with root `fromRoot` is a prefix of the tree of `to` leaves with root `toRoot`. */
-export function verifyConsistency(from: number, to: number, fromRoot: Buffer, toRoot: Buffer, path: readonly Buffer[]): boolean {
+export function verifyConsistency(
+  from: number,
+  to: number,
+  fromRoot: Buffer,
+  toRoot: Buffer,
+  path: readonly Buffer[],
+): boolean {
   if (from < 0 || from > to) return false;
   if (from === to) return path.length === 0 && fromRoot.equals(toRoot);
   if (from === 0) return path.length === 0; // the empty tree is a prefix of every tree

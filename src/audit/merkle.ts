@@ -51,7 +51,10 @@ export class CompactRange {
 
   /** A range of `size` leaves from its perfect subtrees' hashes, largest first; throws when they do not fit the size. */
   static of(size: number, hashes: readonly Buffer[]): CompactRange {
-    if (hashes.length !== popcount(size)) throw new Error(`a tree of ${size} leaves has ${popcount(size)} subtree roots, not ${hashes.length}`);
+    if (hashes.length !== popcount(size))
+      throw new Error(
+        `a tree of ${size} leaves has ${popcount(size)} subtree roots, not ${hashes.length}`,
+      );
     const range = new CompactRange();
     let start = 0;
     let k = 0;
@@ -97,7 +100,11 @@ export class CompactRange {
   push(leaf: Buffer, onNode?: (start: number, width: number, hash: Buffer) => void): void {
     let node = { start: this.count, width: 1, hash: leaf };
     onNode?.(node.start, node.width, node.hash);
-    for (let top = this.nodes[this.nodes.length - 1]; top && top.width === node.width; top = this.nodes[this.nodes.length - 1]) {
+    for (
+      let top = this.nodes[this.nodes.length - 1];
+      top && top.width === node.width;
+      top = this.nodes[this.nodes.length - 1]
+    ) {
       this.nodes.pop();
       node = { start: top.start, width: top.width * 2, hash: nodeHash(top.hash, node.hash) };
       onNode?.(node.start, node.width, node.hash);
@@ -137,8 +144,11 @@ export function consistencyRanges(from: number, to: number): Array<[number, numb
   const sub = (m: number, a: number, b: number, whole: boolean): Array<[number, number]> => {
     if (m === b - a) return whole ? [] : [[a, b]];
     const k = splitPoint(b - a);
-    return m <= k ? [...sub(m, a, a + k, whole), [a + k, b]] : [...sub(m - k, a + k, b, false), [a, a + k]];
+    return m <= k
+      ? [...sub(m, a, a + k, whole), [a + k, b]]
+      : [...sub(m - k, a + k, b, false), [a, a + k]];
   };
-  if (from < 0 || from > to) throw new Error('a consistency proof goes from a smaller tree to a larger one');
+  if (from < 0 || from > to)
+    throw new Error('a consistency proof goes from a smaller tree to a larger one');
   return from === 0 || from === to ? [] : sub(from, 0, to, true);
 }

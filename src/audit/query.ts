@@ -1,7 +1,12 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import type { RawQuery } from '../db/client.ts';
-import { auditCheckpoints, auditEvents, auditReviews, type AuditEventRow } from '../db/schema/index.ts';
+import {
+  auditCheckpoints,
+  auditEvents,
+  auditReviews,
+  type AuditEventRow,
+} from '../db/schema/index.ts';
 import { PUBLIC_FIELDS } from './event-fields.ts';
 
 /** Filters of GET /v1/audit/events and the export. */
@@ -46,7 +51,9 @@ export function filterClause(tenant: string, f: EventFilter): SQL {
   if (f.kind) parts.push(sql`${auditEvents.kinds} @> ${JSON.stringify([f.kind])}::jsonb`);
   if (f.rule) parts.push(sql`${auditEvents.rules} @> ${JSON.stringify([f.rule])}::jsonb`);
   if (f.fingerprint?.length) {
-    const inFindings = f.fingerprint.map((fp) => sql`${auditEvents.findings} @> ${JSON.stringify([{ fp }])}::jsonb`);
+    const inFindings = f.fingerprint.map(
+      (fp) => sql`${auditEvents.findings} @> ${JSON.stringify([{ fp }])}::jsonb`,
+    );
     parts.push(or(inArray(auditEvents.customerFp, f.fingerprint), ...inFindings) as SQL);
   }
   return and(...parts) as SQL;
@@ -66,17 +73,35 @@ export function decodeCursor(cursor: string): number | null {
 }
 
 /** One page of events, newest first. */
-export async function listEvents(db: Database, tenant: string, filter: EventFilter, options: { limit: number; before?: number | null }) {
-  const where = options.before ? and(filterClause(tenant, filter), lt(auditEvents.seq, options.before)) : filterClause(tenant, filter);
-  const rows = await db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.seq)).limit(options.limit + 1);
+export async function listEvents(
+  db: Database,
+  tenant: string,
+  filter: EventFilter,
+  options: { limit: number; before?: number | null },
+) {
+  const where = options.before
+    ? and(filterClause(tenant, filter), lt(auditEvents.seq, options.before))
+    : filterClause(tenant, filter);
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .where(where)
+    .orderBy(desc(auditEvents.seq))
+    .limit(options.limit + 1);
   const page = rows.slice(0, options.limit);
   const last = page[page.length - 1];
-  return { events: page, nextCursor: rows.length > options.limit && last ? encodeCursor(last.seq) : null };
+  return {
+    events: page,
+    nextCursor: rows.length > options.limit && last ? encodeCursor(last.seq) : null,
+  };
 }
 
 /** One event of the tenant with its reviews, oldest review first. */
 export async function getEvent(db: Database, tenant: string, id: string) {
-  const [row] = await db.select().from(auditEvents).where(and(eq(auditEvents.tenant, tenant), eq(auditEvents.id, id)));
+  const [row] = await db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.tenant, tenant), eq(auditEvents.id, id)));
   if (!row) return null;
   const reviews = await db
     .select()
@@ -88,25 +113,54 @@ export async function getEvent(db: Database, tenant: string, id: string) {
 
 /** The override already recorded for a check, if any. */
 /** The tenant's newest checks, in a period, at most `limit` (what a policy simulation re-decides). */
-export async function recentChecks(db: Database, tenant: string, options: { from?: Date | undefined; to?: Date | undefined; limit: number }): Promise<AuditEventRow[]> {
+export async function recentChecks(
+  db: Database,
+  tenant: string,
+  options: { from?: Date | undefined; to?: Date | undefined; limit: number },
+): Promise<AuditEventRow[]> {
   const where: SQL[] = [eq(auditEvents.tenant, tenant), eq(auditEvents.type, 'check')];
   if (options.from) where.push(gte(auditEvents.createdAt, options.from));
   if (options.to) where.push(lte(auditEvents.createdAt, options.to));
-  return db.select().from(auditEvents).where(and(...where)).orderBy(desc(auditEvents.seq)).limit(options.limit);
+  return db
+    .select()
+    .from(auditEvents)
+    .where(and(...where))
+    .orderBy(desc(auditEvents.seq))
+    .limit(options.limit);
 }
 
-export async function findOverride(db: Database, tenant: string, checkId: string): Promise<string | null> {
+export async function findOverride(
+  db: Database,
+  tenant: string,
+  checkId: string,
+): Promise<string | null> {
   const [row] = await db
     .select({ id: auditEvents.id })
     .from(auditEvents)
-    .where(and(eq(auditEvents.tenant, tenant), eq(auditEvents.linkedEventId, checkId), eq(auditEvents.type, 'override')));
+    .where(
+      and(
+        eq(auditEvents.tenant, tenant),
+        eq(auditEvents.linkedEventId, checkId),
+        eq(auditEvents.type, 'override'),
+      ),
+    );
   return row?.id ?? null;
 }
 
 /** The tenant's stored checkpoints, newest first. */
 export async function listCheckpoints(db: Database, tenant: string, limit = 1000) {
-  const rows = await db.select().from(auditCheckpoints).where(eq(auditCheckpoints.tenant, tenant)).orderBy(desc(auditCheckpoints.seq)).limit(limit);
-  return rows.map((r) => ({ seq: r.seq, hash: r.hash, createdAt: r.createdAt.toISOString(), jws: r.jws }));
+  const rows = await db
+    .select()
+    .from(auditCheckpoints)
+    .where(eq(auditCheckpoints.tenant, tenant))
+    .orderBy(desc(auditCheckpoints.seq))
+    .limit(limit);
+  return rows.map((r) => ({
+    seq: r.seq,
+    hash: r.hash,
+    createdAt: r.createdAt.toISOString(),
+    jws: r.jws,
+  }));
 }
 
 /** One officer's review as stored. */
@@ -122,7 +176,16 @@ export interface ReviewRow {
 
 /** Stores a review (inside the transaction that appends the chain event covering it). */
 export async function insertReview(query: RawQuery, row: ReviewRow): Promise<void> {
-  await query('INSERT INTO audit_reviews (id, tenant, event_id, verdict, note, reviewer, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-    row.id, row.tenant, row.eventId, row.verdict, row.note, row.reviewer, row.createdAt.toISOString(),
-  ]);
+  await query(
+    'INSERT INTO audit_reviews (id, tenant, event_id, verdict, note, reviewer, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [
+      row.id,
+      row.tenant,
+      row.eventId,
+      row.verdict,
+      row.note,
+      row.reviewer,
+      row.createdAt.toISOString(),
+    ],
+  );
 }

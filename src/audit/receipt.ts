@@ -37,7 +37,16 @@ export function signReceipt(key: SigningKey, row: AuditEventRow, treeHead?: Tree
     policyVersion: row.policyVersion,
     rules: row.rules,
     iat: Math.floor(row.createdAt.getTime() / 1000),
-    ...(treeHead?.root !== undefined && treeHead.treeSize !== undefined ? { treeHead: { seq: treeHead.seq, treeSize: treeHead.treeSize, root: treeHead.root, hash: treeHead.hash } } : {}),
+    ...(treeHead?.root !== undefined && treeHead.treeSize !== undefined
+      ? {
+          treeHead: {
+            seq: treeHead.seq,
+            treeSize: treeHead.treeSize,
+            root: treeHead.root,
+            hash: treeHead.hash,
+          },
+        }
+      : {}),
   };
   return signCompact(key, RECEIPT_TYPE, claim);
 }

@@ -13,9 +13,15 @@ export class UnstorableEvent extends Error {
 // A draft has everything but its place in the chain (seq, hashes, seal, hash version).
 const PLACED: ReadonlySet<string> = new Set(['seq', 'prevHash', 'hash', 'seal', 'hashVersion']);
 const DRAFT_COLUMNS = STORED_COLUMNS.filter((c) => !PLACED.has(c.field));
-const TEXT_COLUMNS = DRAFT_COLUMNS.filter((c) => c.type === 'text').map((c) => c.field as keyof EventDraft);
-const JSON_COLUMNS = DRAFT_COLUMNS.filter((c) => c.type === 'jsonb').map((c) => c.field as keyof EventDraft);
-const REQUIRED: ReadonlySet<string> = new Set(DRAFT_COLUMNS.filter((c) => c.notNull).map((c) => c.field));
+const TEXT_COLUMNS = DRAFT_COLUMNS.filter((c) => c.type === 'text').map(
+  (c) => c.field as keyof EventDraft,
+);
+const JSON_COLUMNS = DRAFT_COLUMNS.filter((c) => c.type === 'jsonb').map(
+  (c) => c.field as keyof EventDraft,
+);
+const REQUIRED: ReadonlySet<string> = new Set(
+  DRAFT_COLUMNS.filter((c) => c.notNull).map((c) => c.field),
+);
 
 // In JSON.stringify's output, a NUL or a lone surrogate is an escape preceded by an odd
 // run of backslashes (an even run is an escaped backslash followed by the letters "u0000").
@@ -42,7 +48,13 @@ export function storedForm(draft: EventDraft): EventDraft {
       continue;
     }
     // a leading U+FEFF is dropped as a byte order mark when PGlite decodes the column
-    if (typeof value !== 'string' || !value.isWellFormed() || value.includes('\u0000') || value.charCodeAt(0) === 0xfeff) throw new UnstorableEvent(column);
+    if (
+      typeof value !== 'string' ||
+      !value.isWellFormed() ||
+      value.includes('\u0000') ||
+      value.charCodeAt(0) === 0xfeff
+    )
+      throw new UnstorableEvent(column);
   }
   for (const column of JSON_COLUMNS) {
     const value = draft[column];

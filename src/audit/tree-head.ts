@@ -52,15 +52,32 @@ function keyFor(jwk: JWK): KeyObject | null {
  * key its header names (`kid`) among `publicJwks`, or null. node:crypto, not jose: a chain
  * walk verifies one seal per batch, and jose's WebCrypto path costs several times more.
  */
-export function readSigned<T>(jws: string, typ: string, publicJwks: readonly JWK[]): (T & { kid: string }) | null {
+export function readSigned<T>(
+  jws: string,
+  typ: string,
+  publicJwks: readonly JWK[],
+): (T & { kid: string }) | null {
   const parts = jws.split('.');
   if (parts.length !== 3 || jws.length > 16_384) return null;
   try {
-    const header = JSON.parse(Buffer.from(parts[0]!, 'base64url').toString('utf8')) as { alg?: string; kid?: string; typ?: string };
+    const header = JSON.parse(Buffer.from(parts[0]!, 'base64url').toString('utf8')) as {
+      alg?: string;
+      kid?: string;
+      typ?: string;
+    };
     if (header.alg !== 'EdDSA' || header.typ !== typ || typeof header.kid !== 'string') return null;
     const jwk = publicJwks.find((k) => k.kid === header.kid);
     const key = jwk && keyFor(jwk);
-    if (!key || !verify(null, Buffer.from(`${parts[0]}.${parts[1]}`), key, Buffer.from(parts[2]!, 'base64url'))) return null;
+    if (
+      !key ||
+      !verify(
+        null,
+        Buffer.from(`${parts[0]}.${parts[1]}`),
+        key,
+        Buffer.from(parts[2]!, 'base64url'),
+      )
+    )
+      return null;
     const payload = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as T;
     return payload && typeof payload === 'object' ? { ...payload, kid: header.kid } : null;
   } catch {
@@ -69,10 +86,25 @@ export function readSigned<T>(jws: string, typ: string, publicJwks: readonly JWK
 }
 
 /** A tree head whose signature verifies, with well-typed fields, or null. */
-export function readTreeHead(jws: string, publicJwks: readonly JWK[]): (TreeHead & { kid: string }) | null {
+export function readTreeHead(
+  jws: string,
+  publicJwks: readonly JWK[],
+): (TreeHead & { kid: string }) | null {
   const h = readSigned<TreeHead>(jws, TREE_HEAD_TYPE, publicJwks);
-  if (!h || typeof h.tenant !== 'string' || !Number.isSafeInteger(h.seq) || typeof h.hash !== 'string' || typeof h.createdAt !== 'string') return null;
-  if (h.root !== undefined && (typeof h.root !== 'string' || !/^[0-9a-f]{64}$/.test(h.root) || !Number.isSafeInteger(h.treeSize))) return null;
+  if (
+    !h ||
+    typeof h.tenant !== 'string' ||
+    !Number.isSafeInteger(h.seq) ||
+    typeof h.hash !== 'string' ||
+    typeof h.createdAt !== 'string'
+  )
+    return null;
+  if (
+    h.root !== undefined &&
+    (typeof h.root !== 'string' ||
+      !/^[0-9a-f]{64}$/.test(h.root) ||
+      !Number.isSafeInteger(h.treeSize))
+  )
+    return null;
   return h;
 }
-

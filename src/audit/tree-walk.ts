@@ -17,7 +17,8 @@ export class TreeWalk {
   /** From `start` (the empty tree, or the compact range left at a retention boundary). */
   constructor(start: CompactRange, wanted: ReadonlyArray<[number, number]> = []) {
     this.range = start.clone();
-    for (const node of start.subtrees) this.found.set(key(node.start, node.start + node.width), node.hash);
+    for (const node of start.subtrees)
+      this.found.set(key(node.start, node.start + node.width), node.hash);
     for (const [a, b] of wanted) {
       if (this.found.has(key(a, b)) || b <= start.size) continue; // before the boundary: what is not kept is gone
       const list = this.byEnd.get(b) ?? [];

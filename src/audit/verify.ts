@@ -38,22 +38,37 @@ export interface VerifyOptions {
  * the chain and its tree, the checkpoints and seals, the reviews and policy versions
  * recorded in it, and whether each held checkpoint or receipt is still in the log.
  */
-export async function verifyLog(database: DatabaseHandle, tenant: string, options: VerifyOptions): Promise<ChainReport> {
+export async function verifyLog(
+  database: DatabaseHandle,
+  tenant: string,
+  options: VerifyOptions,
+): Promise<ChainReport> {
   return database.snapshot((db) => verifyIn(db, tenant, options));
 }
 
-async function verifyIn(db: Database, tenant: string, options: VerifyOptions): Promise<ChainReport> {
+async function verifyIn(
+  db: Database,
+  tenant: string,
+  options: VerifyOptions,
+): Promise<ChainReport> {
   const [head] = await db.select().from(auditChainHeads).where(eq(auditChainHeads.tenant, tenant));
   let treeFrom = 0;
   try {
-    treeFrom = treeOrigin({ treeFrom: head?.treeFrom ?? 0, baseSeq: head?.baseSeq ?? 0, baseFrontier: head?.baseFrontier ?? '' }).treeFrom;
+    treeFrom = treeOrigin({
+      treeFrom: head?.treeFrom ?? 0,
+      baseSeq: head?.baseSeq ?? 0,
+      baseFrontier: head?.baseFrontier ?? '',
+    }).treeFrom;
   } catch {
     // the walk reports it
   }
   const held = options.held ?? [];
   const size = Math.max(0, (head?.seq ?? 0) - treeFrom);
   const plans = held.map((h) => planFor(h, treeFrom, size));
-  const walk = await walkChain(db, tenant, options.keys, { ranges: plans.flatMap((p) => p.ranges), at: plans.flatMap((p) => p.at) });
+  const walk = await walkChain(db, tenant, options.keys, {
+    ranges: plans.flatMap((p) => p.ranges),
+    at: plans.flatMap((p) => p.at),
+  });
   const breaks = walk.breaks;
   let breakCount = walk.breakCount;
   const broken = (b: Break) => {
@@ -65,9 +80,20 @@ async function verifyIn(db: Database, tenant: string, options: VerifyOptions): P
   for (const h of held) {
     const tenantOf = h.kind === 'receipt' ? h.receipt.tenant : h.head.tenant;
     if (tenantOf !== tenant) continue; // the route refuses another tenant's before this
-    const v = judge(h, walk, tenant, options.signing?.key, options.signing?.clock.now() ?? new Date());
+    const v = judge(
+      h,
+      walk,
+      tenant,
+      options.signing?.key,
+      options.signing?.clock.now() ?? new Date(),
+    );
     verdicts.push(v);
-    if (v.verdict === 'truncated' || v.verdict === 'rewritten') broken({ seq: v.seq, id: null, reason: `${h.kind === 'witness' ? 'the witness' : 'a held'} ${h.kind === 'receipt' ? 'receipt' : 'checkpoint'}: ${v.reason}` });
+    if (v.verdict === 'truncated' || v.verdict === 'rewritten')
+      broken({
+        seq: v.seq,
+        id: null,
+        reason: `${h.kind === 'witness' ? 'the witness' : 'a held'} ${h.kind === 'receipt' ? 'receipt' : 'checkpoint'}: ${v.reason}`,
+      });
   }
   const root = walk.tree?.range.root().toString('hex');
   return {
@@ -87,6 +113,10 @@ async function verifyIn(db: Database, tenant: string, options: VerifyOptions): P
 }
 
 /** The old entry point: the chain alone, the published keys given. */
-export async function verifyChain(database: DatabaseHandle, tenant: string, keys: readonly JWK[]): Promise<ChainReport> {
+export async function verifyChain(
+  database: DatabaseHandle,
+  tenant: string,
+  keys: readonly JWK[],
+): Promise<ChainReport> {
   return verifyLog(database, tenant, { keys });
 }

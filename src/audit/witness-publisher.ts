@@ -22,14 +22,18 @@ const PROMOTE = `INSERT INTO audit_checkpoints (tenant, seq, hash, created_at, j
  * sweep interval behind, however few events a tenant has.
  */
 export class WitnessPublisher {
-  private readonly queues = new Map<Witness, { pending: WitnessRecord[]; attempt: number; timer: NodeJS.Timeout | null; sending: boolean }>();
+  private readonly queues = new Map<
+    Witness,
+    { pending: WitnessRecord[]; attempt: number; timer: NodeJS.Timeout | null; sending: boolean }
+  >();
   readonly stats = { delivered: 0, failures: 0, dropped: 0 };
 
   constructor(
     readonly witnesses: readonly Witness[],
     private readonly logger: Logger,
   ) {
-    for (const w of witnesses) this.queues.set(w, { pending: [], attempt: 0, timer: null, sending: false });
+    for (const w of witnesses)
+      this.queues.set(w, { pending: [], attempt: 0, timer: null, sending: false });
   }
 
   /** Checkpoints waiting for a witness. */
@@ -70,20 +74,37 @@ export class WitnessPublisher {
     } catch (err) {
       q.attempt++;
       this.stats.failures++;
-      this.logger.warn({ witness: w.name, waiting: q.pending.length, err: { type: (err as Error).name } }, 'witness unreachable: checkpoints kept for a retry');
+      this.logger.warn(
+        { witness: w.name, waiting: q.pending.length, err: { type: (err as Error).name } },
+        'witness unreachable: checkpoints kept for a retry',
+      );
     } finally {
       q.sending = false;
     }
-    if (q.pending.length > 0) this.schedule(w, q.attempt === 0 ? 0 : Math.min(30_000, 250 * 2 ** (q.attempt - 1)));
+    if (q.pending.length > 0)
+      this.schedule(w, q.attempt === 0 ? 0 : Math.min(30_000, 250 * 2 ** (q.attempt - 1)));
   }
 
   /** Keeps each moved tenant's newest seal as a checkpoint and delivers it (a timer in main.ts). */
   async sweep(database: DatabaseHandle, keys: readonly JWK[]): Promise<number> {
     let promoted = 0;
-    for (const r of await database.query<{ tenant: string; seq: string | number; hash: string; seal: string }>(UNCHECKPOINTED)) {
+    for (const r of await database.query<{
+      tenant: string;
+      seq: string | number;
+      hash: string;
+      seal: string;
+    }>(UNCHECKPOINTED)) {
       const head = readTreeHead(r.seal, keys);
-      if (!head || head.tenant !== r.tenant || head.seq !== Number(r.seq) || head.hash !== r.hash) continue; // verify names it
-      const inserted = await database.query(PROMOTE, [head.tenant, head.seq, head.hash, head.createdAt, r.seal, head.root ?? null]);
+      if (!head || head.tenant !== r.tenant || head.seq !== Number(r.seq) || head.hash !== r.hash)
+        continue; // verify names it
+      const inserted = await database.query(PROMOTE, [
+        head.tenant,
+        head.seq,
+        head.hash,
+        head.createdAt,
+        r.seal,
+        head.root ?? null,
+      ]);
       if (inserted.length > 0) {
         this.publish({ ...head, jws: r.seal });
         promoted++;
@@ -94,8 +115,22 @@ export class WitnessPublisher {
 
   /** At start: every tenant's newest checkpoint again, in case the last run stopped before delivering it. */
   async catchUp(database: DatabaseHandle): Promise<void> {
-    for (const r of await database.query<{ tenant: string; seq: string | number; hash: string; root: string | null; created_at: Date | string; jws: string }>(LATEST)) {
-      this.publish({ tenant: r.tenant, seq: Number(r.seq), hash: r.hash, root: r.root ?? undefined, createdAt: new Date(r.created_at).toISOString(), jws: r.jws });
+    for (const r of await database.query<{
+      tenant: string;
+      seq: string | number;
+      hash: string;
+      root: string | null;
+      created_at: Date | string;
+      jws: string;
+    }>(LATEST)) {
+      this.publish({
+        tenant: r.tenant,
+        seq: Number(r.seq),
+        hash: r.hash,
+        root: r.root ?? undefined,
+        createdAt: new Date(r.created_at).toISOString(),
+        jws: r.jws,
+      });
     }
   }
 

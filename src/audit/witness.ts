@@ -44,7 +44,8 @@ export class DirectoryWitness implements Witness {
 
   async publish(records: readonly WitnessRecord[]): Promise<void> {
     const byFile = new Map<string, string>();
-    for (const r of records) byFile.set(fileFor(r.tenant), `${byFile.get(fileFor(r.tenant)) ?? ''}${JSON.stringify(r)}\n`);
+    for (const r of records)
+      byFile.set(fileFor(r.tenant), `${byFile.get(fileFor(r.tenant)) ?? ''}${JSON.stringify(r)}\n`);
     for (const [file, lines] of byFile) {
       const handle = await open(join(this.dir, file), 'a', 0o640);
       try {
@@ -68,7 +69,13 @@ export class DirectoryWitness implements Witness {
     for (const line of text.split('\n')) {
       try {
         const r = JSON.parse(line) as WitnessRecord;
-        if (r.tenant === tenant && typeof r.jws === 'string' && Number.isSafeInteger(r.seq) && (!best || r.seq > best.seq)) best = r;
+        if (
+          r.tenant === tenant &&
+          typeof r.jws === 'string' &&
+          Number.isSafeInteger(r.seq) &&
+          (!best || r.seq > best.seq)
+        )
+          best = r;
       } catch {
         // a torn last line
       }
@@ -96,6 +103,7 @@ export class HttpsWitness implements Witness {
       ...(this.options.dispatcher ? { dispatcher: this.options.dispatcher } : {}),
     });
     await res.body.dump();
-    if (res.statusCode < 200 || res.statusCode >= 300) throw new Error(`witness answered ${res.statusCode}`);
+    if (res.statusCode < 200 || res.statusCode >= 300)
+      throw new Error(`witness answered ${res.statusCode}`);
   }
 }

@@ -51,7 +51,14 @@ const DEFAULT_DEADLINE_MS = 10_000;
  *   halves until the events it refuses are found: they fail alone, the others commit.
  */
 export class AuditWriter {
-  readonly stats: WriterStats = { batches: 0, events: 0, failures: 0, rejected: 0, expired: 0, splits: 0 };
+  readonly stats: WriterStats = {
+    batches: 0,
+    events: 0,
+    failures: 0,
+    rejected: 0,
+    expired: 0,
+    splits: 0,
+  };
   private queue: Pending[] = [];
   private inflight = 0;
   private scheduled = false;
@@ -97,10 +104,19 @@ export class AuditWriter {
    * review or a policy version is stored with the chain event that covers its content, so
    * neither exists without the other. `action` gets the event as sealed.
    */
-  async appendWith(draft: EventDraft, action: (query: RawQuery, row: AuditEventRow) => Promise<void>, options: { deadline?: number } = {}): Promise<Appended> {
-    if (this.options.availability && !this.options.availability.up) throw new StoreUnavailable('the audit store is down', 'store_down');
+  async appendWith(
+    draft: EventDraft,
+    action: (query: RawQuery, row: AuditEventRow) => Promise<void>,
+    options: { deadline?: number } = {},
+  ): Promise<Appended> {
+    if (this.options.availability && !this.options.availability.up)
+      throw new StoreUnavailable('the audit store is down', 'store_down');
     try {
-      const outcome = await this.chain.appendWith(draft, options.deadline ?? performance.now() + DEFAULT_DEADLINE_MS, action);
+      const outcome = await this.chain.appendWith(
+        draft,
+        options.deadline ?? performance.now() + DEFAULT_DEADLINE_MS,
+        action,
+      );
       if ('error' in outcome) throw outcome.error;
       this.stats.events++;
       return outcome;
@@ -165,7 +181,10 @@ export class AuditWriter {
   // at its deadline is answered then, even while a slow batch holds the writer.
   private armDeadline(deadline: number): void {
     if (this.deadlineTimer) return;
-    this.deadlineTimer = setTimeout(() => this.expire(), Math.max(10, deadline - performance.now()));
+    this.deadlineTimer = setTimeout(
+      () => this.expire(),
+      Math.max(10, deadline - performance.now()),
+    );
     this.deadlineTimer.unref();
   }
 
@@ -197,7 +216,9 @@ export class AuditWriter {
 
   private async run(batch: Pending[]): Promise<void> {
     const started = performance.now();
-    const outcomes = await this.commit(batch).catch((error: unknown) => batch.map(() => ({ error })));
+    const outcomes = await this.commit(batch).catch((error: unknown) =>
+      batch.map(() => ({ error })),
+    );
     // the next batch goes to the database before this one's checks are answered, so its
     // commit overlaps their responses instead of waiting for them
     this.inflight--;
@@ -230,7 +251,10 @@ export class AuditWriter {
     });
     for (const tenant of [...byTenant.keys()].sort()) {
       const indexes = byTenant.get(tenant) as number[];
-      const results = await this.appendIsolating(tenant, indexes.map((i) => batch[i]!));
+      const results = await this.appendIsolating(
+        tenant,
+        indexes.map((i) => batch[i]!),
+      );
       for (const [k, i] of indexes.entries()) outcomes[i] = results[k]!;
     }
     return outcomes;
@@ -249,17 +273,24 @@ export class AuditWriter {
       this.stats.expired += pending.length - live.length;
       const rest = live.length > 0 ? await this.appendIsolating(tenant, live) : [];
       let k = 0;
-      return pending.map((p) => (p.deadline > now ? rest[k++]! : { error: new DeadlineExceeded() }));
+      return pending.map((p) =>
+        p.deadline > now ? rest[k++]! : { error: new DeadlineExceeded() },
+      );
     }
     try {
-      return await this.chain.append(tenant, pending.map((p) => p.draft), Math.min(...pending.map((p) => p.deadline)));
+      return await this.chain.append(
+        tenant,
+        pending.map((p) => p.draft),
+        Math.min(...pending.map((p) => p.deadline)),
+      );
     } catch (error) {
       this.chain.forget(tenant);
       if (this.options.availability?.observe(error) ?? isUnavailable(error)) {
         this.failQueued(error);
         return pending.map(() => ({ error }));
       }
-      if (pending.length === 1 || error instanceof DeadlineExceeded || isStatementTimeout(error)) return pending.map(() => ({ error }));
+      if (pending.length === 1 || error instanceof DeadlineExceeded || isStatementTimeout(error))
+        return pending.map(() => ({ error }));
       this.stats.splits++;
       const half = pending.length >> 1;
       const left = await this.appendIsolating(tenant, pending.slice(0, half));

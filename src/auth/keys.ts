@@ -1,7 +1,15 @@
 import { createHash, createPrivateKey, randomBytes, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLocalJWKSet, createRemoteJWKSet, exportJWK, generateKeyPair, importJWK, type JWK, type JWTVerifyGetKey } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+  type JWTVerifyGetKey,
+} from 'jose';
 import type { Config } from '../config.ts';
 
 /** An Ed25519 key that signs, with its public half for a JWKS. */
@@ -34,18 +42,32 @@ export interface HmacKey {
 }
 
 async function newSigningKey(): Promise<{ key: SigningKey; privateJwk: JWK }> {
-  const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+  const { privateKey, publicKey } = await generateKeyPair('EdDSA', {
+    crv: 'Ed25519',
+    extractable: true,
+  });
   const privateJwk = await exportJWK(privateKey);
   const publicJwk = await exportJWK(publicKey);
-  const kid = createHash('sha256').update(publicJwk.x ?? '').digest('base64url').slice(0, 16);
+  const kid = createHash('sha256')
+    .update(publicJwk.x ?? '')
+    .digest('base64url')
+    .slice(0, 16);
   const keyObject = createPrivateKey({ key: privateJwk as never, format: 'jwk' });
-  return { key: { privateKey, keyObject, publicJwk: { ...publicJwk, kid, alg: 'EdDSA', use: 'sig' }, kid }, privateJwk: { ...privateJwk, kid } };
+  return {
+    key: { privateKey, keyObject, publicJwk: { ...publicJwk, kid, alg: 'EdDSA', use: 'sig' }, kid },
+    privateJwk: { ...privateJwk, kid },
+  };
 }
 
 async function fromPrivateJwk(jwk: JWK): Promise<SigningKey> {
   const privateKey = (await importJWK({ ...jwk, alg: 'EdDSA' }, 'EdDSA')) as CryptoKey;
   const { d: _d, ...pub } = jwk;
-  const kid = jwk.kid ?? createHash('sha256').update(jwk.x ?? '').digest('base64url').slice(0, 16);
+  const kid =
+    jwk.kid ??
+    createHash('sha256')
+      .update(jwk.x ?? '')
+      .digest('base64url')
+      .slice(0, 16);
   const keyObject = createPrivateKey({ key: jwk as never, format: 'jwk' });
   return { privateKey, keyObject, publicJwk: { ...pub, kid, alg: 'EdDSA', use: 'sig' }, kid };
 }
@@ -78,10 +100,15 @@ export async function loadKeys(config: Config): Promise<KeyMaterial> {
   }
   let accessKeys: JWTVerifyGetKey;
   if (config.AUTH_JWKS_URL) accessKeys = createRemoteJWKSet(new URL(config.AUTH_JWKS_URL));
-  else if (config.AUTH_JWKS_FILE) accessKeys = createLocalJWKSet(JSON.parse(readFileSync(config.AUTH_JWKS_FILE, 'utf8')) as { keys: JWK[] });
+  else if (config.AUTH_JWKS_FILE)
+    accessKeys = createLocalJWKSet(
+      JSON.parse(readFileSync(config.AUTH_JWKS_FILE, 'utf8')) as { keys: JWK[] },
+    );
   else accessKeys = createLocalJWKSet({ keys: [dev!.publicJwk] });
   const hmac = hmacFrom(hmacSecret);
-  const hmacPrevious = config.AUDIT_HMAC_PREVIOUS_KEYS.map((k) => hmacFrom(Buffer.from(k, 'utf8'))).filter((k) => k.id !== hmac.id);
+  const hmacPrevious = config.AUDIT_HMAC_PREVIOUS_KEYS.map((k) =>
+    hmacFrom(Buffer.from(k, 'utf8')),
+  ).filter((k) => k.id !== hmac.id);
   return { dev, accessKeys, service, hmac, hmacPrevious };
 }
 
@@ -89,5 +116,11 @@ export async function loadKeys(config: Config): Promise<KeyMaterial> {
 export async function ephemeralKeys(): Promise<KeyMaterial> {
   const dev = (await newSigningKey()).key;
   const service = (await newSigningKey()).key;
-  return { dev, accessKeys: createLocalJWKSet({ keys: [dev.publicJwk] }), service, hmac: hmacFrom(randomBytes(32)), hmacPrevious: [] };
+  return {
+    dev,
+    accessKeys: createLocalJWKSet({ keys: [dev.publicJwk] }),
+    service,
+    hmac: hmacFrom(randomBytes(32)),
+    hmacPrevious: [],
+  };
 }

@@ -30,7 +30,11 @@ if (process.argv[2] === 'verify-proof') {
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { locale: { type: 'string' }, region: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  options: {
+    locale: { type: 'string' },
+    region: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
 });
 const command = positionals[0];
 if (values.help || (command !== 'scan' && command !== 'check')) {
@@ -58,7 +62,9 @@ for await (const line of rl) {
     json = JSON.parse(line);
   } catch {
     failures++;
-    process.stdout.write(`${JSON.stringify({ line: lineNo, error: { code: 'invalid_request', message: 'not valid JSON' } })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ line: lineNo, error: { code: 'invalid_request', message: 'not valid JSON' } })}\n`,
+    );
     continue;
   }
   const parsed = (command === 'scan' ? lineSchema : checkLineSchema).safeParse(json);
@@ -66,18 +72,28 @@ for await (const line of rl) {
     failures++;
     const issue = parsed.error.issues[0];
     const id = (json as { id?: unknown })?.id;
-    process.stdout.write(`${JSON.stringify({ ...(id !== undefined ? { id } : { line: lineNo }), error: { code: 'invalid_request', message: `${issue?.path.join('.') || '(line)'}: ${issue?.message}` } })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ ...(id !== undefined ? { id } : { line: lineNo }), error: { code: 'invalid_request', message: `${issue?.path.join('.') || '(line)'}: ${issue?.message}` } })}\n`,
+    );
     continue;
   }
   const row = parsed.data;
-  const result = scan(row.text, { locale: (row.locale ?? values.locale) as Locale | undefined, region: values.region });
+  const result = scan(row.text, {
+    locale: (row.locale ?? values.locale) as Locale | undefined,
+    region: values.region,
+  });
   const findings = result.findings.map(publicFinding);
   if (command === 'scan') {
     process.stdout.write(`${JSON.stringify({ id: row.id, locale: result.locale, findings })}\n`);
     continue;
   }
   const c = row as z.infer<typeof checkLineSchema>;
-  const evaluation = decideOffline(c.text, result, { direction: c.direction, visibility: c.channel.visibility, identityVerified: c.identityVerified, policy });
+  const evaluation = decideOffline(c.text, result, {
+    direction: c.direction,
+    visibility: c.channel.visibility,
+    identityVerified: c.identityVerified,
+    policy,
+  });
   process.stdout.write(
     `${JSON.stringify({
       id: c.id,

@@ -17,17 +17,23 @@ const { values } = parseArgs({
 });
 const config = loadConfig();
 if (!config.devKeys) {
-  console.error('An external JWKS is configured (AUTH_JWKS_URL or AUTH_JWKS_FILE): get tokens from that issuer.');
+  console.error(
+    'An external JWKS is configured (AUTH_JWKS_URL or AUTH_JWKS_FILE): get tokens from that issuer.',
+  );
   process.exit(2);
 }
 if (!values.tenant) {
-  console.error('usage: npm run token -- --tenant <tenant> [--scopes check,audit:read] [--subject <id>] [--ttl <seconds>] | --identity <customer id>');
+  console.error(
+    'usage: npm run token -- --tenant <tenant> [--scopes check,audit:read] [--subject <id>] [--ttl <seconds>] | --identity <customer id>',
+  );
   process.exit(2);
 }
 const keys = await loadKeys(config);
 const ttl = Number(values.ttl);
 if (values.identity) {
-  console.log(await signIdentityAssertion(keys.dev!, values.identity, { ttlSeconds: Math.min(ttl, 3600) }));
+  console.log(
+    await signIdentityAssertion(keys.dev!, values.identity, { ttlSeconds: Math.min(ttl, 3600) }),
+  );
 } else {
   const scopes = values.scopes.split(/[,\s]+/).filter(Boolean);
   const unknown = scopes.filter((s) => !(SCOPES as readonly string[]).includes(s));
@@ -35,5 +41,11 @@ if (values.identity) {
     console.error(`unknown scope(s): ${unknown.join(', ')}; known: ${SCOPES.join(', ')}`);
     process.exit(2);
   }
-  console.log(await signAccessToken(keys.dev!, { tenant: values.tenant, scopes, subject: values.subject, ttlSeconds: ttl }, { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }));
+  console.log(
+    await signAccessToken(
+      keys.dev!,
+      { tenant: values.tenant, scopes, subject: values.subject, ttlSeconds: ttl },
+      { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE },
+    ),
+  );
 }

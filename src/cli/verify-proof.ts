@@ -11,9 +11,22 @@ RFC 6962 consistency (and, for a receipt, inclusion) proofs. Exit 0: the log hel
 
 /** `sargas verify-proof`: returns the exit code (0 proven, 1 not proven, 2 usage). */
 export function runVerifyProof(argv: string[]): number {
-  let values: { jwks?: string | undefined; checkpoint?: string | undefined; receipt?: string | undefined; proof?: string | undefined };
+  let values: {
+    jwks?: string | undefined;
+    checkpoint?: string | undefined;
+    receipt?: string | undefined;
+    proof?: string | undefined;
+  };
   try {
-    values = parseArgs({ args: argv, options: { jwks: { type: 'string' }, checkpoint: { type: 'string' }, receipt: { type: 'string' }, proof: { type: 'string' } } }).values;
+    values = parseArgs({
+      args: argv,
+      options: {
+        jwks: { type: 'string' },
+        checkpoint: { type: 'string' },
+        receipt: { type: 'string' },
+        proof: { type: 'string' },
+      },
+    }).values;
   } catch {
     console.error(USAGE);
     return 2;
@@ -27,9 +40,13 @@ export function runVerifyProof(argv: string[]): number {
   try {
     const jwks = JSON.parse(readFileSync(values.jwks, 'utf8')) as { keys: JWK[] };
     const jws = readFileSync(heldFile, 'utf8').trim();
-    const answer = JSON.parse(readFileSync(values.proof, 'utf8')) as { held?: Array<{ kind: string; proof?: Proof }> } & Partial<Proof>;
+    const answer = JSON.parse(readFileSync(values.proof, 'utf8')) as {
+      held?: Array<{ kind: string; proof?: Proof }>;
+    } & Partial<Proof>;
     // the whole answer of /v1/audit/verify, or the proof object alone
-    const proof = answer.consistency ? (answer as Proof) : answer.held?.find((h) => h.kind === kind && h.proof)?.proof;
+    const proof = answer.consistency
+      ? (answer as Proof)
+      : answer.held?.find((h) => h.kind === kind && h.proof)?.proof;
     if (!proof) {
       console.log(`not proven: the answer holds no proof for a ${kind}`);
       return 1;
@@ -39,7 +56,9 @@ export function runVerifyProof(argv: string[]): number {
       for (const p of problems) console.log(`not proven: ${p}`);
       return 1;
     }
-    console.log(`proven: the log held this ${kind} (tree of ${proof.held.treeSize} leaves) and had only grown since, to ${proof.current.treeSize} leaves at seq ${proof.current.seq}`);
+    console.log(
+      `proven: the log held this ${kind} (tree of ${proof.held.treeSize} leaves) and had only grown since, to ${proof.current.treeSize} leaves at seq ${proof.current.seq}`,
+    );
     return 0;
   } catch (err) {
     console.error(`cannot read the files: ${(err as Error).name}`);

@@ -10,7 +10,10 @@ export type { Database, DatabaseHandle, RawQuery, Schema } from './handle.ts';
 import type { Database, DatabaseHandle, RawQuery } from './handle.ts';
 
 /** Rows of a raw drizzle statement, whichever driver ran it (postgres.js returns an array, PGlite `{ rows }`). */
-export async function executeRows<T>(db: { execute(query: SQL): Promise<unknown> }, query: SQL): Promise<T[]> {
+export async function executeRows<T>(
+  db: { execute(query: SQL): Promise<unknown> },
+  query: SQL,
+): Promise<T[]> {
   const result = await db.execute(query);
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
@@ -28,12 +31,25 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   return {
     db,
     driver: 'pglite',
-    migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
-    query: async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
-    transaction: <T>(fn: (query: RawQuery) => Promise<T>) => client.transaction((tx) => fn(async <R>(text: string, params: unknown[] = []) => (await tx.query<R>(text, params)).rows)),
-    exclusive: <T>(fn: (query: RawQuery) => Promise<T>) => client.transaction((tx) => fn(async <R>(text: string, params: unknown[] = []) => (await tx.query<R>(text, params)).rows)),
+    migrate: () =>
+      migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
+    query: async <T>(text: string, params: unknown[] = []) =>
+      (await client.query<T>(text, params)).rows,
+    transaction: <T>(fn: (query: RawQuery) => Promise<T>) =>
+      client.transaction((tx) =>
+        fn(
+          async <R>(text: string, params: unknown[] = []) => (await tx.query<R>(text, params)).rows,
+        ),
+      ),
+    exclusive: <T>(fn: (query: RawQuery) => Promise<T>) =>
+      client.transaction((tx) =>
+        fn(
+          async <R>(text: string, params: unknown[] = []) => (await tx.query<R>(text, params)).rows,
+        ),
+      ),
     // PGlite has one connection: a transaction holds it, so the snapshot is exclusive anyway
-    snapshot: <T>(fn: (db: Database) => Promise<T>) => db.transaction((tx) => fn(tx as unknown as Database), SNAPSHOT),
+    snapshot: <T>(fn: (db: Database) => Promise<T>) =>
+      db.transaction((tx) => fn(tx as unknown as Database), SNAPSHOT),
     probe: async () => {
       await client.query('SELECT 1');
     },

@@ -6,7 +6,10 @@ export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 
 /** Runs one raw SQL statement with positional parameters; returns the rows. */
-export type RawQuery = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+export type RawQuery = <T = Record<string, unknown>>(
+  text: string,
+  params?: unknown[],
+) => Promise<T[]>;
 
 /** An open database: the drizzle handle, how to migrate it, how to close it, and what it is. */
 export interface DatabaseHandle {

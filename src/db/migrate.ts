@@ -5,10 +5,14 @@ import { openPglite, openPostgres } from './client.ts';
 // `npm run migrate`: applies the migrations as the database user in DATABASE_URL (the
 // tables' owner), for deployments whose service role may not create or alter tables.
 const config = loadConfigOrExit();
-const database = config.DATABASE_URL ? openPostgres(config.DATABASE_URL, { max: 1 }) : await openPglite(join(config.DATA_DIR, 'pglite'));
+const database = config.DATABASE_URL
+  ? openPostgres(config.DATABASE_URL, { max: 1 })
+  : await openPglite(join(config.DATA_DIR, 'pglite'));
 try {
   await database.migrate();
-  const [row] = await database.query<{ n: number | string }>('SELECT count(*) AS n FROM drizzle.__drizzle_migrations');
+  const [row] = await database.query<{ n: number | string }>(
+    'SELECT count(*) AS n FROM drizzle.__drizzle_migrations',
+  );
   console.log(`migrations applied: ${Number(row?.n ?? 0)}`);
 } catch (err) {
   console.error(`migration failed: ${(err as Error).message}`);

@@ -44,7 +44,11 @@ class DedicatedConnections {
   ) {}
 
   async with<T>(fn: (d: Dedicated) => Promise<T>): Promise<T> {
-    const d = this.idle.pop() ?? (this.all.length < this.max ? this.create() : await new Promise<Dedicated>((r) => this.waiting.push(r)));
+    const d =
+      this.idle.pop() ??
+      (this.all.length < this.max
+        ? this.create()
+        : await new Promise<Dedicated>((r) => this.waiting.push(r)));
     try {
       return await fn(d);
     } finally {
@@ -56,7 +60,12 @@ class DedicatedConnections {
 
   private create(): Dedicated {
     const d: Dedicated = { sql: undefined as unknown as Sql, generation: 0 };
-    d.sql = postgres(this.url, { max: 1, onnotice: () => {}, ...POSTGRES_CONNECTION, onclose: () => void d.generation++ });
+    d.sql = postgres(this.url, {
+      max: 1,
+      onnotice: () => {},
+      ...POSTGRES_CONNECTION,
+      onclose: () => void d.generation++,
+    });
     this.all.push(d);
     return d;
   }
@@ -66,10 +75,19 @@ class DedicatedConnections {
   }
 }
 
-const lost = () => new StoreUnavailable('the database connection was lost during the transaction', 'outcome_unknown');
+const lost = () =>
+  new StoreUnavailable(
+    'the database connection was lost during the transaction',
+    'outcome_unknown',
+  );
 
 /** A transaction on `d`: BEGIN (and the statement timeout) in one round trip with nothing else, statements, COMMIT. */
-async function inTransaction<T>(d: Dedicated, begin: string, deadline: number | undefined, fn: (query: RawQuery) => Promise<T>): Promise<T> {
+async function inTransaction<T>(
+  d: Dedicated,
+  begin: string,
+  deadline: number | undefined,
+  fn: (query: RawQuery) => Promise<T>,
+): Promise<T> {
   const generation = d.generation;
   const query: RawQuery = async <R>(text: string, params: unknown[] = []) => {
     if (d.generation !== generation) throw lost();
@@ -77,7 +95,10 @@ async function inTransaction<T>(d: Dedicated, begin: string, deadline: number | 
   };
   try {
     // LOCAL: for this transaction only, whatever the session was left with (see onOwn); 0 is none
-    await Promise.all([d.sql.unsafe(begin).execute(), d.sql.unsafe(SET_TIMEOUT, [String(timeoutOf(deadline)), true], { prepare: true }).execute()]);
+    await Promise.all([
+      d.sql.unsafe(begin).execute(),
+      d.sql.unsafe(SET_TIMEOUT, [String(timeoutOf(deadline)), true], { prepare: true }).execute(),
+    ]);
     const result = await fn(query);
     if (d.generation !== generation) throw lost();
     await d.sql.unsafe('COMMIT');
@@ -91,21 +112,31 @@ async function inTransaction<T>(d: Dedicated, begin: string, deadline: number | 
 // one prepared statement whatever the value (a SET with the value written in would be a new
 // statement for each), LOCAL (true) inside a transaction, for the session (false) outside
 const SET_TIMEOUT = "SELECT set_config('statement_timeout', $1, $2)";
-const timeoutOf = (deadline: number | undefined) => (deadline === undefined ? 0 : Math.max(1, Math.ceil(deadline - performance.now())));
+const timeoutOf = (deadline: number | undefined) =>
+  deadline === undefined ? 0 : Math.max(1, Math.ceil(deadline - performance.now()));
 
 /**
  * Statements on `d` outside a transaction, each committing by itself; the session's
  * statement timeout, set in the same round trip as the first, ends at `deadline`.
  */
-async function onOwn<T>(d: Dedicated, deadline: number | undefined, fn: (query: RawQuery) => Promise<T>): Promise<T> {
+async function onOwn<T>(
+  d: Dedicated,
+  deadline: number | undefined,
+  fn: (query: RawQuery) => Promise<T>,
+): Promise<T> {
   const generation = d.generation;
   let first = true;
   const query: RawQuery = async <R>(text: string, params: unknown[] = []) => {
     if (d.generation !== generation) throw lost();
     if (first) {
       first = false;
-      const set = d.sql.unsafe(SET_TIMEOUT, [String(timeoutOf(deadline)), false], { prepare: true }).execute();
-      const [, rows] = await Promise.all([set, d.sql.unsafe(text, params as never[], { prepare: true }).execute()]);
+      const set = d.sql
+        .unsafe(SET_TIMEOUT, [String(timeoutOf(deadline)), false], { prepare: true })
+        .execute();
+      const [, rows] = await Promise.all([
+        set,
+        d.sql.unsafe(text, params as never[], { prepare: true }).execute(),
+      ]);
       return rows as unknown as R[];
     }
     return (await d.sql.unsafe(text, params as never[], { prepare: true })) as unknown as R[];
@@ -114,31 +145,56 @@ async function onOwn<T>(d: Dedicated, deadline: number | undefined, fn: (query: 
 }
 
 /** Real PostgreSQL through postgres.js. */
-export function openPostgres(url: string, options: { max?: number; transactions?: number } = {}): DatabaseHandle {
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, ...POSTGRES_CONNECTION });
+export function openPostgres(
+  url: string,
+  options: { max?: number; transactions?: number } = {},
+): DatabaseHandle {
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    ...POSTGRES_CONNECTION,
+  });
   // the probe has a connection of its own: the pool's may all be stuck on a dead server
-  const probeClient = postgres(url, { max: 1, onnotice: () => {}, ...POSTGRES_CONNECTION, connect_timeout: 1, idle_timeout: 10 });
+  const probeClient = postgres(url, {
+    max: 1,
+    onnotice: () => {},
+    ...POSTGRES_CONNECTION,
+    connect_timeout: 1,
+    idle_timeout: 10,
+  });
   const dedicated = new DedicatedConnections(url, options.transactions ?? 4);
   const db = drizzlePostgres(client, { schema }) as unknown as Database;
   return {
     db,
     driver: 'postgres',
-    migrate: () => migratePostgres(drizzlePostgres(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
-    query: async <T>(text: string, params: unknown[] = []) => (await client.unsafe(text, params as never[], { prepare: true })) as unknown as T[],
-    transaction: (fn, opts = {}) => dedicated.with((d) => inTransaction(d, 'BEGIN', opts.deadline, fn)),
+    migrate: () =>
+      migratePostgres(drizzlePostgres(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER }),
+    query: async <T>(text: string, params: unknown[] = []) =>
+      (await client.unsafe(text, params as never[], { prepare: true })) as unknown as T[],
+    transaction: (fn, opts = {}) =>
+      dedicated.with((d) => inTransaction(d, 'BEGIN', opts.deadline, fn)),
     exclusive: (fn, opts = {}) => dedicated.with((d) => onOwn(d, opts.deadline, fn)),
     snapshot: (fn) =>
       dedicated.with(async (d) => {
         const tx = drizzlePostgres(d.sql, { schema }) as unknown as Database;
         // drizzle's statements go through the same one connection; were it lost midway, what
         // was read after it is not of the snapshot, and the whole reading is refused
-        return inTransaction(d, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', undefined, async () => fn(tx));
+        return inTransaction(
+          d,
+          'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+          undefined,
+          async () => fn(tx),
+        );
       }),
     probe: async () => {
       await probeClient.unsafe('SELECT 1');
     },
     close: async () => {
-      await Promise.all([client.end({ timeout: 5 }), probeClient.end({ timeout: 1 }), dedicated.end()]);
+      await Promise.all([
+        client.end({ timeout: 5 }),
+        probeClient.end({ timeout: 1 }),
+        dedicated.end(),
+      ]);
     },
   };
 }

@@ -4,13 +4,36 @@
  * to isolate), an unreachable store says nothing about it (fail at once, open the breaker).
  */
 const NETWORK_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EHOSTDOWN',
   // postgres.js
-  'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
 ]);
 // SQLSTATE: connection exceptions (not 08P01, a protocol violation PGlite also reports for
 // a NUL in a parameter), shutdown and start-up, too many connections
-const SQLSTATES = new Set(['08000', '08001', '08003', '08004', '08006', '08007', '57P01', '57P02', '57P03', '53300']);
+const SQLSTATES = new Set([
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '08007',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
 
 /** Raised by the service itself when it knows the store is down or an outcome is unknown. */
 export class StoreUnavailable extends Error {
@@ -49,7 +72,14 @@ export function isStatementTimeout(err: unknown): boolean {
 
 // the connection went away with a statement possibly on its way or running (not: a
 // connection that could not be made, nor the server's own error answer to the statement)
-const LOST_IN_FLIGHT = new Set(['CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED']);
+const LOST_IN_FLIGHT = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ECONNABORTED',
+]);
 
 /** Whether `err` means the connection was lost while a statement was in flight: whether it committed is unknown. */
 export function isLostInFlight(err: unknown): boolean {

@@ -2,7 +2,19 @@ import { isStopword } from './lexicon/index.ts';
 import { LOCALES, type Candidate, type Detector } from './types.ts';
 
 /** Words that start Lithuanian sentences about addresses but are not street names. */
-const NOT_STREET = new Set(['gyvenu', 'gyvename', 'adresas', 'adresu', 'adresą', 'atvykite', 'siuskite', 'siųskite', 'pristatykite'].map((w) => w.normalize('NFD').replace(/\p{M}/gu, '')));
+const NOT_STREET = new Set(
+  [
+    'gyvenu',
+    'gyvename',
+    'adresas',
+    'adresu',
+    'adresą',
+    'atvykite',
+    'siuskite',
+    'siųskite',
+    'pristatykite',
+  ].map((w) => w.normalize('NFD').replace(/\p{M}/gu, '')),
+);
 
 const NAME = String.raw`[\p{Lu}\d][\p{L}\d.'’-]*(?![\p{L}\d])`;
 const CITY = String.raw`[\p{Lu}][\p{L}'’-]+(?![\p{L}\d])(?:[ -][\p{Lu}][\p{L}'’-]+(?![\p{L}\d]))?`;
@@ -43,7 +55,12 @@ const STYLES = [
   [PL, 'pl', 'street_pl', null],
   [LT, 'lt', null, /[a-z] (?:(?:g|pr|al|pl|skg|a)\.\s*\d|(?:g|pr|al|skg) +\d)/],
   [US, 'us', null, /\b[a-z]{2} \d{5}(?!\d)/],
-  [UK, 'uk', null, /(?:street|road|lane|avenue|drive|close|way|place|court|crescent|gardens|terrace|square|hill|row|grove|walk|mews|park|green|heights|rise|view|quay|parade|\bst|\brd|\bave)(?![a-z])/],
+  [
+    UK,
+    'uk',
+    null,
+    /(?:street|road|lane|avenue|drive|close|way|place|court|crescent|gardens|terrace|square|hill|row|grove|walk|mews|park|green|heights|rise|view|quay|parade|\bst|\brd|\bave)(?![a-z])/,
+  ],
 ] as const;
 
 /** Postal addresses: a street word or type, a house number, and where present the postal code and city. */
@@ -54,14 +71,21 @@ export const addressDetector = {
     const t = doc.text;
     if (!/\d/.test(t)) return out;
     for (const [re, style, label, guard] of STYLES) {
-      if ((label !== null && !doc.labels.has(label)) || (guard !== null && !guard.test(doc.folded))) continue;
+      if ((label !== null && !doc.labels.has(label)) || (guard !== null && !guard.test(doc.folded)))
+        continue;
       re.lastIndex = 0;
       for (let m = re.exec(t); m; m = re.exec(t)) {
         const postal = Boolean(m.groups?.postal);
         let start = m.index;
         // "Gyvenu Laisvės al. 10": a capitalised first word that is a common or context word is not part of the street
         const firstWord = doc.tokens[doc.tokenAt(start)];
-        if (style === 'lt' && firstWord && (LOCALES.some((l) => isStopword(l, firstWord.text)) || NOT_STREET.has(firstWord.text) || firstWord.labels.length > 0)) {
+        if (
+          style === 'lt' &&
+          firstWord &&
+          (LOCALES.some((l) => isStopword(l, firstWord.text)) ||
+            NOT_STREET.has(firstWord.text) ||
+            firstWord.labels.length > 0)
+        ) {
           const next = doc.tokens[doc.tokenAt(start) + 1];
           if (next && next.start < m.index + m[0].length) start = next.start;
         }

@@ -12,16 +12,61 @@ const AMOUNT = new RegExp(
   'giu',
 );
 // Units after a number that make it a quantity, not money: "2 GB", "1 250 pkt", "30 min".
-const UNITS = new Set(['gb', 'mb', 'kb', 'tb', 'min', 'minut', 'minutes', 'sms', 'pkt', 'pts', 'points', 'punktow', 'punkty', 'tasku', 'taskai', 'dni', 'days', 'dienu', 'h', 'godz', 'val', 'proc', 'percent', 'km', 'kg', 'szt', 'vnt', 'lat', 'metu', 'years', 'months', 'miesiecy', 'men']);
+const UNITS = new Set([
+  'gb',
+  'mb',
+  'kb',
+  'tb',
+  'min',
+  'minut',
+  'minutes',
+  'sms',
+  'pkt',
+  'pts',
+  'points',
+  'punktow',
+  'punkty',
+  'tasku',
+  'taskai',
+  'dni',
+  'days',
+  'dienu',
+  'h',
+  'godz',
+  'val',
+  'proc',
+  'percent',
+  'km',
+  'kg',
+  'szt',
+  'vnt',
+  'lat',
+  'metu',
+  'years',
+  'months',
+  'miesiecy',
+  'men',
+]);
 // Words before a balance word that make it a limit: "przyznany debet 1000 zł", "arranged overdraft".
 const LIMIT = /^(?:przyznan|granted|arranged|approved|limit|dopuszczaln|leidzia)/;
 
 // A currency sign, code or word, or a scale, somewhere in the folded text: cheap to test, and
 // most messages with "mam", "have" or "was" have none.
-const MONEY_HINT = /[$£€Ξ₿]|eth|btc|usdt|\d\s?k(?![a-z])|(?:zl|pln|eur|usd|gbp|chf|gr|ct|euro|eurai|euru|zlotych|zlote|zloty|zeta|groszy|grosze|centu|centai|cents?|dolar|dollars?|bucks|quid|pounds?|pence|tys|tysi|tukst|mln|thousand|grand|million)(?![a-z])/;
+const MONEY_HINT =
+  /[$£€Ξ₿]|eth|btc|usdt|\d\s?k(?![a-z])|(?:zl|pln|eur|usd|gbp|chf|gr|ct|euro|eurai|euru|zlotych|zlote|zloty|zeta|groszy|grosze|centu|centai|cents?|dolar|dollars?|bucks|quid|pounds?|pence|tys|tysi|tukst|mln|thousand|grand|million)(?![a-z])/;
 
 /** Labels that claim a number for something other than money held. */
-const CLAIMS: readonly Label[] = ['price', 'neutral', 'dob', 'pin', 'otp', 'cvv', 'code', 'phone', 'nid'];
+const CLAIMS: readonly Label[] = [
+  'price',
+  'neutral',
+  'dob',
+  'pin',
+  'otp',
+  'cvv',
+  'code',
+  'phone',
+  'nid',
+];
 const BEFORE = 8;
 const DETERMINER = new Set(['my', 'the', 'your', 'our', 'his', 'her', 'their']);
 const AFTER = 5;
@@ -62,20 +107,99 @@ interface Before {
 
 /** Whether one of the two tokens before token `k` says "after" ("po zaksięgowaniu zwrotu", "after the refund"). */
 function governedByAfter(doc: ScanDocument, k: number): boolean {
-  return [k - 1, k - 2].some((j) => j >= 0 && !(doc.tokens[j + 1] as Token).breakBefore && has(doc.tokens[j] as Token, 'after'));
+  return [k - 1, k - 2].some(
+    (j) =>
+      j >= 0 && !(doc.tokens[j + 1] as Token).breakBefore && has(doc.tokens[j] as Token, 'after'),
+  );
 }
 
 // a full stop ends a clause even before a lower-case word ("sąskaitoj dar 610 €. mokestis 2 %")
 const CLAUSE = /[,;\u2013\u2014]|\s-\s|\.\s/;
 // Words that may stand before "was"/"było" without being the thing that was: "and it was", "a teraz".
-const FUNCTION_WORDS = new Set(['and', 'but', 'it', 'its', 'there', 'then', 'now', 'which', 'that', 'what', 'a', 'i', 'ale', 'to', 'teraz', 'juz', 'tam', 'o', 'ir', 'bet', 'dabar', 'jau', 'ten', 'tai', 'kuri', 'kuris', 'co', 'ktore', 'ktory', 'ile', 'kiek', 'how', 'much', 'mi', 'man', 'me', 'nors', 'yra']);
-const THIRD_PERSON = new Set(['he', 'she', 'they', 'landlord', 'on', 'ona', 'oni', 'one', 'jis', 'ji', 'jie', 'jos', 'seller', 'shop', 'sklep', 'odbiorca', 'recipient', 'gavėjas']);
+const FUNCTION_WORDS = new Set([
+  'and',
+  'but',
+  'it',
+  'its',
+  'there',
+  'then',
+  'now',
+  'which',
+  'that',
+  'what',
+  'a',
+  'i',
+  'ale',
+  'to',
+  'teraz',
+  'juz',
+  'tam',
+  'o',
+  'ir',
+  'bet',
+  'dabar',
+  'jau',
+  'ten',
+  'tai',
+  'kuri',
+  'kuris',
+  'co',
+  'ktore',
+  'ktory',
+  'ile',
+  'kiek',
+  'how',
+  'much',
+  'mi',
+  'man',
+  'me',
+  'nors',
+  'yra',
+]);
+const THIRD_PERSON = new Set([
+  'he',
+  'she',
+  'they',
+  'landlord',
+  'on',
+  'ona',
+  'oni',
+  'one',
+  'jis',
+  'ji',
+  'jie',
+  'jos',
+  'seller',
+  'shop',
+  'sklep',
+  'odbiorca',
+  'recipient',
+  'gavėjas',
+]);
 const POINT_BACK = new Set(['tyle', 'tiek', 'that', 'thats', 'to', 'tai', 'tiek']);
 const CLAUSE_OR_COLON = /[,;:\u2013\u2014]|\s-\s|\.\s/;
-const COPULA = new Set(['jest', 'byla', 'bylo', 'byl', 'is', 'was', 'yra', 'buvo', 'to', 'wynosi', 'wynosila']);
+const COPULA = new Set([
+  'jest',
+  'byla',
+  'bylo',
+  'byl',
+  'is',
+  'was',
+  'yra',
+  'buvo',
+  'to',
+  'wynosi',
+  'wynosila',
+]);
 
 function readBefore(doc: ScanDocument, amount: Amount, previousEnd: number): Before {
-  const out: Before = { balance: -1, crossedBreak: false, holding: false, claimed: false, change: false };
+  const out: Before = {
+    balance: -1,
+    crossedBreak: false,
+    holding: false,
+    claimed: false,
+    change: false,
+  };
   let breaks = 0;
   // past a comma, or past "było"/"now", a price word belongs to another clause
   let claimsEnd = false;
@@ -113,7 +237,11 @@ function readBefore(doc: ScanDocument, amount: Amount, previousEnd: number): Bef
       return out;
     }
     // "he got £1,000", "jis gavo": what someone else received is a transfer, not what is held
-    if ((has(tok, 'holding') || has(tok, 'held')) && !THIRD_PERSON.has(doc.tokens[k - 1]?.text ?? '')) out.holding = true;
+    if (
+      (has(tok, 'holding') || has(tok, 'held')) &&
+      !THIRD_PERSON.has(doc.tokens[k - 1]?.text ?? '')
+    )
+      out.holding = true;
     if (has(tok, 'change') && distance <= 4) {
       out.change = true;
       // "rata była 850 zł", "doładowałem wczoraj 50 zł": the subject of the change word claims it;
@@ -128,14 +256,30 @@ function readBefore(doc: ScanDocument, amount: Amount, previousEnd: number): Bef
           return out;
         }
         // "rata była 850 zł", "meal was £6.49", "same period was €122": the thing that was is not what was held
-        const sameClause = !CLAUSE_OR_COLON.test(doc.text.slice(subject.end, (doc.tokens[s + 1] as Token).start));
-        const noun = sameClause && COPULA.has(tok.text) && subject.type === 'word' && subject.end - subject.start > 2 && !FUNCTION_WORDS.has(subject.text) &&
-          !has(subject, 'holding') && !has(subject, 'held') && !has(subject, 'change') && !has(subject, 'after');
+        const sameClause = !CLAUSE_OR_COLON.test(
+          doc.text.slice(subject.end, (doc.tokens[s + 1] as Token).start),
+        );
+        const noun =
+          sameClause &&
+          COPULA.has(tok.text) &&
+          subject.type === 'word' &&
+          subject.end - subject.start > 2 &&
+          !FUNCTION_WORDS.has(subject.text) &&
+          !has(subject, 'holding') &&
+          !has(subject, 'held') &&
+          !has(subject, 'change') &&
+          !has(subject, 'after');
         // "saldo Pani rachunku wynosi obecnie …": a noun right after a balance word is that balance's
         let balanceNear = false;
         for (let b = s; b >= 0 && b >= s - 3; b--) {
           if (has(doc.tokens[b] as Token, 'balance')) balanceNear = true;
-          if (b > 0 && CLAUSE_OR_COLON.test(doc.text.slice((doc.tokens[b - 1] as Token).end, (doc.tokens[b] as Token).start))) break;
+          if (
+            b > 0 &&
+            CLAUSE_OR_COLON.test(
+              doc.text.slice((doc.tokens[b - 1] as Token).end, (doc.tokens[b] as Token).start),
+            )
+          )
+            break;
         }
         if (balanceNear) {
           out.balance = distance + (k - s);
@@ -154,7 +298,11 @@ function readBefore(doc: ScanDocument, amount: Amount, previousEnd: number): Bef
 
 /** What the words right after an amount say: a word of holding ("left", "na koncie", "liko") or a price ("opłaty", "fee"). */
 function readAfter(doc: ScanDocument, amount: Amount, nextStart: number): 'held' | 'price' | null {
-  for (let k = amount.last + 1, distance = 1; k < doc.tokens.length && distance <= AFTER; k++, distance++) {
+  for (
+    let k = amount.last + 1, distance = 1;
+    k < doc.tokens.length && distance <= AFTER;
+    k++, distance++
+  ) {
     const tok = doc.tokens[k] as Token;
     const gap = doc.text.slice((doc.tokens[k - 1] as Token).end, tok.start);
     // "1 870,22 zł – tyle mi pokazuje saldo": a dash and "that much" point back to the amount
@@ -194,8 +342,18 @@ function amounts(doc: ScanDocument): Amount[] {
     const money = Boolean(g.pre || g.post);
     // "10 m", "5k" without a currency are money only where a balance word says so (readBefore)
     const before = doc.tokens[first - 1];
-    const change = before !== undefined && has(before, 'change') && !(doc.tokens[first] as Token).breakBefore;
-    out.push({ start, end, first, last: Math.max(first, next - 1), money: money || Boolean(g.scale && g.scale.length > 1), value: text.replace(/\s+/g, ' '), change, scaled: Boolean(g.scale) });
+    const change =
+      before !== undefined && has(before, 'change') && !(doc.tokens[first] as Token).breakBefore;
+    out.push({
+      start,
+      end,
+      first,
+      last: Math.max(first, next - 1),
+      money: money || Boolean(g.scale && g.scale.length > 1),
+      value: text.replace(/\s+/g, ' '),
+      change,
+      scaled: Boolean(g.scale),
+    });
   }
   return out;
 }
@@ -213,14 +371,21 @@ export const balanceDetector = {
   kind: 'balance',
   detect(doc) {
     const out: Candidate[] = [];
-    if (!doc.labels.has('balance') && !doc.labels.has('holding') && !doc.labels.has('held') && !doc.labels.has('change')) return out;
+    if (
+      !doc.labels.has('balance') &&
+      !doc.labels.has('holding') &&
+      !doc.labels.has('held') &&
+      !doc.labels.has('change')
+    )
+      return out;
     // without a balance word, only an amount written as money can be one: look for its currency first
     if (!doc.labels.has('balance') && !MONEY_HINT.test(doc.folded)) return out;
     const list = amounts(doc);
     const isBalance = new Array<boolean>(list.length).fill(false);
     // where the money amount before each one ends: a word before it names that amount
     const previousEnds = list.map((_, i) => {
-      for (let j = i - 1; j >= 0; j--) if ((list[j] as Amount).money) return (list[j] as Amount).end;
+      for (let j = i - 1; j >= 0; j--)
+        if ((list[j] as Amount).money) return (list[j] as Amount).end;
       return -1;
     });
     const befores = list.map((a, i) => readBefore(doc, a, previousEnds[i] as number));
@@ -228,10 +393,12 @@ export const balanceDetector = {
       const nextStart = i + 1 < list.length ? (list[i + 1] as Amount).start : Infinity;
       const before = befores[i] as Before;
       // a bare number right after a balance word ("saldo 1200,50"), "12k" a little further ("savings account at 12k")
-      const near = before.balance >= 1 && !before.crossedBreak && before.balance <= (a.scaled ? 4 : 2);
+      const near =
+        before.balance >= 1 && !before.crossedBreak && before.balance <= (a.scaled ? 4 : 2);
       if (!a.money && !near && !a.change) return;
       let confidence = 0;
-      if (before.balance > 0) confidence = before.crossedBreak ? 0.7 : before.balance <= 6 ? 0.9 : 0.75;
+      if (before.balance > 0)
+        confidence = before.crossedBreak ? 0.7 : before.balance <= 6 ? 0.9 : 0.75;
       else if (!before.claimed) {
         const after = readAfter(doc, a, nextStart);
         if (after === 'held') confidence = 0.8;
@@ -239,7 +406,14 @@ export const balanceDetector = {
       }
       if (confidence === 0) return;
       isBalance[i] = true;
-      out.push({ kind: 'balance', start: a.start, end: a.end, confidence, value: a.value, evidence: ['format:amount', 'context:balance'] });
+      out.push({
+        kind: 'balance',
+        start: a.start,
+        end: a.end,
+        confidence,
+        value: a.value,
+        evidence: ['format:amount', 'context:balance'],
+      });
     });
     // "było 1 870,34 zł, teraz 870,34 zł", "Stan na rano: 3 120,50 PLN. Po południu 2 980,50 PLN":
     // amounts compared over time are what was held, when one of them is, or both are so compared
@@ -251,10 +425,23 @@ export const balanceDetector = {
       if (before.claimed || !changed(i) || (!a.money && !a.change)) return;
       const nextStart = i + 1 < list.length ? (list[i + 1] as Amount).start : Infinity;
       if (readAfter(doc, a, nextStart) === 'price') return;
-      const partner = list.findIndex((b, j) => j !== i && Math.abs(j - i) <= 2 && (isBalance[j] || (changed(j) && !(befores[j] as Before).claimed)) && (b.money || a.money));
+      const partner = list.findIndex(
+        (b, j) =>
+          j !== i &&
+          Math.abs(j - i) <= 2 &&
+          (isBalance[j] || (changed(j) && !(befores[j] as Before).claimed)) &&
+          (b.money || a.money),
+      );
       if (partner < 0) return;
       isBalance[i] = true;
-      out.push({ kind: 'balance', start: a.start, end: a.end, confidence: 0.7, value: a.value, evidence: ['format:amount', 'context:change'] });
+      out.push({
+        kind: 'balance',
+        start: a.start,
+        end: a.end,
+        confidence: 0.7,
+        value: a.value,
+        evidence: ['format:amount', 'context:change'],
+      });
     });
     return out.sort((x, y) => x.start - y.start);
   },

@@ -75,5 +75,9 @@ export function asmensKodasValid(digits: string): boolean {
   }
   if (k !== d(10)) return false;
   const century = 1800 + Math.floor((d(0) - 1) / 2) * 100;
-  return isPastDate(century + Number(digits.slice(1, 3)), Number(digits.slice(3, 5)), Number(digits.slice(5, 7)));
+  return isPastDate(
+    century + Number(digits.slice(1, 3)),
+    Number(digits.slice(3, 5)),
+    Number(digits.slice(5, 7)),
+  );
 }

@@ -25,8 +25,17 @@ const PATTERNS: Array<{ re: RegExp; order: 'dmy' | 'ymd' | 'dMy' | 'yMd' | 'Mdy'
   { re: /(?<!\d)(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?!\d)/g, order: 'dmy' },
   { re: /(?<!\d)(\d{4})[-./ ](\d{1,2})[-./ ](\d{1,2})(?![\d])/g, order: 'ymd' },
   // "14 maja 1944", "3rd of June 1961", "3 June, 1961"
-  { re: new RegExp(`(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\.? (?:of )?${MONTH},? (\\d{4})(?!\\d)(?: ?(?:r\\.|m\\.))?`, 'g'), order: 'dMy' },
-  { re: new RegExp(`(?<!\\d)(\\d{4}) ?(?:m\\.)? ${MONTH} (\\d{1,2})(?: ?d\\.)?(?!\\d)`, 'g'), order: 'yMd' },
+  {
+    re: new RegExp(
+      `(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\.? (?:of )?${MONTH},? (\\d{4})(?!\\d)(?: ?(?:r\\.|m\\.))?`,
+      'g',
+    ),
+    order: 'dMy',
+  },
+  {
+    re: new RegExp(`(?<!\\d)(\\d{4}) ?(?:m\\.)? ${MONTH} (\\d{1,2})(?: ?d\\.)?(?!\\d)`, 'g'),
+    order: 'yMd',
+  },
   { re: new RegExp(`\\b${MONTH} (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})(?!\\d)`, 'g'), order: 'Mdy' },
   // "DOB 23/11/91": a two-digit year, only right after a birth word (see below)
   { re: /(?<![\d./-])(\d{1,2})[./-](\d{1,2})[./-](\d{2})(?![\d./-])/g, order: 'dmy2' },
@@ -38,17 +47,26 @@ function parts(order: string, m: RegExpExecArray): [number, number, number] | nu
   const c = m[3]!;
   switch (order) {
     // day first as in Europe; "03/15/1975" only reads month first
-    case 'dmy': return Number(b) > 12 && Number(a) <= 12 ? [Number(c), Number(a), Number(b)] : [Number(c), Number(b), Number(a)];
-    case 'ymd': return [Number(a), Number(b), Number(c)];
-    case 'dMy': return MONTHS[b] ? [Number(c), MONTHS[b]!, Number(a)] : null;
-    case 'yMd': return MONTHS[b] ? [Number(a), MONTHS[b]!, Number(c)] : null;
+    case 'dmy':
+      return Number(b) > 12 && Number(a) <= 12
+        ? [Number(c), Number(a), Number(b)]
+        : [Number(c), Number(b), Number(a)];
+    case 'ymd':
+      return [Number(a), Number(b), Number(c)];
+    case 'dMy':
+      return MONTHS[b] ? [Number(c), MONTHS[b]!, Number(a)] : null;
+    case 'yMd':
+      return MONTHS[b] ? [Number(a), MONTHS[b]!, Number(c)] : null;
     case 'dmy2': {
       // a two-digit year is in the past century unless that would make the person a child of the future
       const yy = Number(c);
       const year = yy > new Date().getUTCFullYear() % 100 ? 1900 + yy : 2000 + yy;
-      return Number(b) > 12 && Number(a) <= 12 ? [year, Number(a), Number(b)] : [year, Number(b), Number(a)];
+      return Number(b) > 12 && Number(a) <= 12
+        ? [year, Number(a), Number(b)]
+        : [year, Number(b), Number(a)];
     }
-    default: return MONTHS[a] ? [Number(c), MONTHS[a]!, Number(b)] : null;
+    default:
+      return MONTHS[a] ? [Number(c), MONTHS[a]!, Number(b)] : null;
   }
 }
 
@@ -71,12 +89,22 @@ export const dateOfBirthDetector = {
       }
     }
     for (const date of dates) {
-      const hit = labelBefore(doc, doc.tokenAt(date.start), ['dob'], { maxDistance: date.short ? 2 : 4, blocking: ['neutral', 'price'] });
+      const hit = labelBefore(doc, doc.tokenAt(date.start), ['dob'], {
+        maxDistance: date.short ? 2 : 4,
+        blocking: ['neutral', 'price'],
+      });
       if (!hit) continue;
       // the birth word names the nearest date after it: "born 1984/07/22, not 1984/07/12"
       const wordStart = (doc.tokens[hit.token] as { start: number }).start;
       if (dates.some((d) => d.start > wordStart && d.start < date.start)) continue;
-      out.push({ kind: 'date_of_birth', start: date.start, end: date.end, confidence: 0.9, value: date.value, evidence: ['format:date', 'context:date_of_birth'] });
+      out.push({
+        kind: 'date_of_birth',
+        start: date.start,
+        end: date.end,
+        confidence: 0.9,
+        value: date.value,
+        evidence: ['format:date', 'context:date_of_birth'],
+      });
     }
     return out;
   },

@@ -9,11 +9,44 @@ import type { Label } from './lexicon/index.ts';
 
 // Counts written as words, folded: "trzy cyfry", "tris skaitmenis", "the three digits".
 const COUNT_WORDS: Readonly<Record<string, number>> = {
-  trzy: 3, trzech: 3, three: 3, tris: 3, trys: 3, triju: 3, cztery: 4, czterech: 4, four: 4, keturi: 4, keturis: 4, keturiu: 4,
-  szesc: 6, six: 6, sesi: 6, sesis: 6, sesiu: 6, szesnascie: 16, sixteen: 16, sesiolika: 16,
+  trzy: 3,
+  trzech: 3,
+  three: 3,
+  tris: 3,
+  trys: 3,
+  triju: 3,
+  cztery: 4,
+  czterech: 4,
+  four: 4,
+  keturi: 4,
+  keturis: 4,
+  keturiu: 4,
+  szesc: 6,
+  six: 6,
+  sesi: 6,
+  sesis: 6,
+  sesiu: 6,
+  szesnascie: 16,
+  sixteen: 16,
+  sesiolika: 16,
 };
 const WINDOW_BEFORE = 3;
-const RELATIVE = new Set(['kurie', 'kuris', 'kuri', 'kurios', 'kuriuos', 'ktory', 'ktora', 'ktore', 'ktorych', 'which', 'that', 'where', 'kur', 'gdzie']);
+const RELATIVE = new Set([
+  'kurie',
+  'kuris',
+  'kuri',
+  'kurios',
+  'kuriuos',
+  'ktory',
+  'ktora',
+  'ktore',
+  'ktorych',
+  'which',
+  'that',
+  'where',
+  'kur',
+  'gdzie',
+]);
 const SINGULAR = new Set(['numer', 'number', 'numeris', 'numeri', 'numerem', 'numeru', 'numerio']);
 const CLAUSE_END = /[,;:()\u2013\u2014]|\s-\s/;
 const WINDOW_AFTER = 5;
@@ -29,7 +62,11 @@ function countBefore(doc: Words, k: number): number | null {
   // "the three digits", "te 3 cyferki": a count, then perhaps one word, then the digits
   for (let step = 0; step < 2 && j >= 0; step++, j--) {
     const tok = tokens[j] as Token;
-    if ((tokens[j + 1] as Token).breakBefore || !/^ +$/.test(doc.text.slice(tok.end, (tokens[j + 1] as Token).start))) return null;
+    if (
+      (tokens[j + 1] as Token).breakBefore ||
+      !/^ +$/.test(doc.text.slice(tok.end, (tokens[j + 1] as Token).start))
+    )
+      return null;
     if (tok.type === 'number' && tok.groups.length === 1) return Number(tok.text);
     const word = COUNT_WORDS[tok.text];
     if (word !== undefined) return word;
@@ -56,7 +93,9 @@ function describedKind(doc: Words, k: number): Label | null {
   // the words around it in the same clause
   // a relative clause goes on describing: "skaičius, kurie yra kortelės priekyje"
   const apart = (a: number) =>
-    (tokens[a] as Token).breakBefore || (CLAUSE_END.test(doc.text.slice((tokens[a - 1] as Token).end, (tokens[a] as Token).start)) && !RELATIVE.has((tokens[a] as Token).text));
+    (tokens[a] as Token).breakBefore ||
+    (CLAUSE_END.test(doc.text.slice((tokens[a - 1] as Token).end, (tokens[a] as Token).start)) &&
+      !RELATIVE.has((tokens[a] as Token).text));
   let from = k;
   while (from > 0 && k - from < WINDOW_BEFORE && !apart(from)) from--;
   let to = k;
@@ -101,7 +140,11 @@ const PHOTO_OBJECTS: ReadonlyArray<[Label, Label]> = [
 /** Whether a code is another kind of code: "mokėtojo kodą", "kod klienta". */
 function otherCode(tokens: readonly Token[], j: number): boolean {
   const tok = tokens[j] as Token;
-  return tok.labels.includes('neutral') || (tokens[j - 1]?.labels.includes('neutral') ?? false) || (tokens[j + 1]?.labels.includes('neutral') ?? false);
+  return (
+    tok.labels.includes('neutral') ||
+    (tokens[j - 1]?.labels.includes('neutral') ?? false) ||
+    (tokens[j + 1]?.labels.includes('neutral') ?? false)
+  );
 }
 
 function photographed(tokens: readonly Token[], k: number): Label | null {

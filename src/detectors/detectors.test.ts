@@ -15,7 +15,10 @@ interface Table {
 const TABLES: Record<Kind, Table> = {
   iban: {
     positives: [
-      ['Proszę o zwrot na PL61 1090 1014 0000 0712 1981 2874, dziękuję', 'PL61 1090 1014 0000 0712 1981 2874'],
+      [
+        'Proszę o zwrot na PL61 1090 1014 0000 0712 1981 2874, dziękuję',
+        'PL61 1090 1014 0000 0712 1981 2874',
+      ],
       ['Sąskaita LT12 1000 0111 0100 1000', 'LT12 1000 0111 0100 1000'],
       ['nr konta 61109010140000071219812874', '61109010140000071219812874'],
       ['IBAN: DE89-3704-0044-0532-0130-00.', 'DE89-3704-0044-0532-0130-00'],
@@ -36,7 +39,12 @@ const TABLES: Record<Kind, Table> = {
       ['amex 3782 822463 10005 charged', '3782 822463 10005'],
       ['card 4111.1111.1111.1111', '4111.1111.1111.1111'],
     ],
-    negatives: ['Karta 4111 1111 1111 1112', 'Zamówienie 4111111111111111 wysłane', 'EAN 5901234123457', 'tracking 1234567890123456'],
+    negatives: [
+      'Karta 4111 1111 1111 1112',
+      'Zamówienie 4111111111111111 wysłane',
+      'EAN 5901234123457',
+      'tracking 1234567890123456',
+    ],
   },
   card_security_code: {
     positives: [
@@ -60,7 +68,12 @@ const TABLES: Record<Kind, Table> = {
       ['my PIN is 4\u200b8\u200b2\u200b1', '4\u200b8\u200b2\u200b1'],
       ['mój PIN to ４８２１', '４８２１'],
     ],
-    negatives: ['Nigdy nie podawaj PIN-u. Zamówienie 4821 w drodze.', 'PIN zmieniony 12.05.2024', 'PIN w aplikacji, opłata 1500 zł', 'PIN to unlock costs £5'],
+    negatives: [
+      'Nigdy nie podawaj PIN-u. Zamówienie 4821 w drodze.',
+      'PIN zmieniony 12.05.2024',
+      'PIN w aplikacji, opłata 1500 zł',
+      'PIN to unlock costs £5',
+    ],
   },
   password: {
     positives: [
@@ -70,7 +83,12 @@ const TABLES: Record<Kind, Table> = {
       ['slaptazodis Rudenys2024 neveikia', 'Rudenys2024'],
       ['haslo do banku to "Lato#2023"', 'Lato#2023'],
     ],
-    negatives: ['Poprosimy jeszcze o hasło do bankowości, dobrze?', 'Nie podawaj nikomu hasła do bankowości.', 'password reset link sent', 'Zmień hasło w aplikacji.'],
+    negatives: [
+      'Poprosimy jeszcze o hasło do bankowości, dobrze?',
+      'Nie podawaj nikomu hasła do bankowości.',
+      'password reset link sent',
+      'Zmień hasło w aplikacji.',
+    ],
   },
   one_time_code: {
     positives: [
@@ -84,7 +102,12 @@ const TABLES: Record<Kind, Table> = {
       ['BLIK 482 913 nie przeszedł', '482 913'],
       ['Gavau patvirtinimo kodą 55 66 77, ar saugu?', '55 66 77'],
     ],
-    negatives: ['kod pocztowy 00-950', 'kod rabatowy LATO20', 'Twoje zamówienie 123456 jest gotowe', 'kod produktu 123456'],
+    negatives: [
+      'kod pocztowy 00-950',
+      'kod rabatowy LATO20',
+      'Twoje zamówienie 123456 jest gotowe',
+      'kod produktu 123456',
+    ],
   },
   balance: {
     positives: [
@@ -107,7 +130,17 @@ const TABLES: Record<Kind, Table> = {
       ['saldo po zaksięgowaniu zwrotu wynosi 1 040,00 zł', '1 040,00 zł'],
       ['your balance after the refund is £500.00', '£500.00'],
     ],
-    negatives: ['Saldo sprawdzisz w aplikacji; zwrot wynosi 120,00 zł', 'Opłata 10-45 zł zależnie od pakietu', 'Wpłata 500 zł na koncie już jest', 'Przelałem 500 zł, a na koncie pusto', 'Cena 199,99 zł', 'Zaświadczenie o saldzie kosztuje 30 zł', 'balance certificate fee £10', 'Przelew 500 zł wysłany', 'Saldo pokażemy w aplikacji.'],
+    negatives: [
+      'Saldo sprawdzisz w aplikacji; zwrot wynosi 120,00 zł',
+      'Opłata 10-45 zł zależnie od pakietu',
+      'Wpłata 500 zł na koncie już jest',
+      'Przelałem 500 zł, a na koncie pusto',
+      'Cena 199,99 zł',
+      'Zaświadczenie o saldzie kosztuje 30 zł',
+      'balance certificate fee £10',
+      'Przelew 500 zł wysłany',
+      'Saldo pokażemy w aplikacji.',
+    ],
   },
   phone: {
     positives: [
@@ -122,7 +155,16 @@ const TABLES: Record<Kind, Table> = {
       // labelled, of a possible length, in such a range
       ['text me at 07700 912345', '07700 912345'],
     ],
-    negatives: ['07700 912345 is in no range and has no label', '+44 7700 9004 is too short', '7700 900461 without its country code', 'Zamówienie 600123456 wysłane', 'data 2024-05-12', 'kwota 1 234 567 zł', 'faktura FV/2024/06/4446', 'Umowa nr 56658178991'],
+    negatives: [
+      '07700 912345 is in no range and has no label',
+      '+44 7700 9004 is too short',
+      '7700 900461 without its country code',
+      'Zamówienie 600123456 wysłane',
+      'data 2024-05-12',
+      'kwota 1 234 567 zł',
+      'faktura FV/2024/06/4446',
+      'Umowa nr 56658178991',
+    ],
   },
   email: {
     positives: [
@@ -142,14 +184,26 @@ const TABLES: Record<Kind, Table> = {
   },
   address: {
     positives: [
-      ['mieszkam: ul. Marszałkowska 10/5, 00-950 Warszawa.', 'ul. Marszałkowska 10/5, 00-950 Warszawa'],
+      [
+        'mieszkam: ul. Marszałkowska 10/5, 00-950 Warszawa.',
+        'ul. Marszałkowska 10/5, 00-950 Warszawa',
+      ],
       ['adresas Gedimino pr. 9, LT-01103 Vilnius', 'Gedimino pr. 9, LT-01103 Vilnius'],
       ['deliver to 221B Baker Street, London NW1 6XE please', '221B Baker Street, London NW1 6XE'],
       ['Gyvenu Laisvės al. 10, Kaunas', 'Laisvės al. 10, Kaunas'],
       ['Odbiór: Plac Wolności 1, 61-739 Poznań, proszę', 'Plac Wolności 1, 61-739 Poznań'],
-      ['Ship it to Apartment 4B, 250 West 57th Street, New York, NY 10107 instead', 'Apartment 4B, 250 West 57th Street, New York, NY 10107'],
+      [
+        'Ship it to Apartment 4B, 250 West 57th Street, New York, NY 10107 instead',
+        'Apartment 4B, 250 West 57th Street, New York, NY 10107',
+      ],
     ],
-    negatives: ['Plac zabaw 3 dni zamknięty', 'Meet at 5 Avenue Q, NY tonight', 'Kod pocztowy to 00-950', 'Street food festival on Sunday', 'pr. 9'],
+    negatives: [
+      'Plac zabaw 3 dni zamknięty',
+      'Meet at 5 Avenue Q, NY tonight',
+      'Kod pocztowy to 00-950',
+      'Street food festival on Sunday',
+      'pr. 9',
+    ],
   },
   date_of_birth: {
     positives: [
@@ -174,7 +228,12 @@ const TABLES: Record<Kind, Table> = {
       ['Thanks Tom Hardy for the help', 'Tom Hardy'],
       ['Labas, čia Rūta Petrauskienė iš Kauno', 'Rūta Petrauskienė'],
     ],
-    negatives: ['Dzień Dobry', 'Savanorių pr. 5, Kaunas', 'Santander Bank Polska nie odpowiada', 'Hi Support Team, Black Friday deal'],
+    negatives: [
+      'Dzień Dobry',
+      'Savanorių pr. 5, Kaunas',
+      'Santander Bank Polska nie odpowiada',
+      'Hi Support Team, Black Friday deal',
+    ],
   },
 };
 

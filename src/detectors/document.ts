@@ -34,15 +34,88 @@ function isAlnumCode(c: number): boolean {
 
 // Short words written with a full stop that does not end the sentence.
 const ABBREVIATIONS = new Set([
-  'ul', 'al', 'os', 'pl', 'nr', 'tel', 'ur', 'sw', 'dr', 'mr', 'mrs', 'ms', 'st', 'rd', 'g', 'pr', 'm', 'lok', 'zl', 'vs', 'no', 'np', 'itp', 'etc',
-  'ok', 'ca', 'tj', 'pkt', 'gr', 'str', 'r', 'd', 'k', 'tys', 'mln', 'p', 'sp', 'gen', 'ks', 'prof', 'inz', 'mgr', 'im', 'tzw', 'ew', 'jw', 'b',
-  'but', 'a', 'el', 'sk', 'skg', 'pvz', 'val', 'min', 'sek', 's', 'h', 'nb', 'ps', 'jr', 'sr', 'co', 'ltd', 'inc', 'apt', 'ave', 'pan', 'pani', 'mln',
+  'ul',
+  'al',
+  'os',
+  'pl',
+  'nr',
+  'tel',
+  'ur',
+  'sw',
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'st',
+  'rd',
+  'g',
+  'pr',
+  'm',
+  'lok',
+  'zl',
+  'vs',
+  'no',
+  'np',
+  'itp',
+  'etc',
+  'ok',
+  'ca',
+  'tj',
+  'pkt',
+  'gr',
+  'str',
+  'r',
+  'd',
+  'k',
+  'tys',
+  'mln',
+  'p',
+  'sp',
+  'gen',
+  'ks',
+  'prof',
+  'inz',
+  'mgr',
+  'im',
+  'tzw',
+  'ew',
+  'jw',
+  'b',
+  'but',
+  'a',
+  'el',
+  'sk',
+  'skg',
+  'pvz',
+  'val',
+  'min',
+  'sek',
+  's',
+  'h',
+  'nb',
+  'ps',
+  'jr',
+  'sr',
+  'co',
+  'ltd',
+  'inc',
+  'apt',
+  'ave',
+  'pan',
+  'pani',
+  'mln',
 ]);
 
 // Emoji end sentences as often as full stops do in social-media posts ("ok 🙂 Kod przyjdzie …").
 const EMOJI = /\p{Extended_Pictographic}/u;
 
-function isBreak(text: string, from: number, to: number, nextStartsUpper: boolean, prevWordLen: number): boolean {
+function isBreak(
+  text: string,
+  from: number,
+  to: number,
+  nextStartsUpper: boolean,
+  prevWordLen: number,
+): boolean {
   for (let i = from; i < to; i++) {
     const ch = text[i];
     if (ch === '\n' || ch === '!' || ch === '?') return true;
@@ -88,29 +161,66 @@ function tokenize(text: string, folded: string, votes: PhraseVotes): Token[] {
     const run = alnumRun(text, i);
     const start = i;
     const first = text.charCodeAt(start);
-    const upper = first < 128 ? first >= 65 && first <= 90 : text[start] !== (text[start] as string).toLowerCase();
-    const breakBefore = tokens.length > 0 && start > lastEnd && isBreak(text, lastEnd, start, upper, prevWordLen);
+    const upper =
+      first < 128
+        ? first >= 65 && first <= 90
+        : text[start] !== (text[start] as string).toLowerCase();
+    const breakBefore =
+      tokens.length > 0 && start > lastEnd && isBreak(text, lastEnd, start, upper, prevWordLen);
     if (run.letters) {
       // words, and codes mixing letters and digits ("cvv2", "Misiek77", "RX405196702GB"): never a number
       i = run.end;
-      tokens.push({ type: 'word', start, end: i, text: folded.slice(start, i), groups: NO_GROUPS, breakBefore, labels: NO_LABELS, local: undefined, flags: 0 });
+      tokens.push({
+        type: 'word',
+        start,
+        end: i,
+        text: folded.slice(start, i),
+        groups: NO_GROUPS,
+        breakBefore,
+        labels: NO_LABELS,
+        local: undefined,
+        flags: 0,
+      });
       // a short word ends a sentence unless it is an abbreviation ("ul.", "nr.", "Mr.")
-      prevWordLen = run.digits ? 0 : i - start > 3 || !ABBREVIATIONS.has(folded.slice(start, i)) ? 4 : 0;
+      prevWordLen = run.digits
+        ? 0
+        : i - start > 3 || !ABBREVIATIONS.has(folded.slice(start, i))
+          ? 4
+          : 0;
     } else {
       const groups: DigitGroup[] = [{ start, end: run.end }];
       let digits = text.slice(start, run.end);
       i = run.end;
       // one separator joins digit groups: "4111 1111", "600-123-456", "4 8 2 1", a line break
-      while (i + 1 < n && SEPARATORS.has(text[i] as string) && isDigitCode(text.charCodeAt(i + 1))) {
+      while (
+        i + 1 < n &&
+        SEPARATORS.has(text[i] as string) &&
+        isDigitCode(text.charCodeAt(i + 1))
+      ) {
         const next = alnumRun(text, i + 1);
         if (next.letters) break;
         // "pin 4821⏎2) nie działa": the next line's list number is not part of the value
-        if (text[i] === '\n' && next.end - (i + 1) <= 2 && /^[).:]/.test(text.slice(next.end, next.end + 1))) break;
+        if (
+          text[i] === '\n' &&
+          next.end - (i + 1) <= 2 &&
+          /^[).:]/.test(text.slice(next.end, next.end + 1))
+        )
+          break;
         groups.push({ start: i + 1, end: next.end });
         digits += text.slice(i + 1, next.end);
         i = next.end;
       }
-      tokens.push({ type: 'number', start, end: i, text: digits, groups, breakBefore, labels: NO_LABELS, local: undefined, flags: 0 });
+      tokens.push({
+        type: 'number',
+        start,
+        end: i,
+        text: digits,
+        groups,
+        breakBefore,
+        labels: NO_LABELS,
+        local: undefined,
+        flags: 0,
+      });
       // "iki 50 €. Didesnei sumai …": a full stop after an amount ends the sentence
       prevWordLen = 4;
     }
@@ -155,17 +265,19 @@ export function buildDocument(original: string, options: DocumentOptions = {}): 
   const tokens = tokenize(norm.text, folded, votes);
   const locale = options.locale ?? detectLocale(norm.text, tokens, votes);
   // short function words count in their own language only, once the language is known
-  if (votes.local > 0) for (const tok of tokens) {
-    if (!tok.local) continue;
-    for (const { label, locale: lang } of tok.local) {
-      if (lang !== locale) continue;
-      if (tok.labels === NO_LABELS) tok.labels = [label];
-      else if (!tok.labels.includes(label)) tok.labels.push(label);
+  if (votes.local > 0)
+    for (const tok of tokens) {
+      if (!tok.local) continue;
+      for (const { label, locale: lang } of tok.local) {
+        if (lang !== locale) continue;
+        if (tok.labels === NO_LABELS) tok.labels = [label];
+        else if (!tok.labels.includes(label)) tok.labels.push(label);
+      }
     }
-  }
   const labels = new Set<Label>();
   for (const tok of tokens) for (const l of tok.labels) labels.add(l);
-  if (labels.has('digits') || labels.has('photo')) labelDescribed({ text: norm.text, tokens }, labels);
+  if (labels.has('digits') || labels.has('photo'))
+    labelDescribed({ text: norm.text, tokens }, labels);
   const region = options.region ?? DEFAULT_REGION[locale];
   const { startMap, endMap } = norm;
   return {

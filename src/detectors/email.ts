@@ -22,8 +22,21 @@ export const emailDetector = {
       const labels = domain.split('.');
       const tld = labels[labels.length - 1] ?? '';
       const tldOk = /^[A-Za-z]{2,24}$/.test(tld) || /^xn--[a-z0-9-]{2,59}$/i.test(tld);
-      if (local.length > 0 && !local.endsWith('.') && labels.length >= 2 && labels.every((l) => l.length > 0) && tldOk) {
-        out.push({ kind: 'email', start: s, end: e, confidence: 0.97, value: `${local}@${domain.toLowerCase()}`, evidence: ['format:email'] });
+      if (
+        local.length > 0 &&
+        !local.endsWith('.') &&
+        labels.length >= 2 &&
+        labels.every((l) => l.length > 0) &&
+        tldOk
+      ) {
+        out.push({
+          kind: 'email',
+          start: s,
+          end: e,
+          confidence: 0.97,
+          value: `${local}@${domain.toLowerCase()}`,
+          evidence: ['format:email'],
+        });
       }
       at = t.indexOf('@', Math.max(at + 1, e));
     }

@@ -7,10 +7,22 @@ import type { Candidate, Detector } from './types.ts';
 
 // Countries that joined the IBAN registry after the iban package's table was written: length only, mod-97 still decides.
 const LATER_COUNTRIES: Record<string, { length: number }> = {
-  BI: { length: 27 }, DJ: { length: 27 }, FK: { length: 18 }, LY: { length: 25 }, MN: { length: 20 }, NI: { length: 28 },
-  OM: { length: 23 }, RU: { length: 33 }, SD: { length: 18 }, SO: { length: 23 }, YE: { length: 30 },
+  BI: { length: 27 },
+  DJ: { length: 27 },
+  FK: { length: 18 },
+  LY: { length: 25 },
+  MN: { length: 20 },
+  NI: { length: 28 },
+  OM: { length: 23 },
+  RU: { length: 33 },
+  SD: { length: 18 },
+  SO: { length: 23 },
+  YE: { length: 30 },
 };
-const countries = { ...LATER_COUNTRIES, ...IBAN.countries } as Record<string, { length: number } | undefined>;
+const countries = { ...LATER_COUNTRIES, ...IBAN.countries } as Record<
+  string,
+  { length: number } | undefined
+>;
 const SEPARATORS = new Set([' ', '-', '.', '\n']);
 
 function isLetter(c: number): boolean {
@@ -34,7 +46,12 @@ function ibanAt(doc: ScanDocument, i: number): Candidate | null {
     if ((c >= 48 && c <= 57) || isLetter(c)) {
       value += t[j]!.toUpperCase();
       j++;
-    } else if (SEPARATORS.has(t[j]!) && value.length >= 2 && j + 1 < t.length && isAlnum(t.charCodeAt(j + 1))) {
+    } else if (
+      SEPARATORS.has(t[j]!) &&
+      value.length >= 2 &&
+      j + 1 < t.length &&
+      isAlnum(t.charCodeAt(j + 1))
+    ) {
       j++;
     } else break;
   }
@@ -43,7 +60,14 @@ function ibanAt(doc: ScanDocument, i: number): Candidate | null {
   const letters = t.slice(i, j).replace(/[^A-Za-z]/g, '');
   if (letters !== letters.toUpperCase() && letters !== letters.toLowerCase()) return null;
   if (!ibanMod97(value) || (IBAN.countries[cc] && !IBAN.isValid(value))) return null;
-  return { kind: 'iban', start: i, end: j, confidence: 0.99, value, evidence: ['checksum:mod97', `country:${cc}`] };
+  return {
+    kind: 'iban',
+    start: i,
+    end: j,
+    confidence: 0.99,
+    value,
+    evidence: ['checksum:mod97', `country:${cc}`],
+  };
 }
 
 /** IBANs of every country (structure and mod-97), and the Polish 26-digit NRB written without "PL". */
@@ -66,7 +90,14 @@ export const ibanDetector = {
     for (const tok of doc.tokens) {
       if (tok.type !== 'number' || tok.text.length < 26) continue;
       for (const w of validWindows(doc, tok, 26, 26, (d) => ibanMod97(`PL${d}`))) {
-        out.push({ kind: 'iban', start: w.start, end: w.end, confidence: 0.95, value: `PL${w.digits}`, evidence: ['checksum:mod97', 'country:PL', 'format:nrb'] });
+        out.push({
+          kind: 'iban',
+          start: w.start,
+          end: w.end,
+          confidence: 0.95,
+          value: `PL${w.digits}`,
+          evidence: ['checksum:mod97', 'country:PL', 'format:nrb'],
+        });
       }
     }
     return out;

@@ -2,7 +2,13 @@ import { buildDocument, type DocumentOptions, type ScanDocument } from './docume
 import { mask } from './mask.ts';
 import { DETECTORS } from './registry.ts';
 import { findSecretRequests, type SecretRequest } from './secret-request.ts';
-import { FINDING_THRESHOLD, type Candidate, type Finding, type InternalFinding, type Locale } from './types.ts';
+import {
+  FINDING_THRESHOLD,
+  type Candidate,
+  type Finding,
+  type InternalFinding,
+  type Locale,
+} from './types.ts';
 
 export type { Finding, InternalFinding, Kind, Locale } from './types.ts';
 export type { SecretRequest } from './secret-request.ts';
@@ -24,7 +30,11 @@ export interface ScanResult {
 function resolveOverlaps(candidates: Candidate[], ranks: number[]): Candidate[] {
   if (candidates.length < 2) return candidates;
   const order = candidates.map((_, i) => i);
-  order.sort((a, b) => ranks[a]! - ranks[b]! || candidates[b]!.end - candidates[b]!.start - (candidates[a]!.end - candidates[a]!.start));
+  order.sort(
+    (a, b) =>
+      ranks[a]! - ranks[b]! ||
+      candidates[b]!.end - candidates[b]!.start - (candidates[a]!.end - candidates[a]!.start),
+  );
   const kept: Candidate[] = [];
   for (const i of order) {
     const c = candidates[i]!;
@@ -65,16 +75,25 @@ export function scan(text: string, options: ScanOptions = {}): ScanResult {
     }
   }
   const findings = resolveOverlaps(candidates, ranks).map((c) => toFinding(doc, c));
-  const secretRequests = (options.findRequests === false ? [] : findSecretRequests(doc)).map((r) => {
-    const [start, end] = doc.toOriginal(r.start, r.end);
-    return { ...r, start, end };
-  });
+  const secretRequests = (options.findRequests === false ? [] : findSecretRequests(doc)).map(
+    (r) => {
+      const [start, end] = doc.toOriginal(r.start, r.end);
+      return { ...r, start, end };
+    },
+  );
   return { locale: doc.locale, region: doc.region, findings, secretRequests };
 }
 
 /** A finding as the API shows it: no canonical value. */
 export function publicFinding(f: InternalFinding): Finding {
-  return { kind: f.kind, start: f.start, end: f.end, confidence: f.confidence, masked: f.masked, evidence: f.evidence };
+  return {
+    kind: f.kind,
+    start: f.start,
+    end: f.end,
+    confidence: f.confidence,
+    masked: f.masked,
+    evidence: f.evidence,
+  };
 }
 
 /** The text with every finding replaced by its masked preview. */

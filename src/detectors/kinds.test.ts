@@ -12,19 +12,43 @@ import { applyMask } from './mask.ts';
  * value here does not compile.
  */
 const PLANTED: Record<Kind, { text: string; value: string; shows: string }> = {
-  iban: { text: 'Proszę o zwrot na PL61 1090 1014 0000 0712 1981 2874, dziękuję', value: 'PL61 1090 1014 0000 0712 1981 2874', shows: '2874' },
-  payment_card: { text: 'kortelė 5500-0000-0000-0004', value: '5500-0000-0000-0004', shows: '0004' },
+  iban: {
+    text: 'Proszę o zwrot na PL61 1090 1014 0000 0712 1981 2874, dziękuję',
+    value: 'PL61 1090 1014 0000 0712 1981 2874',
+    shows: '2874',
+  },
+  payment_card: {
+    text: 'kortelė 5500-0000-0000-0004',
+    value: '5500-0000-0000-0004',
+    shows: '0004',
+  },
   card_security_code: { text: 'kod CVC: 456 na odwrocie', value: '456', shows: '' },
   pin: { text: 'mój PIN to 4821', value: '4821', shows: '' },
   password: { text: 'hasło: Kot123!', value: 'Kot123!', shows: '' },
-  one_time_code: { text: 'Mano vienkartinis slaptažodis 593017, ar jį kas nors matė?', value: '593017', shows: '' },
+  one_time_code: {
+    text: 'Mano vienkartinis slaptažodis 593017, ar jį kas nors matė?',
+    value: '593017',
+    shows: '',
+  },
   balance: { text: 'saldo wynosi 2 500,00 zł', value: '2 500,00 zł', shows: 'zł' },
   phone: { text: 'zadzwoń +48 600 123 456', value: '+48 600 123 456', shows: '56' },
-  email: { text: 'pisz na jan.kowalski@example.pl.', value: 'jan.kowalski@example.pl', shows: 'jpl' },
+  email: {
+    text: 'pisz na jan.kowalski@example.pl.',
+    value: 'jan.kowalski@example.pl',
+    shows: 'jpl',
+  },
   national_id: { text: 'PESEL 44051401458', value: '44051401458', shows: '' },
-  address: { text: 'mieszkam: ul. Marszałkowska 10/5, 00-950 Warszawa.', value: 'ul. Marszałkowska 10/5, 00-950 Warszawa', shows: '' },
+  address: {
+    text: 'mieszkam: ul. Marszałkowska 10/5, 00-950 Warszawa.',
+    value: 'ul. Marszałkowska 10/5, 00-950 Warszawa',
+    shows: '',
+  },
   date_of_birth: { text: 'urodzony 14.05.1944', value: '14.05.1944', shows: '' },
-  person_name: { text: 'Labas, čia Rūta Petrauskienė iš Kauno', value: 'Rūta Petrauskienė', shows: 'RP' },
+  person_name: {
+    text: 'Labas, čia Rūta Petrauskienė iš Kauno',
+    value: 'Rūta Petrauskienė',
+    shows: 'RP',
+  },
 };
 
 /** The letters and digits a preview shows (`*` hides one). */
@@ -48,7 +72,9 @@ describe('kind descriptors', () => {
       const preview = found[0]!.masked;
       expect(visible(preview)).toBe(shows);
       // whatever the table says: four letters or digits at most, none of a secret but a card's last four
-      expect(visible(preview).length).toBeLessThanOrEqual(describeKind(kind).class !== 'SECRET' || describeKind(kind).card ? 4 : 0);
+      expect(visible(preview).length).toBeLessThanOrEqual(
+        describeKind(kind).class !== 'SECRET' || describeKind(kind).card ? 4 : 0,
+      );
       expect(preview).not.toContain(value);
       expect(redact(text, found)).not.toContain(value);
     });
@@ -63,7 +89,10 @@ describe('kind descriptors', () => {
 });
 
 describe('mask strategies', () => {
-  const anyText = fc.string({ unit: fc.constantFrom('a', 'Ż', '7', '0', ' ', '-', '.', '@', 'ą', '9'), maxLength: 40 });
+  const anyText = fc.string({
+    unit: fc.constantFrom('a', 'Ż', '7', '0', ' ', '-', '.', '@', 'ą', '9'),
+    maxLength: 40,
+  });
 
   it('keeps at most the last `keep` letters and digits, and the separators', () => {
     fc.assert(
@@ -80,22 +109,41 @@ describe('mask strategies', () => {
     fc.assert(
       fc.property(anyText, anyText, (a, b) => {
         expect(applyMask({ type: 'digits' }, a)).not.toMatch(/\p{N}/u);
-        expect(applyMask({ type: 'fixed', text: '********' }, a)).toBe(applyMask({ type: 'fixed', text: '********' }, b));
+        expect(applyMask({ type: 'fixed', text: '********' }, a)).toBe(
+          applyMask({ type: 'fixed', text: '********' }, b),
+        );
       }),
     );
   });
 });
 
 // What the compiler refuses (checked by tsc, which fails when an expected error goes away):
+const base = { description: 'x', card: false, claims: [] } as const;
+const unfingerprinted = {
+  ...base,
+  class: 'CONTACT',
+  mask: { type: 'email' },
+  mentions: [],
+} as const;
+const unmasked = { ...base, class: 'CONTACT', fingerprint: false, mentions: [] } as const;
+const unknownMask = { ...unmasked, mask: { type: 'none' } } as const;
+const unmentioned = {
+  ...base,
+  class: 'SECRET',
+  mask: { type: 'digits' },
+  fingerprint: false,
+  mentions: [],
+} as const;
+const mentionedContact = { ...unfingerprinted, fingerprint: true, mentions: ['pin'] } as const;
 // @ts-expect-error a detector of a kind that has no descriptor
 void ({ kind: 'bank_secret', detect: () => [] } satisfies Detector);
 // @ts-expect-error a descriptor that does not say whether its kind is fingerprinted
-void ({ description: 'x', class: 'CONTACT', mask: { type: 'email' }, card: false, claims: [], mentions: [] } satisfies KindDescriptor);
+void (unfingerprinted satisfies KindDescriptor);
 // @ts-expect-error a descriptor without a mask (there is no default)
-void ({ description: 'x', class: 'CONTACT', fingerprint: false, card: false, claims: [], mentions: [] } satisfies KindDescriptor);
+void (unmasked satisfies KindDescriptor);
 // @ts-expect-error a mask strategy that does not exist
-void ({ description: 'x', class: 'CONTACT', mask: { type: 'none' }, fingerprint: false, card: false, claims: [], mentions: [] } satisfies KindDescriptor);
+void (unknownMask satisfies KindDescriptor);
 // @ts-expect-error a secret that no word mentions (the secret-request rules would never see it asked for)
-void ({ description: 'x', class: 'SECRET', mask: { type: 'digits' }, fingerprint: false, card: false, claims: [], mentions: [] } satisfies KindDescriptor);
+void (unmentioned satisfies KindDescriptor);
 // @ts-expect-error a kind that is no secret, mentioned as one
-void ({ description: 'x', class: 'CONTACT', mask: { type: 'email' }, fingerprint: true, card: false, claims: [], mentions: ['pin'] } satisfies KindDescriptor);
+void (mentionedContact satisfies KindDescriptor);

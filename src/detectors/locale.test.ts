@@ -26,6 +26,8 @@ describe('language detection', () => {
     const r = scan('tel. 600 123 456', { locale: 'lt' });
     expect(r.locale).toBe('lt');
     expect(r.region).toBe('LT');
-    expect(scan('tel. 600 123 456', { locale: 'pl' }).findings.map((f) => f.kind)).toEqual(['phone']);
+    expect(scan('tel. 600 123 456', { locale: 'pl' }).findings.map((f) => f.kind)).toEqual([
+      'phone',
+    ]);
   });
 });

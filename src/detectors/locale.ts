@@ -29,8 +29,16 @@ export const DEFAULT_REGION: Readonly<Record<Locale, string>> = { pl: 'PL', lt: 
  * only one language's lexicon has, with a vote from country conventions (COUNTRY_SIGNS). English
  * wins ties: it is the language a mixed or unclear message is most likely answered in.
  */
-export function detectLocale(text: string, tokens: readonly Token[], phraseVotes?: Readonly<Record<Locale, number>>): Locale {
-  const score: Record<Locale, number> = { pl: phraseVotes?.pl ?? 0, lt: phraseVotes?.lt ?? 0, en: phraseVotes?.en ?? 0 };
+export function detectLocale(
+  text: string,
+  tokens: readonly Token[],
+  phraseVotes?: Readonly<Record<Locale, number>>,
+): Locale {
+  const score: Record<Locale, number> = {
+    pl: phraseVotes?.pl ?? 0,
+    lt: phraseVotes?.lt ?? 0,
+    en: phraseVotes?.en ?? 0,
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
     if (text.charCodeAt(i) < 128) continue;

@@ -15,9 +15,18 @@ export const nationalIdDetector = {
       if (doc.text[tok.start - 1] === '+' || followsIbanHead(doc, tok.start)) return;
       const ids = validWindows(doc, tok, 11, 11, validId);
       if (ids.length === 0) return;
-      const label = labelBefore(doc, index, ['nid'], { maxDistance: 5, blocking: ['neutral', 'phone', 'account', 'card', 'price'] });
+      const label = labelBefore(doc, index, ['nid'], {
+        maxDistance: 5,
+        blocking: ['neutral', 'phone', 'account', 'card', 'price'],
+      });
       // "umowa nr 56658178991": a number claimed by another word is not an ID unless an ID word is nearer
-      if (!label && labelBefore(doc, index, ['neutral', 'phone', 'account', 'card', 'price'], { maxDistance: 3 })) return;
+      if (
+        !label &&
+        labelBefore(doc, index, ['neutral', 'phone', 'account', 'card', 'price'], {
+          maxDistance: 3,
+        })
+      )
+        return;
       for (const w of ids) {
         out.push({
           kind: 'national_id',
@@ -25,7 +34,10 @@ export const nationalIdDetector = {
           end: w.end,
           confidence: label ? 0.99 : 0.9,
           value: w.digits,
-          evidence: [peselValid(w.digits) ? 'checksum:pesel' : 'checksum:asmens_kodas', ...(label ? ['context:national_id'] : [])],
+          evidence: [
+            peselValid(w.digits) ? 'checksum:pesel' : 'checksum:asmens_kodas',
+            ...(label ? ['context:national_id'] : []),
+          ],
         });
       }
     });

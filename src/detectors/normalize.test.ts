@@ -47,7 +47,15 @@ describe('evasion', () => {
   });
 
   it('stays linear on adversarial input', () => {
-    const inputs = ['1 '.repeat(10_000), '1-'.repeat(10_000), 'PL'.repeat(10_000), 'a@'.repeat(10_000), '1,'.repeat(10_000), 'ul. A '.repeat(3_000), 'PIN '.repeat(5_000)];
+    const inputs = [
+      '1 '.repeat(10_000),
+      '1-'.repeat(10_000),
+      'PL'.repeat(10_000),
+      'a@'.repeat(10_000),
+      '1,'.repeat(10_000),
+      'ul. A '.repeat(3_000),
+      'PIN '.repeat(5_000),
+    ];
     for (const text of inputs) {
       const started = performance.now();
       scan(text.slice(0, 20_000));

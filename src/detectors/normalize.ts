@@ -11,7 +11,9 @@ export interface Normalized {
   endMap: Int32Array;
 }
 
-const INVISIBLE = new Set([0x00ad, 0x180e, 0x200b, 0x200c, 0x200d, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff]);
+const INVISIBLE = new Set([
+  0x00ad, 0x180e, 0x200b, 0x200c, 0x200d, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff,
+]);
 const ND = /\p{Nd}/u;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: everything outside ASCII, controls included
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -93,14 +95,25 @@ export function normalize(original: string): Normalized {
 }
 
 const foldCache = new Map<number, string>();
-const SPECIAL_FOLD: Record<string, string> = { ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ø: 'o', Ø: 'o', ß: 's', ı: 'i', æ: 'a', œ: 'o' };
+const SPECIAL_FOLD: Record<string, string> = {
+  ł: 'l',
+  Ł: 'l',
+  đ: 'd',
+  Đ: 'd',
+  ø: 'o',
+  Ø: 'o',
+  ß: 's',
+  ı: 'i',
+  æ: 'a',
+  œ: 'o',
+};
 
 /** One character lower-cased with its diacritics removed; always one UTF-16 unit per unit in. */
 function foldChar(c: number): string {
   let out = foldCache.get(c);
   if (out !== undefined) return out;
   const ch = String.fromCharCode(c);
-  out = SPECIAL_FOLD[ch] ?? (ch.toLowerCase().normalize('NFD')[0] ?? ch);
+  out = SPECIAL_FOLD[ch] ?? ch.toLowerCase().normalize('NFD')[0] ?? ch;
   if (out.length !== 1 || (c >= 0xd800 && c <= 0xdfff)) out = ch;
   foldCache.set(c, out);
   return out;

@@ -11,7 +11,13 @@ export interface DigitWindow {
  * The valid numbers inside a token, left to right, each the longest valid run of whole
  * groups at its start: "4012888888881881 4012-8888-8888-1881" holds two cards.
  */
-export function validWindows(doc: ScanDocument, token: Token, min: number, max: number, valid: (digits: string) => boolean): DigitWindow[] {
+export function validWindows(
+  doc: ScanDocument,
+  token: Token,
+  min: number,
+  max: number,
+  valid: (digits: string) => boolean,
+): DigitWindow[] {
   const out: DigitWindow[] = [];
   const groups = token.groups;
   let a = 0;
@@ -22,7 +28,8 @@ export function validWindows(doc: ScanDocument, token: Token, min: number, max: 
       const g = groups[b]!;
       digits += doc.text.slice(g.start, g.end);
       if (digits.length > max) break;
-      if (digits.length >= min && valid(digits)) found = { start: groups[a]!.start, end: g.end, digits };
+      if (digits.length >= min && valid(digits))
+        found = { start: groups[a]!.start, end: g.end, digits };
     }
     if (found) {
       out.push(found);
@@ -43,8 +50,14 @@ export function looksLikeDate(doc: ScanDocument, token: Token): boolean {
   const n = token.groups.map((x) => Number(doc.text.slice(x.start, x.end)));
   const dm = (d: number, m: number) => d >= 1 && d <= 31 && m >= 1 && m <= 12;
   if (g.length === 3) {
-    if (g[0] === 4 && g[1]! <= 2 && g[2]! <= 2) return n[1]! >= 1 && n[1]! <= 12 && n[2]! >= 1 && n[2]! <= 31;
-    return g[0]! <= 2 && g[1]! <= 2 && (g[2] === 4 || g[2] === 2) && (dm(n[0]!, n[1]!) || dm(n[1]!, n[0]!));
+    if (g[0] === 4 && g[1]! <= 2 && g[2]! <= 2)
+      return n[1]! >= 1 && n[1]! <= 12 && n[2]! >= 1 && n[2]! <= 31;
+    return (
+      g[0]! <= 2 &&
+      g[1]! <= 2 &&
+      (g[2] === 4 || g[2] === 2) &&
+      (dm(n[0]!, n[1]!) || dm(n[1]!, n[0]!))
+    );
   }
   return g[0]! <= 2 && g[1]! <= 2 && (dm(n[0]!, n[1]!) || dm(n[1]!, n[0]!));
 }

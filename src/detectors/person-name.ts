@@ -8,8 +8,34 @@ const LT_FAMILY = /(?:as|is|us|ys|ius|ienė|aitė|ytė|utė|iūtė|ūtė|ė)$/;
 // Polish feminine surnames pair with given names ending in -a ("Ewelina Kaczmarczyk" is in the list anyway)
 const PL_FEMININE_FAMILY = /(?:ska|cka|dzka)$/;
 /** Capitalised words that take name shapes but name institutions or places. */
-const NOT_NAMES = new Set(['polska', 'polski', 'polskie', 'lietuva', 'lietuvos', 'bankas', 'bank', 'banku', 'narodowy', 'krajowa', 'centrum']);
-const NOT_SURNAME = new Set(['street', 'road', 'lane', 'g', 'pr', 'ul', 'al', 'pin', 'iban', 'blik', 'sms', 'cvv', 'pesel']);
+const NOT_NAMES = new Set([
+  'polska',
+  'polski',
+  'polskie',
+  'lietuva',
+  'lietuvos',
+  'bankas',
+  'bank',
+  'banku',
+  'narodowy',
+  'krajowa',
+  'centrum',
+]);
+const NOT_SURNAME = new Set([
+  'street',
+  'road',
+  'lane',
+  'g',
+  'pr',
+  'ul',
+  'al',
+  'pin',
+  'iban',
+  'blik',
+  'sms',
+  'cvv',
+  'pesel',
+]);
 
 function capitalised(doc: ScanDocument, tok: Token): boolean {
   const ch = doc.text[tok.start] as string;
@@ -27,23 +53,45 @@ function surnameEnd(doc: ScanDocument, index: number): number | null {
   if (tok?.type !== 'word' || tok.breakBefore || !capitalised(doc, tok)) return null;
   const next = doc.tokens[index + 1];
   const joiner = doc.text[tok.end];
-  if (next && next.start === tok.end + 1 && (joiner === "'" || joiner === '’' || joiner === '-') && capitalised(doc, next)) return next.end;
+  if (
+    next &&
+    next.start === tok.end + 1 &&
+    (joiner === "'" || joiner === '’' || joiner === '-') &&
+    capitalised(doc, next)
+  )
+    return next.end;
   if (NOT_SURNAME.has(tok.text) || isCommonWord(tok.text) || tok.labels.length > 0) return null;
   return tok.end;
 }
 
 // Surname shapes of names written in lower case ("anna zielinska", "andrius kazlauskas", "david mccarthy").
-const LOWER_SURNAME = /(?:ski|ska|cki|cka|dzki|dzka|wicz|czyk|czak|ak|ek|uk|ik|yk|as|is|ys|us|ius|iene|aite|yte|ute|iute|ov|ova|son|sen)$|^(?:mc|mac|o'|o’)/;
+const LOWER_SURNAME =
+  /(?:ski|ska|cki|cka|dzki|dzka|wicz|czyk|czak|ak|ek|uk|ik|yk|as|is|ys|us|ius|iene|aite|yte|ute|iute|ov|ova|son|sen)$|^(?:mc|mac|o'|o’)/;
 
 /** A name after an honorific ("Pani Agnieszko", "Panie Janie", "ponia Vaitkienė", "Mr Patel"): its span, or null. */
-function afterHonorific(doc: ScanDocument, i: number): { start: number; end: number; value: string } | null {
+function afterHonorific(
+  doc: ScanDocument,
+  i: number,
+): { start: number; end: number; value: string } | null {
   const tokens = doc.tokens;
   let j = i + 1;
   // "Gerb. ponia Vaitkienė": honorifics in a row
   while (tokens[j] && tokens[j]!.labels.includes('honorific') && j - i < 3) j++;
   const name = tokens[j];
-  if (name?.type !== 'word' || name.breakBefore || name.end - name.start < 2 || !capitalised(doc, name)) return null;
-  if (isCommonWord(name.text) || NOT_NAMES.has(name.text) || NOT_SURNAME.has(name.text) || name.labels.some((l) => l !== 'honorific')) return null;
+  if (
+    name?.type !== 'word' ||
+    name.breakBefore ||
+    name.end - name.start < 2 ||
+    !capitalised(doc, name)
+  )
+    return null;
+  if (
+    isCommonWord(name.text) ||
+    NOT_NAMES.has(name.text) ||
+    NOT_SURNAME.has(name.text) ||
+    name.labels.some((l) => l !== 'honorific')
+  )
+    return null;
   const end = surnameEnd(doc, j + 1) ?? name.end;
   return { start: name.start, end, value: doc.text.slice(name.start, end) };
 }
@@ -53,13 +101,31 @@ function lowerSurname(doc: ScanDocument, i: number): { end: number; last: number
   const tokens = doc.tokens;
   const first = tokens[i] as Token;
   const second = tokens[i + 1];
-  if (second?.type !== 'word' || second.breakBefore || doc.text.slice(first.end, second.start) !== ' ' || !lower(doc, second)) return null;
+  if (
+    second?.type !== 'word' ||
+    second.breakBefore ||
+    doc.text.slice(first.end, second.start) !== ' ' ||
+    !lower(doc, second)
+  )
+    return null;
   // "o'connor", "o'neill": the apostrophe splits the surname into two tokens
   const third = tokens[i + 2];
-  if ((second.text === 'o' || second.text === 'd') && third && /^['’]$/.test(doc.text.slice(second.end, third.start)) && lower(doc, third) && third.end - third.start >= 3) {
+  if (
+    (second.text === 'o' || second.text === 'd') &&
+    third &&
+    /^['’]$/.test(doc.text.slice(second.end, third.start)) &&
+    lower(doc, third) &&
+    third.end - third.start >= 3
+  ) {
     return { end: third.end, last: i + 2 };
   }
-  if (second.end - second.start < 3 || isCommonWord(second.text) || second.labels.length > 0 || FIRST_NAMES.has(second.text)) return null;
+  if (
+    second.end - second.start < 3 ||
+    isCommonWord(second.text) ||
+    second.labels.length > 0 ||
+    FIRST_NAMES.has(second.text)
+  )
+    return null;
   if (/^['’]/.test(doc.text.slice(second.end, second.end + 1))) return null;
   return LOWER_SURNAME.test(second.text) ? { end: second.end, last: i + 1 } : null;
 }
@@ -67,7 +133,18 @@ function lowerSurname(doc: ScanDocument, i: number): { end: number; last: number
 // Vocative and other case endings of first names, to their dictionary form: "Tomaszu", "Janie",
 // "Agnieszko", "Piotrze" (Polish), "Jonai", "Andriau" (Lithuanian).
 const CASE_ENDINGS: ReadonlyArray<[RegExp, string]> = [
-  [/u$/, ''], [/ie$/, ''], [/o$/, 'a'], [/ze$/, ''], [/ku$/, 'ek'], [/ai$/, 'as'], [/au$/, 'us'], [/i$/, 'is'], [/e$/, 'a'], [/ui$/, 'as'], [/ai$/, 'a'], [/ei$/, 'e'],
+  [/u$/, ''],
+  [/ie$/, ''],
+  [/o$/, 'a'],
+  [/ze$/, ''],
+  [/ku$/, 'ek'],
+  [/ai$/, 'as'],
+  [/au$/, 'us'],
+  [/i$/, 'is'],
+  [/e$/, 'a'],
+  [/ui$/, 'as'],
+  [/ai$/, 'a'],
+  [/ei$/, 'e'],
 ];
 
 /** Whether a folded word is a known first name, in its dictionary form or a case ending of it. */
@@ -76,7 +153,8 @@ export function knownFirstName(word: string): boolean {
   let known = caseForms.get(word);
   if (known === undefined) {
     known = false;
-    for (const [ending, base] of CASE_ENDINGS) if (ending.test(word) && FIRST_NAMES.has(word.replace(ending, base))) known = true;
+    for (const [ending, base] of CASE_ENDINGS)
+      if (ending.test(word) && FIRST_NAMES.has(word.replace(ending, base))) known = true;
     if (caseForms.size >= 10_000) caseForms.clear();
     caseForms.set(word, known);
   }
@@ -89,7 +167,8 @@ const caseForms = new Map<string, boolean>();
 function lower(doc: ScanDocument, tok: Token): boolean {
   for (let i = tok.start; i < tok.end; i++) {
     const c = doc.text.charCodeAt(i);
-    if (c < 128 ? c >= 65 && c <= 90 : doc.text[i] !== (doc.text[i] as string).toLowerCase()) return false;
+    if (c < 128 ? c >= 65 && c <= 90 : doc.text[i] !== (doc.text[i] as string).toLowerCase())
+      return false;
   }
   return true;
 }
@@ -106,7 +185,14 @@ export const personNameDetector = {
       if (first.labels.includes('honorific')) {
         const named = afterHonorific(doc, i);
         if (named) {
-          out.push({ kind: 'person_name', start: named.start, end: named.end, confidence: 0.6, value: named.value, evidence: ['context:honorific'] });
+          out.push({
+            kind: 'person_name',
+            start: named.start,
+            end: named.end,
+            confidence: 0.6,
+            value: named.value,
+            evidence: ['context:honorific'],
+          });
           i = doc.tokenAt(named.end) - 1;
           continue;
         }
@@ -115,7 +201,14 @@ export const personNameDetector = {
       if (FIRST_NAMES.has(first.text) && lower(doc, first)) {
         const named = lowerSurname(doc, i);
         if (named) {
-          out.push({ kind: 'person_name', start: first.start, end: named.end, confidence: 0.6, value: doc.text.slice(first.start, named.end), evidence: ['lexicon:first_name', 'shape:surname'] });
+          out.push({
+            kind: 'person_name',
+            start: first.start,
+            end: named.end,
+            confidence: 0.6,
+            value: doc.text.slice(first.start, named.end),
+            evidence: ['lexicon:first_name', 'shape:surname'],
+          });
           i = named.last;
           continue;
         }
@@ -132,8 +225,11 @@ export const personNameDetector = {
       if (!known && FIRST_NAMES.has((tokens[i + 1] as Token).text)) continue;
       const familyFolded = (tokens[i + 1] as Token).text;
       if (NOT_NAMES.has(first.text) || NOT_NAMES.has(familyFolded)) continue;
-      const shaped = !isCommonWord(first.text) && first.labels.length === 0 &&
-        ((LT_GIVEN.test(given) && LT_FAMILY.test(family)) || (PL_FEMININE_FAMILY.test(family) && given.endsWith('a')));
+      const shaped =
+        !isCommonWord(first.text) &&
+        first.labels.length === 0 &&
+        ((LT_GIVEN.test(given) && LT_FAMILY.test(family)) ||
+          (PL_FEMININE_FAMILY.test(family) && given.endsWith('a')));
       if (!known && !shaped) continue;
       // "Savanorių pr." and "King Street" are streets, not people
       const after = doc.text.slice(end, end + 4);

@@ -48,11 +48,22 @@ function runAt(t: string, i: number): Span {
  * libphonenumber is the slowest step of detection, and most digit runs are not phones.
  */
 const POSSIBLE: Partial<Record<string, (digits: string) => boolean>> = {
-  PL: (d) => d.length === 9 || (d.length === 11 && d.startsWith('48')) || (d.length === 13 && d.startsWith('0048')),
-  LT: (d) => (d.length === 9 && d[0] === '8') || d.length === 8 || (d.length === 11 && d.startsWith('370')) || (d.length === 13 && d.startsWith('00370')),
-  GB: (d) => ((d.length === 10 || d.length === 11) && d[0] === '0') || (d.length === 12 && d.startsWith('44')),
+  PL: (d) =>
+    d.length === 9 ||
+    (d.length === 11 && d.startsWith('48')) ||
+    (d.length === 13 && d.startsWith('0048')),
+  LT: (d) =>
+    (d.length === 9 && d[0] === '8') ||
+    d.length === 8 ||
+    (d.length === 11 && d.startsWith('370')) ||
+    (d.length === 13 && d.startsWith('00370')),
+  GB: (d) =>
+    ((d.length === 10 || d.length === 11) && d[0] === '0') ||
+    (d.length === 12 && d.startsWith('44')),
   US: (d) => d.length === 10 || (d.length === 11 && d[0] === '1'),
-  IE: (d) => ((d.length === 9 || d.length === 10) && d[0] === '0') || ((d.length === 11 || d.length === 12) && d.startsWith('353')),
+  IE: (d) =>
+    ((d.length === 9 || d.length === 10) && d[0] === '0') ||
+    ((d.length === 11 || d.length === 12) && d.startsWith('353')),
 };
 
 interface Parsed {
@@ -93,7 +104,9 @@ function parse(raw: string, region: string): Parsed | null {
   const parsed = parsePhoneNumberFromString(raw, region as CountryCode);
   // possible lengths are kept too (detectAt decides when they count): new ranges appear
   // before libphonenumber's metadata knows them
-  const result = parsed?.isPossible() ? { number: parsed.number as string, country: parsed.country, valid: parsed.isValid() } : null;
+  const result = parsed?.isPossible()
+    ? { number: parsed.number as string, country: parsed.country, valid: parsed.isValid() }
+    : null;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, result);
   return result;
@@ -102,13 +115,19 @@ function parse(raw: string, region: string): Parsed | null {
 function detectAt(doc: ScanDocument, span: Span): Candidate | null {
   const raw = doc.text.slice(span.start, span.end);
   if (DATE_LIKE.test(raw) || followsIbanHead(doc, span.start)) return null;
-  const firstDigit = span.start + (raw.search(/\d/));
+  const firstDigit = span.start + raw.search(/\d/);
   const index = doc.tokenAt(firstDigit);
   // a code is at most 8 digits: "BLIKiem na numer 886 42 95 98" is the number BLIK was sent to
   const long = span.digits >= 9;
-  const claimed = labelBefore(doc, index, long ? NOT_PHONE_LONG : NOT_PHONE, { maxDistance: 3, blocking: ['phone'] });
+  const claimed = labelBefore(doc, index, long ? NOT_PHONE_LONG : NOT_PHONE, {
+    maxDistance: 3,
+    blocking: ['phone'],
+  });
   if (claimed) return null;
-  const context = labelBefore(doc, index, ['phone'], { maxDistance: 5, blocking: long ? NOT_PHONE_LONG : NOT_PHONE });
+  const context = labelBefore(doc, index, ['phone'], {
+    maxDistance: 5,
+    blocking: long ? NOT_PHONE_LONG : NOT_PHONE,
+  });
   const international = /^\(?\+/.test(raw) || plusForm(raw) !== null;
   let parsed = parse(raw, doc.region);
   if (!parsed?.valid && !international && (context || doc.locale === 'en')) {
@@ -125,14 +144,19 @@ function detectAt(doc: ScanDocument, span: Span): Candidate | null {
   // country code (nothing else is written that way) or labelled as a phone ("text me at …")
   if (!parsed || (!parsed.valid && !international && !context)) return null;
   const grouped = /[\s\-.()/]/.test(raw);
-  const confidence = (context ? 0.95 : international ? 0.9 : grouped ? 0.8 : 0.7) - (parsed.valid ? 0 : 0.3);
+  const confidence =
+    (context ? 0.95 : international ? 0.9 : grouped ? 0.8 : 0.7) - (parsed.valid ? 0 : 0.3);
   return {
     kind: 'phone',
     start: span.start,
     end: span.end,
     confidence,
     value: parsed.number,
-    evidence: [parsed.valid ? 'valid:libphonenumber' : 'possible:libphonenumber', `region:${parsed.country ?? 'intl'}`, ...(context ? ['context:phone'] : [])],
+    evidence: [
+      parsed.valid ? 'valid:libphonenumber' : 'possible:libphonenumber',
+      `region:${parsed.country ?? 'intl'}`,
+      ...(context ? ['context:phone'] : []),
+    ],
   };
 }
 
@@ -144,16 +168,26 @@ export const phoneDetector = {
     const t = doc.text;
     for (let i = 0; i < t.length; i++) {
       const c = t.charCodeAt(i);
-      const opener = ((t[i] === '+' || t[i] === '(') && isDigitCode(t.charCodeAt(i + 1))) || (t[i] === '(' && t[i + 1] === '+');
+      const opener =
+        ((t[i] === '+' || t[i] === '(') && isDigitCode(t.charCodeAt(i + 1))) ||
+        (t[i] === '(' && t[i + 1] === '+');
       if (!isDigitCode(c) && !opener) continue;
       const prev = i > 0 ? t.charCodeAt(i - 1) : 32;
-      if (isDigitCode(prev) || isLetterCode(prev) || (i > 1 && (t[i - 1] === '.' || t[i - 1] === ',') && isDigitCode(t.charCodeAt(i - 2)))) {
+      if (
+        isDigitCode(prev) ||
+        isLetterCode(prev) ||
+        (i > 1 && (t[i - 1] === '.' || t[i - 1] === ',') && isDigitCode(t.charCodeAt(i - 2)))
+      ) {
         while (i + 1 < t.length && isDigitCode(t.charCodeAt(i + 1))) i++;
         continue;
       }
       const span = runAt(t, i);
       const next = t.charCodeAt(span.end);
-      const glued = span.end < t.length && (isLetterCode(next) || ((t[span.end] === ',' || t[span.end] === '.') && isDigitCode(t.charCodeAt(span.end + 1))));
+      const glued =
+        span.end < t.length &&
+        (isLetterCode(next) ||
+          ((t[span.end] === ',' || t[span.end] === '.') &&
+            isDigitCode(t.charCodeAt(span.end + 1))));
       if (span.digits >= 7 && span.digits <= 15 && !glued) {
         const found = detectAt(doc, span);
         if (found) out.push(found);

@@ -5,5 +5,13 @@ import type { Detector } from './types.ts';
 export const pinDetector = {
   kind: 'pin',
   detect: (doc) =>
-    detectShortCodes(doc, { kind: 'pin', labels: ['pin'], transparent: ['card', 'card_number'], minDigits: 4, maxDigits: 8, maxDistance: 9, maxBreaks: 1 }),
+    detectShortCodes(doc, {
+      kind: 'pin',
+      labels: ['pin'],
+      transparent: ['card', 'card_number'],
+      minDigits: 4,
+      maxDigits: 8,
+      maxDistance: 9,
+      maxBreaks: 1,
+    }),
 } satisfies Detector;

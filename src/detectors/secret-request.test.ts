@@ -114,7 +114,12 @@ describe('requests for secrets', () => {
 });
 
 /** The phrase of each request: what the agent sees to rewrite. */
-const phrases = (text: string) => scan(text).secretRequests.map((r) => ({ kind: r.kind, basis: r.basis, phrase: text.slice(r.start, r.end) }));
+const phrases = (text: string) =>
+  scan(text).secretRequests.map((r) => ({
+    kind: r.kind,
+    basis: r.basis,
+    phrase: text.slice(r.start, r.end),
+  }));
 
 describe('secrets fail closed: what is not recognised as safe blocks', () => {
   it.each([
@@ -132,7 +137,10 @@ describe('secrets fail closed: what is not recognised as safe blocks', () => {
     ['Feel free to drop your PIN below.', 'pin'],
     // the request in a later clause or sentence, through a pronoun
     ['Wysłaliśmy Panu kod SMS. Czy może go Pan przepisać do czatu?', 'one_time_code'],
-    ['The code is on its way to your phone. Once you have it, just send it over here.', 'one_time_code'],
+    [
+      'The code is on its way to your phone. Once you have it, just send it over here.',
+      'one_time_code',
+    ],
     ['Gavote patvirtinimo kodą? Padiktuokite jį konsultantui.', 'one_time_code'],
     // object first, impersonal and passive
     ['Hasło do aplikacji należy przekazać doradcy na czacie.', 'password'],
@@ -191,10 +199,19 @@ describe('secrets fail closed: what is not recognised as safe blocks', () => {
   });
 
   it('carries the phrase that triggered it and why', () => {
-    expect(phrases('Prosimy o podanie PIN-u tutaj.')).toEqual([{ kind: 'pin', basis: 'request', phrase: 'podanie PIN' }]);
-    expect(phrases('Jakie hasło ustawił Pan?')[0]).toMatchObject({ kind: 'password', basis: 'question' });
+    expect(phrases('Prosimy o podanie PIN-u tutaj.')).toEqual([
+      { kind: 'pin', basis: 'request', phrase: 'podanie PIN' },
+    ]);
+    expect(phrases('Jakie hasło ustawił Pan?')[0]).toMatchObject({
+      kind: 'password',
+      basis: 'question',
+    });
     const unclear = phrases('Dzień dobry. A teraz jeszcze tylko PIN.')[0];
-    expect(unclear).toMatchObject({ kind: 'pin', basis: 'unclear', phrase: 'A teraz jeszcze tylko PIN' });
+    expect(unclear).toMatchObject({
+      kind: 'pin',
+      basis: 'unclear',
+      phrase: 'A teraz jeszcze tylko PIN',
+    });
   });
 
   it('stays linear on a long text full of secrets and asking words', () => {

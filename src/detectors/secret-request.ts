@@ -4,7 +4,13 @@ import type { Label } from './lexicon/index.ts';
 import { segment, type Segments } from './segments.ts';
 
 /** Why a mention of a secret was not recognised as safe. */
-export type RequestBasis = 'request' | 'question' | 'need' | 'destination' | 'reference' | 'unclear';
+export type RequestBasis =
+  | 'request'
+  | 'question'
+  | 'need'
+  | 'destination'
+  | 'reference'
+  | 'unclear';
 
 /**
  * An outbound text that asks for a customer's secret, or mentions one in a way the rules
@@ -41,7 +47,15 @@ function has(tok: Token, label: Label): boolean {
 }
 
 /** A bare "code" is a weak mention: blocked when asked for, not when merely named. */
-const OTHER_CODES: readonly Label[] = ['nid', 'neutral', 'price', 'phone', 'account', 'dob', 'email'];
+const OTHER_CODES: readonly Label[] = [
+  'nid',
+  'neutral',
+  'price',
+  'phone',
+  'account',
+  'dob',
+  'email',
+];
 
 function weakCode(tokens: readonly Token[], k: number): boolean {
   const tok = tokens[k] as Token;
@@ -76,7 +90,13 @@ function key(tag: number, scope: Scope, question = false): number {
   return ((scope.from * 16384 + scope.to) * 2 + (question ? 1 : 0)) * 8 + tag;
 }
 
-function memo<T>(ctx: Context, key: number, compute: (ctx: Context, scope: Scope, question: boolean) => T, scope: Scope, question = false): T {
+function memo<T>(
+  ctx: Context,
+  key: number,
+  compute: (ctx: Context, scope: Scope, question: boolean) => T,
+  scope: Scope,
+  question = false,
+): T {
   const hit = ctx.memo.get(key);
   if (hit !== undefined) return hit as T;
   const value = compute(ctx, scope, question);
@@ -92,7 +112,8 @@ function clauseOf(seg: Segments, k: number): Scope {
 function any(ctx: Context, scope: Scope, label: Label): boolean {
   const bit = BIT.get(label);
   if (bit === undefined) {
-    for (let j = scope.from; j <= scope.to; j++) if (has(ctx.doc.tokens[j] as Token, label)) return true;
+    for (let j = scope.from; j <= scope.to; j++)
+      if (has(ctx.doc.tokens[j] as Token, label)) return true;
     return false;
   }
   const masks = ctx.masks;
@@ -101,7 +122,23 @@ function any(ctx: Context, scope: Scope, label: Label): boolean {
 }
 
 // The context labels the rules ask about, one bit each, ORed per word once per message.
-const MASKED: readonly Label[] = ['addressee', 'atm', 'in_app', 'info', 'need', 'negation', 'secrecy', 'third_party', 'wh', 'without', 'dest', 'us', 'condition', 'pronoun', 'code'];
+const MASKED: readonly Label[] = [
+  'addressee',
+  'atm',
+  'in_app',
+  'info',
+  'need',
+  'negation',
+  'secrecy',
+  'third_party',
+  'wh',
+  'without',
+  'dest',
+  'us',
+  'condition',
+  'pronoun',
+  'code',
+];
 const BIT = new Map<Label, number>(MASKED.map((l, i) => [l, 1 << i]));
 
 /** Each word's context bits; a secret's own phrase carrying one ("kod z aplikacji") says nothing about it. */
@@ -121,11 +158,25 @@ function contextMasks(tokens: readonly Token[]): number[] {
   return out;
 }
 // labels that describe the situation around a secret; a secret's own phrase carrying one ("kod z aplikacji") says nothing about it
-const CONTEXT_ONLY: ReadonlySet<Label> = new Set(['in_app', 'atm', 'info', 'third_party', 'secrecy', 'dest']);
+const CONTEXT_ONLY: ReadonlySet<Label> = new Set([
+  'in_app',
+  'atm',
+  'info',
+  'third_party',
+  'secrecy',
+  'dest',
+]);
 
 function isVerbCue(tok: Token): boolean {
   // a giving word inside a phrase of place or information ("by post", "resend") is that phrase
-  return (tok.flags & (PAST_GIVING | NOUN)) === 0 && ASKING.some((l) => tok.labels.includes(l)) && !tok.labels.includes('in_app') && !tok.labels.includes('info') && !weSend(tok) && !PARTICIPLE.test(tok.text);
+  return (
+    (tok.flags & (PAST_GIVING | NOUN)) === 0 &&
+    ASKING.some((l) => tok.labels.includes(l)) &&
+    !tok.labels.includes('in_app') &&
+    !tok.labels.includes('info') &&
+    !weSend(tok) &&
+    !PARTICIPLE.test(tok.text)
+  );
 }
 
 // "the photo of your card you just posted", "jeśli podałeś komuś hasło": a giving verb in the
@@ -137,7 +188,28 @@ const WE_BEFORE = 2;
 const NOUN = 4;
 // The customer's own posts: "your comment", "jūsų komentarą" are not places to send us anything
 const OWN_POSTS = /^(?:comment|post|tweet|komentar|wpis)/;
-const DETERMINERS = new Set(['your', 'the', 'a', 'an', 'my', 'this', 'that', 'our', 'his', 'her', 'their', 'twoj', 'twoja', 'twoje', 'pana', 'pani', 'jusu', 'tavo', 'mano', 'savo']);
+const DETERMINERS = new Set([
+  'your',
+  'the',
+  'a',
+  'an',
+  'my',
+  'this',
+  'that',
+  'our',
+  'his',
+  'her',
+  'their',
+  'twoj',
+  'twoja',
+  'twoje',
+  'pana',
+  'pani',
+  'jusu',
+  'tavo',
+  'mano',
+  'savo',
+]);
 
 function usAt(tokens: readonly Token[], m: number): boolean {
   const tok = tokens[m];
@@ -154,16 +226,37 @@ function markWords(tokens: readonly Token[]): void {
     if (tok.labels.length === 0) continue;
     const give = tok.labels.includes('give');
     const paste = tok.labels.includes('paste');
-    if (j > 0 && DETERMINERS.has((tokens[j - 1] as Token).text) && (give || tok.labels.includes('dest'))) tok.flags |= NOUN;
+    if (
+      j > 0 &&
+      DETERMINERS.has((tokens[j - 1] as Token).text) &&
+      (give || tok.labels.includes('dest'))
+    )
+      tok.flags |= NOUN;
     if (!give && !paste && !tok.labels.includes('request')) continue;
     if (give || paste) {
       // giving verbs only: "we'll send you", "we've posted"; "we'll need your PIN" stays a request
       const a = tokens[j - 1]?.text;
       const b = tokens[j - 2]?.text;
-      if (a === 'we' || ((a === 'll' || a === 'will' || a === 've' || a === 'have' || a === 'just' || a === 'already') && (b === 'we' || b === 'i'))) tok.flags |= WE_BEFORE;
+      if (
+        a === 'we' ||
+        ((a === 'll' ||
+          a === 'will' ||
+          a === 've' ||
+          a === 'have' ||
+          a === 'just' ||
+          a === 'already') &&
+          (b === 'we' || b === 'i'))
+      )
+        tok.flags |= WE_BEFORE;
     }
     if (tok.labels.includes('request') || !pastTense(tokens, j)) continue;
-    if (!usAt(tokens, j - 1) && !usAt(tokens, j + 1) && !usAt(tokens, j - 2) && !usAt(tokens, j + 2)) tok.flags |= PAST_GIVING;
+    if (
+      !usAt(tokens, j - 1) &&
+      !usAt(tokens, j + 1) &&
+      !usAt(tokens, j - 2) &&
+      !usAt(tokens, j + 2)
+    )
+      tok.flags |= PAST_GIVING;
   }
 }
 
@@ -174,7 +267,10 @@ const THERE = new Set(['ten', 'tam', 'there', 'tiktai', 'tylko']);
 const THERE_ANYWHERE = / (?:there|tam|ten)(?: |$)/;
 
 function clauseText(ctx: Context, clause: Scope): string {
-  return ctx.doc.folded.slice((ctx.doc.tokens[clause.from] as Token).start, (ctx.doc.tokens[clause.to] as Token).end);
+  return ctx.doc.folded.slice(
+    (ctx.doc.tokens[clause.from] as Token).start,
+    (ctx.doc.tokens[clause.to] as Token).end,
+  );
 }
 
 const PARTICIPLE = /(?:jac|dami|damas|ant|on[aey]|an[aey]|tas|tos)$/;
@@ -188,21 +284,41 @@ const WE_LT = /(?:sime|ome|eme)$/;
 function weSend(tok: Token): boolean {
   if ((tok.flags & WE_BEFORE) !== 0) return true;
   // "prosimy", "potrzebujemy", "prašome" ask; "wysłaliśmy", "atsiųsime" say what we send
-  if (tok.labels.includes('negation') || (!tok.labels.includes('give') && !tok.labels.includes('paste'))) return false;
+  if (
+    tok.labels.includes('negation') ||
+    (!tok.labels.includes('give') && !tok.labels.includes('paste'))
+  )
+    return false;
   return WE_PL.test(tok.text) || WE_LT.test(tok.text);
 }
 
 // "Hasła proszę nikomu nie przekazywać": a please is not the verb; the verb it introduces decides.
-const POLITE_WORDS = new Set(['prosze', 'prosimy', 'please', 'pls', 'plz', 'kindly', 'prasome', 'prasom', 'prasau', 'uprzejmie', 'bardzo', 'maloniai']);
+const POLITE_WORDS = new Set([
+  'prosze',
+  'prosimy',
+  'please',
+  'pls',
+  'plz',
+  'kindly',
+  'prasome',
+  'prasom',
+  'prasau',
+  'uprzejmie',
+  'bardzo',
+  'maloniai',
+]);
 
 /** Whether a token is only a please: the verb after it is what asks (or is negated). */
 function politeOnly(tok: Token): boolean {
-  return POLITE_WORDS.has(tok.text) && !tok.labels.includes('give') && !tok.labels.includes('paste');
+  return (
+    POLITE_WORDS.has(tok.text) && !tok.labels.includes('give') && !tok.labels.includes('paste')
+  );
 }
 
 // Pronouns for us and me ask to be sent to us only beside a verb: "send us", "nam podać", not "pretending to be us".
 function usBesideVerb(ctx: Context, scope: Scope, j: number): boolean {
-  for (let m = Math.max(scope.from, j - 2); m <= Math.min(scope.to, j + 2); m++) if (m !== j && isVerbCue(ctx.doc.tokens[m] as Token)) return true;
+  for (let m = Math.max(scope.from, j - 2); m <= Math.min(scope.to, j + 2); m++)
+    if (m !== j && isVerbCue(ctx.doc.tokens[m] as Token)) return true;
   return false;
 }
 
@@ -215,7 +331,11 @@ function findDestination(ctx: Context, clause: Scope): boolean {
   for (let j = clause.from; j <= clause.to; j++) {
     const tok = ctx.doc.tokens[j] as Token;
     if (tok.labels.length === 0 || secretKind(tok)) continue;
-    if ((has(tok, 'dest') && !((tok.flags & NOUN) !== 0 && OWN_POSTS.test(tok.text))) || (has(tok, 'us') && usBesideVerb(ctx, clause, j))) return true;
+    if (
+      (has(tok, 'dest') && !((tok.flags & NOUN) !== 0 && OWN_POSTS.test(tok.text))) ||
+      (has(tok, 'us') && usBesideVerb(ctx, clause, j))
+    )
+      return true;
   }
   return false;
 }
@@ -231,8 +351,16 @@ interface Cues {
   other: number[];
 }
 
-function askingCue(ctx: Context, scope: Scope, k: number, question: boolean, skip?: ReadonlySet<number>): number {
-  const cues = skip ? memo(ctx, key(3, scope, question), (c, sc, q) => collectCues(c, sc, q, skip), scope, question) : memo(ctx, key(2, scope, question), collectCues, scope, question);
+function askingCue(
+  ctx: Context,
+  scope: Scope,
+  k: number,
+  question: boolean,
+  skip?: ReadonlySet<number>,
+): number {
+  const cues = skip
+    ? memo(ctx, key(3, scope, question), (c, sc, q) => collectCues(c, sc, q, skip), scope, question)
+    : memo(ctx, key(2, scope, question), collectCues, scope, question);
   const verb = nearest(cues.verbs, k);
   if (verb >= 0) return verb;
   const polite = nearest(cues.polite, k);
@@ -245,14 +373,24 @@ function nearest(list: readonly number[], k: number): number {
   return best;
 }
 
-function collectCues(ctx: Context, scope: Scope, question: boolean, skip?: ReadonlySet<number>): Cues {
+function collectCues(
+  ctx: Context,
+  scope: Scope,
+  question: boolean,
+  skip?: ReadonlySet<number>,
+): Cues {
   const cues: Cues = { verbs: [], polite: [], other: [] };
   const addressed = ctx.addressed(scope.from);
   for (let j = scope.from; j <= scope.to; j++) {
     const tok = ctx.doc.tokens[j] as Token;
     if (tok.labels.length === 0 || ctx.seg.ui[j] === 1 || skip?.has(j)) continue;
     if (isVerbCue(tok)) (politeOnly(tok) ? cues.polite : cues.verbs).push(j);
-    else if ((has(tok, 'need') && addressed) || (has(tok, 'dest') && !secretKind(tok) && !weSend(tok)) || (question && has(tok, 'wh'))) cues.other.push(j);
+    else if (
+      (has(tok, 'need') && addressed) ||
+      (has(tok, 'dest') && !secretKind(tok) && !weSend(tok)) ||
+      (question && has(tok, 'wh'))
+    )
+      cues.other.push(j);
   }
   return cues;
 }
@@ -266,16 +404,101 @@ function basisOf(tok: Token, question: boolean): RequestBasis {
 
 // Words a negation reaches over to the verb it negates ("nie musi Pan podawać", "never ask you to").
 const FILLERS = new Set([
-  'ever', 'please', 'you', 'to', 'us', 'me', 'the', 'your', 'be', 'will', 'do', 't', 'should', 'have', 'must',
-  'prosze', 'prosimy', 'pan', 'pani', 'panstwo', 'nam', 'mi', 'go', 'jej', 'jego', 'tego', 'sie', 'jest', 'bedzie', 'musi', 'musisz',
-  'musicie', 'trzeba', 'nalezy', 'wolno', 'mozna', 'wolno', 'nikomu', 'swojego', 'twojego', 'swoich', 'nigdy', 'juz', 'wiecej', 'nawet',
-  'mums', 'jums', 'savo', 'jo', 'jos', 'prasome', 'prasau', 'niekada', 'niekam', 'jokiu', 'budu', 'reikia', 'galima', 'niekuomet',
+  'ever',
+  'please',
+  'you',
+  'to',
+  'us',
+  'me',
+  'the',
+  'your',
+  'be',
+  'will',
+  'do',
+  't',
+  'should',
+  'have',
+  'must',
+  'prosze',
+  'prosimy',
+  'pan',
+  'pani',
+  'panstwo',
+  'nam',
+  'mi',
+  'go',
+  'jej',
+  'jego',
+  'tego',
+  'sie',
+  'jest',
+  'bedzie',
+  'musi',
+  'musisz',
+  'musicie',
+  'trzeba',
+  'nalezy',
+  'wolno',
+  'mozna',
+  'wolno',
+  'nikomu',
+  'swojego',
+  'twojego',
+  'swoich',
+  'nigdy',
+  'juz',
+  'wiecej',
+  'nawet',
+  'mums',
+  'jums',
+  'savo',
+  'jo',
+  'jos',
+  'prasome',
+  'prasau',
+  'niekada',
+  'niekam',
+  'jokiu',
+  'budu',
+  'reikia',
+  'galima',
+  'niekuomet',
 ]);
 // After a negation these make a polite question, not a prohibition ("czy nie mógłby Pan podać…").
-const MODALS = new Set(['moze', 'mozesz', 'moglby', 'moglaby', 'mogliby', 'mogl', 'could', 'can', 'would', 'will', 'galetumete', 'galite', 'galetum', 'galit', 'galetute']);
+const MODALS = new Set([
+  'moze',
+  'mozesz',
+  'moglby',
+  'moglaby',
+  'mogliby',
+  'mogl',
+  'could',
+  'can',
+  'would',
+  'will',
+  'galetumete',
+  'galite',
+  'galetum',
+  'galit',
+  'galetute',
+]);
 const WHY = new Set(['why', 'dlaczego', 'czemu', 'kodel']);
 // A negation's reach ends at a contrast: "nie dzwoń, tylko podaj PIN".
-const CONTRAST = new Set(['but', 'only', 'instead', 'rather', 'ale', 'tylko', 'lecz', 'zamiast', 'wystarczy', 'bet', 'tik', 'tiesiog', 'uztenka']);
+const CONTRAST = new Set([
+  'but',
+  'only',
+  'instead',
+  'rather',
+  'ale',
+  'tylko',
+  'lecz',
+  'zamiast',
+  'wystarczy',
+  'bet',
+  'tik',
+  'tiesiog',
+  'uztenka',
+]);
 
 /**
  * What the negations of a clause govern: the asking word right after a negation (fillers
@@ -285,23 +508,40 @@ const CONTRAST = new Set(['but', 'only', 'instead', 'rather', 'ale', 'tylko', 'l
  * need", "nikomu", "no one"). A negation of another verb ("nie ruszymy dalej bez kodu") governs
  * nothing here. `all` is set when the whole clause is negated.
  */
-function negations(ctx: Context, clause: Scope, question: boolean): { tokens: Set<number>; all: boolean } {
+function negations(
+  ctx: Context,
+  clause: Scope,
+  question: boolean,
+): { tokens: Set<number>; all: boolean } {
   return memo(ctx, key(4, clause, question), computeNegations, clause, question);
 }
 
-function computeNegations(ctx: Context, clause: Scope, question: boolean): { tokens: Set<number>; all: boolean } {
+function computeNegations(
+  ctx: Context,
+  clause: Scope,
+  question: boolean,
+): { tokens: Set<number>; all: boolean } {
   const tokens = ctx.doc.tokens;
   const out = new Set<number>();
   for (let n = clause.from; n <= clause.to; n++) {
     const tok = tokens[n] as Token;
     if (!has(tok, 'negation') || WHY.has(tokens[n - 1]?.text ?? '')) continue;
     const next = tokens[n + 1];
-    const negatedNeed = has(tok, 'need') || (next !== undefined && n + 1 <= clause.to && has(next, 'need')) ||
-      (n + 2 <= clause.to && next !== undefined && FILLERS.has(next.text) && has(tokens[n + 2] as Token, 'need'));
+    const negatedNeed =
+      has(tok, 'need') ||
+      (next !== undefined && n + 1 <= clause.to && has(next, 'need')) ||
+      (n + 2 <= clause.to &&
+        next !== undefined &&
+        FILLERS.has(next.text) &&
+        has(tokens[n + 2] as Token, 'need'));
     if (negatedNeed || has(tok, 'third_party')) return { tokens: out, all: true };
     // a negated verb in one word (Lithuanian "nesiųskite", "nerašykite") governs from itself
     let j = isVerbCue(tok) ? n : n + 1;
-    while (j <= clause.to && j !== n && (FILLERS.has((tokens[j] as Token).text) || has(tokens[j] as Token, 'negation'))) {
+    while (
+      j <= clause.to &&
+      j !== n &&
+      (FILLERS.has((tokens[j] as Token).text) || has(tokens[j] as Token, 'negation'))
+    ) {
       if (has(tokens[j] as Token, 'third_party')) return { tokens: out, all: true };
       j++;
     }
@@ -313,7 +553,8 @@ function computeNegations(ctx: Context, clause: Scope, question: boolean): { tok
       continue;
     }
     // "nie wysyłamy SMS-ów z prośbą o podanie PIN-u", "mes nesiunčiame …": a negated act of giving, whoever gives
-    if (!isVerbCue(first) && !has(first, 'dest') && !has(first, 'give') && !has(first, 'paste')) continue;
+    if (!isVerbCue(first) && !has(first, 'dest') && !has(first, 'give') && !has(first, 'paste'))
+      continue;
     out.add(j);
     for (let m = j + 1; m <= clause.to && !CONTRAST.has((tokens[m] as Token).text); m++) out.add(m);
   }
@@ -326,7 +567,28 @@ function anyNegation(ctx: Context, clause: Scope): boolean {
 
 const PAST_PL = /[aeiyu]l(?:es|as|em|am|a|o|i|y|iscie|ismy)?$/;
 const PAST_LT = /(?:ete|ote)$/;
-const PAST_EN = new Set(['shared', 'provided', 'confirmed', 'gave', 'given', 'told', 'sent', 'wrote', 'written', 'posted', 'typed', 'entered', 'showed', 'shown', 'disclosed', 'revealed', 'read', 'forwarded', 'pasted', 'dictated']);
+const PAST_EN = new Set([
+  'shared',
+  'provided',
+  'confirmed',
+  'gave',
+  'given',
+  'told',
+  'sent',
+  'wrote',
+  'written',
+  'posted',
+  'typed',
+  'entered',
+  'showed',
+  'shown',
+  'disclosed',
+  'revealed',
+  'read',
+  'forwarded',
+  'pasted',
+  'dictated',
+]);
 
 /** Whether a giving verb is in the past ("jeśli podałeś", "if you've shared", "jei pateikėte"): a condition about what happened. */
 function pastTense(tokens: readonly Token[], j: number): boolean {
@@ -340,58 +602,122 @@ function pastTense(tokens: readonly Token[], j: number): boolean {
 
 /** The condition word before token `k` in its clause ("jeśli zapomniałeś PIN-u", "if you forgot your PIN"), or -1. */
 function conditional(ctx: Context, clause: Scope, k: number): number {
-  for (let j = clause.from; j < k; j++) if (has(ctx.doc.tokens[j] as Token, 'condition') && !has(ctx.doc.tokens[j] as Token, 'request')) return j;
+  for (let j = clause.from; j < k; j++)
+    if (has(ctx.doc.tokens[j] as Token, 'condition') && !has(ctx.doc.tokens[j] as Token, 'request'))
+      return j;
   return -1;
 }
 
 // Words after a secret's name that define it: "CVV to 3 cyfry", "the PIN is yours", "PIN – tik jūsų".
-const COPULA = new Set(['to', 'jest', 'sa', 'is', 'are', 'yra', 'tai', 'means', 'oznacza', 'reiskia', 'consists', 'sklada']);
+const COPULA = new Set([
+  'to',
+  'jest',
+  'sa',
+  'is',
+  'are',
+  'yra',
+  'tai',
+  'means',
+  'oznacza',
+  'reiskia',
+  'consists',
+  'sklada',
+]);
 
 const OPENER_FIRST = new Set(['tai', 'to', 'it', 'its', 'this', 'that', 'these', 'they']);
 
 /** The folded words of `n` tokens from `from`, joined by spaces. */
 function wordsFrom(ctx: Context, from: number, n: number): string {
   let out = '';
-  for (let j = from; j < from + n && j < ctx.doc.tokens.length; j++) out += (j > from ? ' ' : '') + (ctx.doc.tokens[j] as Token).text;
+  for (let j = from; j < from + n && j < ctx.doc.tokens.length; j++)
+    out += (j > from ? ' ' : '') + (ctx.doc.tokens[j] as Token).text;
   return out;
 }
 
 // Words that open a sentence continuing a definition: "Tai trys skaitmenys …", "It's the code we text you".
-const DEFINING_OPENERS = /^(?:tai|to jest|to sa|it s|it is|this is|that s|that is|its|these are|they are)\b/;
+const DEFINING_OPENERS =
+  /^(?:tai|to jest|to sa|it s|it is|this is|that s|that is|its|these are|they are)\b/;
 
 /** Whether the sentence of token `k` defines a secret: its first secret's name, then a copula or a dash ("CVV kodas – trys skaitmenys …"), or an opener after a question that asked what it is. */
 function definition(ctx: Context, k: number): boolean {
   const { seg } = ctx;
   const from = seg.sentenceStart[k] as number;
-  for (let j = from; j <= (seg.sentenceEnd[k] as number); j++) if (secretKind(ctx.doc.tokens[j] as Token)) {
-    if (defines(ctx, j)) return true;
-    break;
-  }
-  if (from > 0 && OPENER_FIRST.has((ctx.doc.tokens[from] as Token).text) && DEFINING_OPENERS.test(wordsFrom(ctx, from, 3))) {
+  for (let j = from; j <= (seg.sentenceEnd[k] as number); j++)
+    if (secretKind(ctx.doc.tokens[j] as Token)) {
+      if (defines(ctx, j)) return true;
+      break;
+    }
+  if (
+    from > 0 &&
+    OPENER_FIRST.has((ctx.doc.tokens[from] as Token).text) &&
+    DEFINING_OPENERS.test(wordsFrom(ctx, from, 3))
+  ) {
     const previous = seg.sentenceStart[from - 1] as number;
-    for (let j = previous; j < from; j++) if (secretKind(ctx.doc.tokens[j] as Token)) return definitionQuestion(ctx, j) || defines(ctx, j);
+    for (let j = previous; j < from; j++)
+      if (secretKind(ctx.doc.tokens[j] as Token))
+        return definitionQuestion(ctx, j) || defines(ctx, j);
   }
   return false;
 }
 
 /** Whether the secret at `k` opens a definition of it: its name, then a copula or a dash. */
-const DEFINED_DETERMINERS = new Set(['hi', 'hello', 'hey', 'hej', 'czesc', 'witam', 'sveiki', 'labas', 'dzien', 'dobry', 'laba', 'diena', 'the', 'a', 'an', 'your', 'our', 'twoj', 'twój', 'pana', 'pani', 'jusu', 'jūsų', 'savo', 'kod', 'kodas', 'code', 'this', 'ten', 'tas', 'sis']);
+const DEFINED_DETERMINERS = new Set([
+  'hi',
+  'hello',
+  'hey',
+  'hej',
+  'czesc',
+  'witam',
+  'sveiki',
+  'labas',
+  'dzien',
+  'dobry',
+  'laba',
+  'diena',
+  'the',
+  'a',
+  'an',
+  'your',
+  'our',
+  'twoj',
+  'twój',
+  'pana',
+  'pani',
+  'jusu',
+  'jūsų',
+  'savo',
+  'kod',
+  'kodas',
+  'code',
+  'this',
+  'ten',
+  'tas',
+  'sis',
+]);
 
 function defines(ctx: Context, k: number): boolean {
   const tokens = ctx.doc.tokens;
   const text = ctx.doc.text;
   // the secret opens its sentence (a determiner or two may stand before it): "CVV to …", "Your PIN is …"
   const from = ctx.seg.clauseStart[k] as number;
-  for (let m = from; m < k; m++) if (!DEFINED_DETERMINERS.has((tokens[m] as Token).text) && !secretKind(tokens[m] as Token)) return false;
+  for (let m = from; m < k; m++)
+    if (!DEFINED_DETERMINERS.has((tokens[m] as Token).text) && !secretKind(tokens[m] as Token))
+      return false;
   if (k - from > 4) return false;
-  const gapBefore = (m: number) => text.slice((tokens[m - 1] as Token).end, (tokens[m] as Token).start);
+  const gapBefore = (m: number) =>
+    text.slice((tokens[m - 1] as Token).end, (tokens[m] as Token).start);
   let j = k + 1;
   // the rest of its name, and an abbreviation in brackets: "a one-time passcode (OTP) is …"
   while (j < tokens.length && !(tokens[j] as Token).breakBefore) {
     const tok = tokens[j] as Token;
     if (secretKind(tok) && !/[()]/.test(gapBefore(j))) j++;
     else if (gapBefore(j).includes('(')) {
-      while (j < tokens.length && !gapBefore(j + 1 < tokens.length ? j + 1 : j).includes(')') && j - k < 8) j++;
+      while (
+        j < tokens.length &&
+        !gapBefore(j + 1 < tokens.length ? j + 1 : j).includes(')') &&
+        j - k < 8
+      )
+        j++;
       j++;
     } else break;
   }
@@ -403,7 +729,10 @@ function defines(ctx: Context, k: number): boolean {
 
 function span(ctx: Context, a: number, b: number): { start: number; end: number } {
   const tokens = ctx.doc.tokens;
-  return { start: (tokens[Math.min(a, b)] as Token).start, end: (tokens[Math.max(a, b)] as Token).end };
+  return {
+    start: (tokens[Math.min(a, b)] as Token).start,
+    end: (tokens[Math.max(a, b)] as Token).end,
+  };
 }
 
 function block(ctx: Context, kind: Kind, basis: RequestBasis, a: number, b: number): SecretRequest {
@@ -453,7 +782,10 @@ function judge(ctx: Context, k: number, kind: Kind, weak: boolean): SecretReques
     const inner = askingCue(ctx, sub, k, question);
     const tok = inner >= 0 ? (ctx.doc.tokens[inner] as Token) : null;
     // "jeśli poda nam Pan PIN", "jei pateiktumėte kodą": a request put as a condition
-    const asks = tok !== null && isVerbCue(tok) && (destination(ctx, sub) || !pastTense(ctx.doc.tokens, inner));
+    const asks =
+      tok !== null &&
+      isVerbCue(tok) &&
+      (destination(ctx, sub) || !pastTense(ctx.doc.tokens, inner));
     if (!asks || safePlace(ctx, sub)) return null;
     return block(ctx, kind, 'request', inner, k);
   }
@@ -486,8 +818,18 @@ function judge(ctx: Context, k: number, kind: Kind, weak: boolean): SecretReques
   // the rest of its sentence: an asking word not made safe in its own clause
   const sentenceCue = askingCue(ctx, scope, k, question, neutralCues(ctx, scope, question));
   if (any(ctx, scope, 'third_party') && sentenceCue < 0) return null;
-  if (sentenceCue >= 0) return block(ctx, kind, basisOf(ctx.doc.tokens[sentenceCue] as Token, question), sentenceCue, k);
-  if (question) return any(ctx, scope, 'info') || definitionQuestion(ctx, k) ? null : block(ctx, kind, 'question', clause.from, clause.to);
+  if (sentenceCue >= 0)
+    return block(
+      ctx,
+      kind,
+      basisOf(ctx.doc.tokens[sentenceCue] as Token, question),
+      sentenceCue,
+      k,
+    );
+  if (question)
+    return any(ctx, scope, 'info') || definitionQuestion(ctx, k)
+      ? null
+      : block(ctx, kind, 'question', clause.from, clause.to);
   if (weak || any(ctx, scope, 'info')) return null;
   return block(ctx, kind, 'unclear', clause.from, clause.to);
 }
@@ -501,13 +843,20 @@ function safePlace(ctx: Context, clause: Scope): boolean {
   let where = clause;
   const first = ctx.doc.tokens[clause.from] as Token;
   // "… w aplikacji, wpisując kod", "… programėlėje – ten ir įvesite kodą": the clause before names the place
-  if ((PARTICIPLE.test(first.text) || THERE.has(first.text)) && clause.from > 0 && !first.breakBefore) where = { from: ctx.seg.clauseStart[clause.from - 1] as number, to: clause.to };
-  else if (THERE_ANYWHERE.test(clauseText(ctx, clause)) && clause.from > 0) where = { from: ctx.seg.clauseStart[clause.from - 1] as number, to: clause.to };
+  if (
+    (PARTICIPLE.test(first.text) || THERE.has(first.text)) &&
+    clause.from > 0 &&
+    !first.breakBefore
+  )
+    where = { from: ctx.seg.clauseStart[clause.from - 1] as number, to: clause.to };
+  else if (THERE_ANYWHERE.test(clauseText(ctx, clause)) && clause.from > 0)
+    where = { from: ctx.seg.clauseStart[clause.from - 1] as number, to: clause.to };
   if (!any(ctx, where, 'in_app') && !any(ctx, where, 'atm')) return false;
   // the verbs there must be ones of typing or confirming: "poprosimy o pokazanie karty … w aplikacji" still asks
   for (let j = where.from; j <= where.to; j++) {
     const tok = ctx.doc.tokens[j] as Token;
-    if (ctx.seg.ui[j] !== 1 && isVerbCue(tok) && !has(tok, 'paste') && has(tok, 'give')) return false;
+    if (ctx.seg.ui[j] !== 1 && isVerbCue(tok) && !has(tok, 'paste') && has(tok, 'give'))
+      return false;
   }
   return true;
 }
@@ -526,7 +875,13 @@ function politeAct(ctx: Context, clause: Scope): boolean {
 function givingWord(ctx: Context, clause: Scope): number {
   for (let j = clause.from; j <= clause.to; j++) {
     const tok = ctx.doc.tokens[j] as Token;
-    if (ctx.seg.ui[j] !== 1 && !secretKind(tok) && (has(tok, 'give') || has(tok, 'paste')) && !weSend(tok)) return j;
+    if (
+      ctx.seg.ui[j] !== 1 &&
+      !secretKind(tok) &&
+      (has(tok, 'give') || has(tok, 'paste')) &&
+      !weSend(tok)
+    )
+      return j;
   }
   return -1;
 }
@@ -538,7 +893,8 @@ function ellipticHandover(ctx: Context, k: number): number {
   if (next >= ctx.doc.tokens.length) return -1;
   const sentence = { from: next, to: seg.sentenceEnd[next] as number };
   if (!destination(ctx, sentence) || anyNegation(ctx, sentence)) return -1;
-  for (let j = sentence.from; j <= sentence.to; j++) if (isVerbCue(ctx.doc.tokens[j] as Token)) return j;
+  for (let j = sentence.from; j <= sentence.to; j++)
+    if (isVerbCue(ctx.doc.tokens[j] as Token)) return j;
   return -1;
 }
 
@@ -549,7 +905,12 @@ function definitionQuestion(ctx: Context, k: number): boolean {
   const from = ctx.seg.sentenceStart[k] as number;
   if (k - from > 4 || !QUESTION_FIRST.has((ctx.doc.tokens[from] as Token).text)) return false;
   const head = wordsFrom(ctx, from, k - from);
-  if (!/^(?:co to jest|czym jest|co to|kas yra|kas tai|what is|what s|whats|what are)(?: an?| the| ten| ta)?$/.test(head)) return false;
+  if (
+    !/^(?:co to jest|czym jest|co to|kas yra|kas tai|what is|what s|whats|what are)(?: an?| the| ten| ta)?$/.test(
+      head,
+    )
+  )
+    return false;
   // "What are the digits on your card?" asks for the customer's own
   return !any(ctx, { from, to: ctx.seg.sentenceEnd[k] as number }, 'addressee');
 }
@@ -569,8 +930,13 @@ function computeNeutralCues(ctx: Context, scope: Scope, question: boolean): Set<
     const clause = clauseOf(ctx.seg, c);
     const neg = negations(ctx, clause, question);
     // and a clause about what someone else did or asks ("…, który kazał pokazać kartę, …")
-    const safe = (safePlace(ctx, clause) && !destination(ctx, clause)) || conditional(ctx, clause, clause.to + 1) >= 0 || any(ctx, clause, 'third_party') || politeAct(ctx, clause);
-    for (let j = clause.from; j <= clause.to; j++) if (safe || neg.all || neg.tokens.has(j)) out.add(j);
+    const safe =
+      (safePlace(ctx, clause) && !destination(ctx, clause)) ||
+      conditional(ctx, clause, clause.to + 1) >= 0 ||
+      any(ctx, clause, 'third_party') ||
+      politeAct(ctx, clause);
+    for (let j = clause.from; j <= clause.to; j++)
+      if (safe || neg.all || neg.tokens.has(j)) out.add(j);
   }
   return out;
 }
@@ -594,7 +960,8 @@ function reference(ctx: Context, k: number): Kind | null {
   if (has(tokens[k] as Token, 'digits') && !asks) return null;
   // a verb within three words, or six where the clause names a place in the conversation ("Reply to this DM with it")
   const reach = destination(ctx, clause) ? 6 : 3;
-  for (let j = Math.max(clause.from, k - reach); j <= Math.min(clause.to, k + reach) && !asks; j++) if (j !== k && isVerbCue(tokens[j] as Token) && seg.ui[j] !== 1) asks = true;
+  for (let j = Math.max(clause.from, k - reach); j <= Math.min(clause.to, k + reach) && !asks; j++)
+    if (j !== k && isVerbCue(tokens[j] as Token) && seg.ui[j] !== 1) asks = true;
   return asks ? antecedent(ctx, k) : null;
 }
 
@@ -641,7 +1008,14 @@ export function findSecretRequests(doc: ScanDocument): SecretRequest[] {
   const present = doc.labels;
   // without a secret named, only a bare "code" that something asks for can block
   const named = SECRET_MENTIONS.some(([l]) => present.has(l));
-  if (!named && !(present.has('code') && (present.has('request') || present.has('give') || present.has('paste') || present.has('dest')))) return out;
+  if (
+    !named &&
+    !(
+      present.has('code') &&
+      (present.has('request') || present.has('give') || present.has('paste') || present.has('dest'))
+    )
+  )
+    return out;
   const seg = segment(doc);
   markWords(tokens);
   const addressedScopes = new Map<number, boolean>();
@@ -668,15 +1042,25 @@ export function findSecretRequests(doc: ScanDocument): SecretRequest[] {
       kind = 'one_time_code';
       weak = true;
     }
-    if (!kind && (named || present.has('code')) && (has(tok, 'pronoun') || has(tok, 'photo') || (has(tok, 'digits') && seg.question[k] === 1))) kind = reference(ctx, k);
+    if (
+      !kind &&
+      (named || present.has('code')) &&
+      (has(tok, 'pronoun') || has(tok, 'photo') || (has(tok, 'digits') && seg.question[k] === 1))
+    )
+      kind = reference(ctx, k);
     if (!kind) continue;
     // "kod odbioru z SMS-a", "the collection code from your text": a code that opens a parcel locker is no secret
     if (kind === 'one_time_code' && qualifiedAsOther(ctx, k)) continue;
     // the words of one phrase ("kod BLIK", "numer karty") are one mention, judged at its first word
     const prev = tokens[k - 1];
-    if (prev && !weak && secretKind(prev) === kind && seg.clauseStart[k - 1] === seg.clauseStart[k]) continue;
+    if (prev && !weak && secretKind(prev) === kind && seg.clauseStart[k - 1] === seg.clauseStart[k])
+      continue;
     const found = judge(ctx, k, kind, weak);
-    if (found && !out.some((r) => r.kind === found.kind && r.start === found.start && r.end === found.end)) out.push(found);
+    if (
+      found &&
+      !out.some((r) => r.kind === found.kind && r.start === found.start && r.end === found.end)
+    )
+      out.push(found);
   }
   return out;
 }

@@ -60,8 +60,16 @@ function gapFlags(text: string, from: number, to: number): number {
       continue;
     } else if (c === 32 || c === 9 || c === 13) continue;
     else other = true;
-    if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 0x2013 || c === 0x2014) flags |= G_CLAUSE;
-    else if (c === 45 && i > from && i + 1 < to && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32) flags |= G_CLAUSE;
+    if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 0x2013 || c === 0x2014)
+      flags |= G_CLAUSE;
+    else if (
+      c === 45 &&
+      i > from &&
+      i + 1 < to &&
+      text.charCodeAt(i - 1) === 32 &&
+      text.charCodeAt(i + 1) === 32
+    )
+      flags |= G_CLAUSE;
     if (c === 58) colon = true;
   }
   if (commas > 0 && !other) flags |= G_COMMA_ONLY;
@@ -72,7 +80,26 @@ function gapFlags(text: string, from: number, to: number): number {
 
 // Quotation marks do not end a clause: what is quoted is read with the words around it
 // ("bank nigdy nie prosi o „potwierdzenie PIN-u”").
-const DETERMINERS = new Set(['your', 'the', 'a', 'swoj', 'swoj', 'twoj', 'twojego', 'jusu', 'savo', 'pana', 'pani', 'or', 'and', 'i', 'ir', 'lub', 'albo', 'arba']);
+const DETERMINERS = new Set([
+  'your',
+  'the',
+  'a',
+  'swoj',
+  'swoj',
+  'twoj',
+  'twojego',
+  'jusu',
+  'savo',
+  'pana',
+  'pani',
+  'or',
+  'and',
+  'i',
+  'ir',
+  'lub',
+  'albo',
+  'arba',
+]);
 // "Podaj, proszę, kod z SMS-a": commas around a please do not end a clause
 const POLITE = new Set(['prosze', 'please', 'pls', 'plz', 'prasau', 'prasom', 'kindly', 'prasome']);
 const LIST_MARKER = /^\s*(?:[-•*–·]|\d{1,2}[).]|[a-z][)])\s*$/;
@@ -90,7 +117,12 @@ function listItem(doc: ScanDocument, tokens: readonly Token[], t: number): boole
   if (LIST_MARKER.test(line)) return true;
   // "1) …": the marker's digits are a token of their own
   const next = tokens[t + 1];
-  return tok.type === 'number' && tok.text.length <= 2 && next !== undefined && /^[).]\s/.test(doc.text.slice(tok.end, tok.end + 2));
+  return (
+    tok.type === 'number' &&
+    tok.text.length <= 2 &&
+    next !== undefined &&
+    /^[).]\s/.test(doc.text.slice(tok.end, tok.end + 2))
+  );
 }
 
 /** Cuts a document into scopes, sentences and clauses once, for the secret-mention rules. */
@@ -98,7 +130,16 @@ export function segment(doc: ScanDocument): Segments {
   const tokens = doc.tokens;
   const n = tokens.length;
   // plain arrays filled in order: typed arrays cost more to allocate than a short message takes to read
-  const s: Segments = { scopeStart: [], scopeEnd: [], sentenceStart: [], sentenceEnd: [], clauseStart: [], clauseEnd: [], question: [], ui: [] };
+  const s: Segments = {
+    scopeStart: [],
+    scopeEnd: [],
+    sentenceStart: [],
+    sentenceEnd: [],
+    clauseStart: [],
+    clauseEnd: [],
+    question: [],
+    ui: [],
+  };
   let scope = 0;
   let sentence = 0;
   let clause = 0;
@@ -107,7 +148,12 @@ export function segment(doc: ScanDocument): Segments {
   for (let t = 0; t < n; t++) {
     const tok = tokens[t] as Token;
     // most gaps are one space: nothing to read there
-    if (t > 0 && !tok.breakBefore && tok.start - (tokens[t - 1] as Token).end === 1 && text.charCodeAt(tok.start - 1) === 32) {
+    if (
+      t > 0 &&
+      !tok.breakBefore &&
+      tok.start - (tokens[t - 1] as Token).end === 1 &&
+      text.charCodeAt(tok.start - 1) === 32
+    ) {
       s.scopeStart.push(scope);
       s.sentenceStart.push(sentence);
       s.clauseStart.push(clause);
@@ -118,7 +164,12 @@ export function segment(doc: ScanDocument): Segments {
     const flags = t > 0 ? gapFlags(text, (tokens[t - 1] as Token).end, tok.start) : 0;
     if (t > 0 && tok.breakBefore) {
       // a line ending in a colon opens a list; its items stay in its scope until a blank line
-      if ((flags & G_BLANK_LINE) === 0 && ((flags & G_COLON_LINE) !== 0 || (header && (flags & G_NEWLINE) !== 0 && listItem(doc, tokens, t)))) header = true;
+      if (
+        (flags & G_BLANK_LINE) === 0 &&
+        ((flags & G_COLON_LINE) !== 0 ||
+          (header && (flags & G_NEWLINE) !== 0 && listItem(doc, tokens, t)))
+      )
+        header = true;
       else {
         header = false;
         scope = t;
@@ -141,9 +192,12 @@ export function segment(doc: ScanDocument): Segments {
   s.scopeEnd.length = s.sentenceEnd.length = s.clauseEnd.length = n;
   for (let t = n - 1; t >= 0; t--) {
     const last = t === n - 1;
-    s.scopeEnd[t] = last || s.scopeStart[t + 1] !== s.scopeStart[t] ? t : (s.scopeEnd[t + 1] as number);
-    s.sentenceEnd[t] = last || s.sentenceStart[t + 1] !== s.sentenceStart[t] ? t : (s.sentenceEnd[t + 1] as number);
-    s.clauseEnd[t] = last || s.clauseStart[t + 1] !== s.clauseStart[t] ? t : (s.clauseEnd[t + 1] as number);
+    s.scopeEnd[t] =
+      last || s.scopeStart[t + 1] !== s.scopeStart[t] ? t : (s.scopeEnd[t + 1] as number);
+    s.sentenceEnd[t] =
+      last || s.sentenceStart[t + 1] !== s.sentenceStart[t] ? t : (s.sentenceEnd[t + 1] as number);
+    s.clauseEnd[t] =
+      last || s.clauseStart[t + 1] !== s.clauseStart[t] ? t : (s.clauseEnd[t + 1] as number);
   }
   let mark = text.indexOf('?');
   for (let t = 0; t < n && mark >= 0; t = (s.sentenceEnd[t] as number) + 1) {
@@ -172,7 +226,8 @@ function markInterface(doc: ScanDocument, s: Segments): void {
     const tok = tokens[t] as Token;
     const before = gap(doc, tokens[t - 1], tok);
     // a menu path: its whole clause names screens of the app
-    if (t > 0 && /[>→]/.test(before)) for (let j = s.clauseStart[t] as number; j <= (s.clauseEnd[t] as number); j++) s.ui[j] = 1;
+    if (t > 0 && /[>→]/.test(before))
+      for (let j = s.clauseStart[t] as number; j <= (s.clauseEnd[t] as number); j++) s.ui[j] = 1;
     if (tok.labels.includes('ui')) {
       // the quote opens right after the verb or a word or two later ("tap the 'Resend code' button")
       let open = -1;
@@ -185,7 +240,10 @@ function markInterface(doc: ScanDocument, s: Segments): void {
       if (open < 0) continue;
       for (let j = open; j < tokens.length && j - open <= 6; j++) {
         s.ui[j] = 1;
-        if (QUOTE_CLOSE.test(doc.text.slice((tokens[j] as Token).end, (tokens[j] as Token).end + 2))) break;
+        if (
+          QUOTE_CLOSE.test(doc.text.slice((tokens[j] as Token).end, (tokens[j] as Token).end + 2))
+        )
+          break;
       }
     }
   }

@@ -6,8 +6,41 @@ import type { Candidate, Kind } from './types.ts';
 
 /** Units and currencies after which a short number is a quantity, not a code. */
 const UNITS = new Set([
-  'zl', 'pln', 'eur', 'euro', 'euru', 'eurai', 'usd', 'gbp', 'min', 'minut', 'minute', 'minutes', 'minutes', 'val', 'h', 'godz',
-  'dni', 'dienu', 'days', 'day', 'sek', 's', 'sec', 'kb', 'mb', 'gb', 'km', 'kg', 'm', 'r', 'rok', 'roku', 'metu', 'year', 'years',
+  'zl',
+  'pln',
+  'eur',
+  'euro',
+  'euru',
+  'eurai',
+  'usd',
+  'gbp',
+  'min',
+  'minut',
+  'minute',
+  'minutes',
+  'minutes',
+  'val',
+  'h',
+  'godz',
+  'dni',
+  'dienu',
+  'days',
+  'day',
+  'sek',
+  's',
+  'sec',
+  'kb',
+  'mb',
+  'gb',
+  'km',
+  'kg',
+  'm',
+  'r',
+  'rok',
+  'roku',
+  'metu',
+  'year',
+  'years',
 ]);
 
 /** How one kind of short secret code is recognised by the words before it. */
@@ -42,7 +75,9 @@ export function detectShortCodes(doc: ScanDocument, rule: ShortCodeRule): Candid
   const out: Candidate[] = [];
   const all = rule.weak ? [...rule.labels, rule.weak.label] : rule.labels;
   if (!all.some((l) => doc.labels.has(l))) return out;
-  const blocking = CLAIMING.filter((l) => !all.includes(l) && !(rule.transparent ?? []).includes(l));
+  const blocking = CLAIMING.filter(
+    (l) => !all.includes(l) && !(rule.transparent ?? []).includes(l),
+  );
   doc.tokens.forEach((tok, index) => {
     if (tok.type !== 'number') return;
     const digits = codeDigits(tok);
@@ -50,17 +85,37 @@ export function detectShortCodes(doc: ScanDocument, rule: ShortCodeRule): Candid
     if (looksLikeDate(doc, tok)) return;
     const before = doc.text[tok.start - 1];
     const after = doc.text[tok.end];
-    if (before === '+' || before === '#' || before === '$' || before === '£' || before === '€' || after === '%' || after === '€' || after === ':') return;
+    if (
+      before === '+' ||
+      before === '#' ||
+      before === '$' ||
+      before === '£' ||
+      before === '€' ||
+      after === '%' ||
+      after === '€' ||
+      after === ':'
+    )
+      return;
     if ((after === ',' || after === '.') && /\d/.test(doc.text[tok.end + 1] ?? '')) return;
     const next = doc.tokens[index + 1];
     if (next && next.type === 'word' && UNITS.has(next.text) && !next.breakBefore) return;
-    let hit = labelBefore(doc, index, all, { maxDistance: rule.maxDistance, maxBreaks: rule.maxBreaks, blocking });
+    let hit = labelBefore(doc, index, all, {
+      maxDistance: rule.maxDistance,
+      maxBreaks: rule.maxBreaks,
+      blocking,
+    });
     // "4821 to mój pin", "227504 was the code they sent me": the name after the value, when nothing before claims it
-    if (!hit && !labelBefore(doc, index, CLAIMING, { maxDistance: 3 })) hit = labelAfter(doc, index, all, 5);
+    if (!hit && !labelBefore(doc, index, CLAIMING, { maxDistance: 3 }))
+      hit = labelAfter(doc, index, all, 5);
     if (!hit) return;
     // "atsiėmimo kodas", "kod odbioru": a code that names something else
     const named = doc.tokens[hit.token] as Token;
-    if (named.labels.includes('neutral') || named.labels.includes('account') || doc.tokens[hit.token - 1]?.labels.includes('neutral')) return;
+    if (
+      named.labels.includes('neutral') ||
+      named.labels.includes('account') ||
+      doc.tokens[hit.token - 1]?.labels.includes('neutral')
+    )
+      return;
     const strong = rule.labels.some((l) => (doc.tokens[hit.token] as Token).labels.includes(l));
     // far from its label, a number that reads as a year is a year
     if (hit.distance > 3 && digits.length === 4 && /^(19|20)\d\d$/.test(digits)) return;
@@ -68,14 +123,30 @@ export function detectShortCodes(doc: ScanDocument, rule: ShortCodeRule): Candid
     if (strong) confidence = hit.crossedBreak ? 0.7 : hit.distance <= 3 ? 0.92 : 0.8;
     else {
       // a weak label ("kodas") becomes strong when a qualifier ("vienkartinis", "SMS") lies further back
-      const further = labelBefore(doc, hit.token + 1, rule.labels, { maxDistance: rule.maxDistance, maxBreaks: rule.maxBreaks, blocking });
+      const further = labelBefore(doc, hit.token + 1, rule.labels, {
+        maxDistance: rule.maxDistance,
+        maxBreaks: rule.maxBreaks,
+        blocking,
+      });
       if (further) confidence = 0.85;
       else if (rule.weak && digits.length === rule.weak.digits) confidence = rule.weak.confidence;
       // "Kodas: 5521", "code: 4821" — a code written as a label and its value
-      else if (rule.weak && hit.distance === 1 && /^\s*:\s*$/.test(doc.text.slice((doc.tokens[hit.token] as Token).end, tok.start))) confidence = rule.weak.confidence;
+      else if (
+        rule.weak &&
+        hit.distance === 1 &&
+        /^\s*:\s*$/.test(doc.text.slice((doc.tokens[hit.token] as Token).end, tok.start))
+      )
+        confidence = rule.weak.confidence;
       else return;
     }
-    out.push({ kind: rule.kind, start: tok.start, end: tok.end, confidence, value: digits, evidence: [`context:${hit.label}`] });
+    out.push({
+      kind: rule.kind,
+      start: tok.start,
+      end: tok.end,
+      confidence,
+      value: digits,
+      evidence: [`context:${hit.label}`],
+    });
   });
   return out;
 }

@@ -21,8 +21,12 @@ export class AddressPolicy {
 
   /** Parses IDP_PRIVATE_NETWORKS: CIDRs, comma-separated; throws naming a wrong one. */
   static fromList(list: string | undefined): AddressPolicy {
-    const cidrs = (list ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    for (const c of cidrs) if (!ipaddr.isValidCIDR(c)) throw new Error(`not a network in CIDR notation: ${c}`);
+    const cidrs = (list ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    for (const c of cidrs)
+      if (!ipaddr.isValidCIDR(c)) throw new Error(`not a network in CIDR notation: ${c}`);
     return new AddressPolicy(cidrs);
   }
 
@@ -34,8 +38,10 @@ export class AddressPolicy {
     } catch {
       return false;
     }
-    if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress()) ip = (ip as ipaddr.IPv6).toIPv4Address();
-    if (this.allowed.some(([net, bits]) => net.kind() === ip.kind() && ip.match(net, bits))) return true;
+    if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress())
+      ip = (ip as ipaddr.IPv6).toIPv4Address();
+    if (this.allowed.some(([net, bits]) => net.kind() === ip.kind() && ip.match(net, bits)))
+      return true;
     if (ip.range() !== 'unicast') return false;
     return ip.kind() === 'ipv4' || ip.match(GLOBAL_UNICAST_V6);
   }
@@ -46,8 +52,12 @@ export class AddressPolicy {
    */
   literalProblem(url: URL): string | null {
     const host = url.hostname.replace(/^\[|\]$/g, '');
-    if (ipaddr.isValid(host)) return this.allows(host) ? null : 'must not point at a private, loopback, link-local or reserved address';
-    if (host === 'localhost' || host.endsWith('.localhost')) return 'must not point at a private, loopback, link-local or reserved address';
+    if (ipaddr.isValid(host))
+      return this.allows(host)
+        ? null
+        : 'must not point at a private, loopback, link-local or reserved address';
+    if (host === 'localhost' || host.endsWith('.localhost'))
+      return 'must not point at a private, loopback, link-local or reserved address';
     return null;
   }
 }

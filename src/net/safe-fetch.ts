@@ -15,7 +15,11 @@ export class AddressRefused extends Error {
 export type Resolve = (hostname: string) => Promise<LookupAddress[]>;
 
 const systemResolve: Resolve = (hostname) =>
-  new Promise((resolve, reject) => dnsLookup(hostname, { all: true, verbatim: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))));
+  new Promise((resolve, reject) =>
+    dnsLookup(hostname, { all: true, verbatim: true }, (err, addresses) =>
+      err ? reject(err) : resolve(addresses),
+    ),
+  );
 
 /**
  * A dispatcher that connects only where `policy` allows, checked at connect time, after
@@ -23,20 +27,28 @@ const systemResolve: Resolve = (hostname) =>
  * that points at 169.254.169.254, or is rebound to it between two requests, is never
  * reached), a literal address is checked as it is, and the socket's peer once more.
  */
-export function safeDispatcher(policy: AddressPolicy, options: { connectTimeoutMs?: number; resolve?: Resolve; ca?: string | undefined } = {}): Dispatcher {
+export function safeDispatcher(
+  policy: AddressPolicy,
+  options: { connectTimeoutMs?: number; resolve?: Resolve; ca?: string | undefined } = {},
+): Dispatcher {
   const resolve = options.resolve ?? systemResolve;
   const lookup: LookupFunction = (hostname, opts, callback) => {
     resolve(hostname).then(
       (addresses) => {
         const ok = addresses.filter((a) => policy.allows(a.address));
         if (ok.length === 0) return callback(new AddressRefused(), '', 0);
-        if ((opts as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, ok);
+        if ((opts as { all?: boolean }).all)
+          return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, ok);
         callback(null, ok[0]!.address, ok[0]!.family);
       },
       (err: NodeJS.ErrnoException) => callback(err, '', 0),
     );
   };
-  const connector = buildConnector({ timeout: options.connectTimeoutMs ?? 1000, lookup, ...(options.ca ? { ca: options.ca } : {}) } as buildConnector.BuildOptions);
+  const connector = buildConnector({
+    timeout: options.connectTimeoutMs ?? 1000,
+    lookup,
+    ...(options.ca ? { ca: options.ca } : {}),
+  } as buildConnector.BuildOptions);
   return new Agent({
     connect(opts, callback) {
       const host = opts.hostname.replace(/^\[|\]$/g, '');
@@ -60,9 +72,15 @@ const MAX_BODY = 256 * 1024;
  * A fetch for jose's remote key sets, through `dispatcher`: jose asks with `redirect: 'manual'`
  * (a redirect is not followed, so it cannot lead elsewhere) and a time-out signal.
  */
-export function keySetFetch(dispatcher: Dispatcher): (url: string, init: RequestInit) => Promise<Response> {
+export function keySetFetch(
+  dispatcher: Dispatcher,
+): (url: string, init: RequestInit) => Promise<Response> {
   return async (url, init) => {
-    const res = await undiciFetch(url, { ...(init as object), redirect: 'manual', dispatcher } as Parameters<typeof undiciFetch>[1]);
+    const res = await undiciFetch(url, {
+      ...(init as object),
+      redirect: 'manual',
+      dispatcher,
+    } as Parameters<typeof undiciFetch>[1]);
     const declared = Number(res.headers.get('content-length') ?? 0);
     if (declared > MAX_BODY) throw new Error('key set too large');
     const reader = res.body?.getReader();
@@ -76,6 +94,9 @@ export function keySetFetch(dispatcher: Dispatcher): (url: string, init: Request
       }
       chunks.push(r.value);
     }
-    return new Response(Buffer.concat(chunks), { status: res.status, headers: { 'content-type': res.headers.get('content-type') ?? 'application/json' } });
+    return new Response(Buffer.concat(chunks), {
+      status: res.status,
+      headers: { 'content-type': res.headers.get('content-type') ?? 'application/json' },
+    });
   };
 }

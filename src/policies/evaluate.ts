@@ -4,9 +4,25 @@ import { describeKind } from '../detectors/kinds.ts';
 import { CLASS_OF } from './classes.ts';
 import { isAllowListed } from './allow-list.ts';
 import { safeSpans } from './safe-texts.ts';
-import { NOTICES, REPLIES, RULES, type KindCondition, type Notice, type Reply, type Rule } from './rules.ts';
+import {
+  NOTICES,
+  REPLIES,
+  RULES,
+  type KindCondition,
+  type Notice,
+  type Reply,
+  type Rule,
+} from './rules.ts';
 import { fill, TEMPLATES, type Templates } from './templates/index.ts';
-import { ACTION_ORDER, type Action, type Direction, type Effect, type IdentityStatus, type TenantPolicy, type Visibility } from './types.ts';
+import {
+  ACTION_ORDER,
+  type Action,
+  type Direction,
+  type Effect,
+  type IdentityStatus,
+  type TenantPolicy,
+  type Visibility,
+} from './types.ts';
 
 /** Everything a decision depends on. */
 export interface EvaluationInput {
@@ -53,25 +69,44 @@ export interface Evaluation {
   /** Findings that matched the tenant's allow-list and were not counted. */
   allowListed: InternalFinding[];
   counted: InternalFinding[];
-  suggestion: { redactedText: string | null; privateChannelMessage: string | null; customerNotice: string | null };
+  suggestion: {
+    redactedText: string | null;
+    privateChannelMessage: string | null;
+    customerNotice: string | null;
+  };
 }
 
 const SEVERITY: Record<Effect, number> = { allow: 0, warn: 1, block: 2 };
 
-function ruleSpans(rule: Rule, findings: readonly InternalFinding[], requests: readonly SecretRequest[]): ViolationSpan[] {
+function ruleSpans(
+  rule: Rule,
+  findings: readonly InternalFinding[],
+  requests: readonly SecretRequest[],
+): ViolationSpan[] {
   return rule.secretRequest
     ? requests.map((r) => ({ start: r.start, end: r.end, kind: r.kind, basis: r.basis }))
-    : findings.filter((f) => rule.classes.includes(CLASS_OF[f.kind])).map((f) => ({ start: f.start, end: f.end, kind: f.kind }));
+    : findings
+        .filter((f) => rule.classes.includes(CLASS_OF[f.kind]))
+        .map((f) => ({ start: f.start, end: f.end, kind: f.kind }));
 }
 
 /** Whether the kinds a rule fired on meet an action's condition (rules.ts). */
 function holds(condition: KindCondition, kinds: readonly Kind[]): boolean {
-  return 'some' in condition ? kinds.some((k) => describeKind(k)[condition.some]) : !kinds.every((k) => describeKind(k)[condition.notAll]);
+  return 'some' in condition
+    ? kinds.some((k) => describeKind(k)[condition.some])
+    : !kinds.every((k) => describeKind(k)[condition.notAll]);
 }
 
-function wording(policy: TenantPolicy, locale: Locale): Templates & { privateOverride?: string | undefined; noticeOverride?: string | undefined } {
+function wording(
+  policy: TenantPolicy,
+  locale: Locale,
+): Templates & { privateOverride?: string | undefined; noticeOverride?: string | undefined } {
   const custom = policy.wording?.[locale];
-  return { ...TEMPLATES[locale], privateOverride: custom?.privateChannelMessage, noticeOverride: custom?.customerNotice };
+  return {
+    ...TEMPLATES[locale],
+    privateOverride: custom?.privateChannelMessage,
+    noticeOverride: custom?.customerNotice,
+  };
 }
 
 /**
@@ -84,8 +119,14 @@ export function evaluate(input: EvaluationInput): Evaluation {
   const allowListed = input.findings.filter(isOwn);
   const counted = input.findings.filter((f) => !allowListed.includes(f));
   // a phrase inside one of the tenant's registered safe texts asks for nothing
-  const safe = direction === 'outbound' && input.secretRequests.length > 0 ? safeSpans(input.text, policy) : [];
-  const requests = direction === 'outbound' ? input.secretRequests.filter((r) => !safe.some(([a, b]) => r.start >= a && r.end <= b)) : [];
+  const safe =
+    direction === 'outbound' && input.secretRequests.length > 0
+      ? safeSpans(input.text, policy)
+      : [];
+  const requests =
+    direction === 'outbound'
+      ? input.secretRequests.filter((r) => !safe.some(([a, b]) => r.start >= a && r.end <= b))
+      : [];
   const verified = identity.status === 'verified';
 
   let effect: Effect = 'allow';
@@ -101,7 +142,8 @@ export function evaluate(input: EvaluationInput): Evaluation {
     const spans = ruleSpans(rule, counted, requests);
     if (spans.length === 0) continue;
     const kinds = [...new Set(spans.map((sp) => sp.kind))];
-    if (rule.effect !== 'allow') violations.push({ rule: rule.id, kinds, message: rule.message, spans });
+    if (rule.effect !== 'allow')
+      violations.push({ rule: rule.id, kinds, message: rule.message, spans });
     if (SEVERITY[rule.effect] > SEVERITY[effect]) effect = rule.effect;
     if (rule.effect !== 'allow' && !rule.overridable) overridable = false;
     urgent ||= rule.urgent === true;
@@ -119,7 +161,9 @@ export function evaluate(input: EvaluationInput): Evaluation {
   // the rules that fired say which texts apply; the lists in rules.ts say which one is offered
   const reply = REPLIES.find((r) => replies.has(r.text));
   const notice = NOTICES.find((n) => notices.has(n));
-  const privateChannelMessage = reply ? fillIn((reply.tenantWording ? t.privateOverride : undefined) ?? t[reply.text]) : null;
+  const privateChannelMessage = reply
+    ? fillIn((reply.tenantWording ? t.privateOverride : undefined) ?? t[reply.text])
+    : null;
   const customerNotice = notice ? fillIn(t.noticeOverride ?? t[notice]) : null;
   return {
     decision: monitor ? 'warn' : effect,

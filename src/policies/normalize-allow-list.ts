@@ -14,7 +14,10 @@ export interface EntryProblem {
  * (E.164 phones, electronic IBANs, lower-case e-mails and domains), so the hotline written
  * any way in a reply matches, and rejects entries that are not what they claim to be.
  */
-export function normalizeAllowList(list: AllowList, defaultRegion = 'PL'): { list: AllowList; problems: EntryProblem[] } {
+export function normalizeAllowList(
+  list: AllowList,
+  defaultRegion = 'PL',
+): { list: AllowList; problems: EntryProblem[] } {
   const problems: EntryProblem[] = [];
   const phones = list.phones.flatMap((raw, i) => {
     const parsed = parsePhoneNumberFromString(raw, defaultRegion as CountryCode);
@@ -50,5 +53,13 @@ export function normalizeAllowList(list: AllowList, defaultRegion = 'PL'): { lis
     return [value];
   });
   const unique = (xs: string[]) => [...new Set(xs)];
-  return { list: { phones: unique(phones), ibans: unique(ibans), emails: unique(emails), emailDomains: unique(emailDomains) }, problems };
+  return {
+    list: {
+      phones: unique(phones),
+      ibans: unique(ibans),
+      emails: unique(emails),
+      emailDomains: unique(emailDomains),
+    },
+    problems,
+  };
 }

@@ -9,12 +9,19 @@ import type { Direction, TenantPolicy, Visibility } from './types.ts';
 export function decideOffline(
   text: string,
   result: ScanResult,
-  input: { direction: Direction; visibility: Visibility; identityVerified?: boolean | undefined; policy: TenantPolicy },
+  input: {
+    direction: Direction;
+    visibility: Visibility;
+    identityVerified?: boolean | undefined;
+    policy: TenantPolicy;
+  },
 ): Evaluation {
   return evaluate({
     direction: input.direction,
     visibility: input.visibility,
-    identity: input.identityVerified ? { status: 'verified', issuer: 'offline', subject: 'offline' } : { status: 'absent' },
+    identity: input.identityVerified
+      ? { status: 'verified', issuer: 'offline', subject: 'offline' }
+      : { status: 'absent' },
     text,
     locale: result.locale,
     findings: result.findings,

@@ -7,10 +7,14 @@ import { safeJsonObject, safeText } from '../validation/text.ts';
  * existed (the same shape, text taken as it is: a version stored once must stay readable).
  */
 function policyDocument(strict: boolean) {
-  const text = (o: { min?: number; max: number; multiline?: boolean }) => (strict ? safeText(o) : z.string().min(o.min ?? 0));
-  const list = (max: number) => (strict ? z.array(text({ max })).max(1000) : z.array(z.string())).default([]);
+  const text = (o: { min?: number; max: number; multiline?: boolean }) =>
+    strict ? safeText(o) : z.string().min(o.min ?? 0);
+  const list = (max: number) =>
+    (strict ? z.array(text({ max })).max(1000) : z.array(z.string())).default([]);
   // a key carries members of its own (n, e, x, y, crv, x5c…): each key and string is checked
-  const jwk = strict ? safeJsonObject(z.object({ kty: safeText({ min: 1, max: 16 }) })) : z.object({ kty: z.string() }).passthrough();
+  const jwk = strict
+    ? safeJsonObject(z.object({ kty: safeText({ min: 1, max: 16 }) }))
+    : z.object({ kty: z.string() }).passthrough();
   return z.strictObject({
     mode: z.enum(['enforce', 'monitor']).default('enforce'),
     allowList: z
@@ -28,17 +32,29 @@ function policyDocument(strict: boolean) {
     wording: z
       .partialRecord(
         z.enum(['pl', 'lt', 'en']),
-        z.strictObject({ privateChannelMessage: text({ max: 1000, multiline: true }).optional(), customerNotice: text({ max: 1000, multiline: true }).optional() }),
+        z.strictObject({
+          privateChannelMessage: text({ max: 1000, multiline: true }).optional(),
+          customerNotice: text({ max: 1000, multiline: true }).optional(),
+        }),
       )
       .optional(),
     identityProvider: z
       .object({
         issuer: text({ min: 1, max: 1000 }),
         audience: text({ min: 1, max: 1000 }),
-        jwks: z.object({ keys: z.array(jwk).min(1).max(strict ? 20 : Number.MAX_SAFE_INTEGER) }).optional(),
+        jwks: z
+          .object({
+            keys: z
+              .array(jwk)
+              .min(1)
+              .max(strict ? 20 : Number.MAX_SAFE_INTEGER),
+          })
+          .optional(),
         // https only: plain http would let the key set be swapped in transit. Where it may
         // point is checked when it is stored (policy routes) and again at every fetch.
-        jwksUrl: text({ max: 2000 }).pipe(z.string().url().startsWith('https://', 'must be an https URL')).optional(),
+        jwksUrl: text({ max: 2000 })
+          .pipe(z.string().url().startsWith('https://', 'must be an https URL'))
+          .optional(),
       })
       .refine((v) => !!v.jwks !== !!v.jwksUrl, 'give exactly one of jwks or jwksUrl')
       .optional(),

@@ -29,7 +29,9 @@ export interface AllowList {
 }
 
 /** Per-language replacements of the customer-facing texts; `{brand}` and `{link}` are filled in. */
-export type Wording = Partial<Record<Locale, { privateChannelMessage?: string; customerNotice?: string }>>;
+export type Wording = Partial<
+  Record<Locale, { privateChannelMessage?: string; customerNotice?: string }>
+>;
 
 /** One tenant's policy as evaluated; stored as immutable versions. */
 export interface TenantPolicy {
@@ -51,7 +53,12 @@ export interface TenantPolicy {
 
 /** The policy a tenant has until it stores one. */
 export function defaultPolicy(tenant: string): TenantPolicy {
-  return { tenant, version: 0, mode: 'enforce', allowList: { phones: [], ibans: [], emails: [], emailDomains: [] } };
+  return {
+    tenant,
+    version: 0,
+    mode: 'enforce',
+    allowList: { phones: [], ibans: [], emails: [], emailDomains: [] },
+  };
 }
 
 /** "demo@3": the tenant and version a decision was made under. */
@@ -69,6 +76,12 @@ export interface IdentityProvider {
 
 /** How the customer's identity stands for this message. */
 export type IdentityStatus =
-  | { status: 'verified'; issuer: string; subject: string; keyId?: string | undefined; tokenId?: string | undefined }
+  | {
+      status: 'verified';
+      issuer: string;
+      subject: string;
+      keyId?: string | undefined;
+      tokenId?: string | undefined;
+    }
   | { status: 'absent' }
   | { status: 'rejected'; reason: string };

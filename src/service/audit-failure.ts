@@ -16,7 +16,10 @@ export function failureReason(err: unknown): string {
  * the client is told so, and a retry with the same Idempotency-Key returns the event if it
  * was committed after all (docs/audit.md, outages).
  */
-export function auditUnavailable(err: unknown, what: 'this check' | 'this request' | 'this review' | 'this lookup' | 'this change'): DomainError {
+export function auditUnavailable(
+  err: unknown,
+  what: 'this check' | 'this request' | 'this review' | 'this lookup' | 'this change',
+): DomainError {
   const reason = failureReason(err);
   const message =
     reason === 'outcome_unknown'
@@ -34,7 +37,12 @@ export async function beforeDeadline<T>(promise: Promise<T>, deadline: number): 
   let timer: NodeJS.Timeout | undefined;
   promise.catch(() => {});
   try {
-    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new DeadlineExceeded()), remaining)))]);
+    return await Promise.race([
+      promise,
+      new Promise<never>(
+        (_, reject) => (timer = setTimeout(() => reject(new DeadlineExceeded()), remaining)),
+      ),
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -52,10 +52,19 @@ export async function performCheck(
     deps.availability?.observe(err);
     throw auditUnavailable(err, 'this check');
   }
-  const result = scan(req.text, { locale: req.locale, region: policy.defaultRegion, findRequests: req.direction === 'outbound' });
+  const result = scan(req.text, {
+    locale: req.locale,
+    region: policy.defaultRegion,
+    findRequests: req.direction === 'outbound',
+  });
   const identity =
     req.channel.visibility === 'private'
-      ? await verifyIdentity(req.customer?.identityToken, req.customer?.id, policy.identityProvider ?? null, deps.keySetFetching)
+      ? await verifyIdentity(
+          req.customer?.identityToken,
+          req.customer?.id,
+          policy.identityProvider ?? null,
+          deps.keySetFetching,
+        )
       : { status: 'absent' as const };
   const evaluation = evaluate({
     direction: req.direction,
@@ -97,7 +106,10 @@ export async function performCheck(
   }
   const { row, replayed, treeHead } = appended;
   if (replayed && row.requestFp !== draft.requestFp) {
-    throw new DomainError('idempotency_conflict', 'This Idempotency-Key was already used for a different request.');
+    throw new DomainError(
+      'idempotency_conflict',
+      'This Idempotency-Key was already used for a different request.',
+    );
   }
   const allowListed = new Set(evaluation.allowListed);
   // the stored event answers for what was decided (for a retry: what was decided the first time)
@@ -106,15 +118,35 @@ export async function performCheck(
     mode: policy.mode,
     ...(row.wouldBlock ? { wouldBlock: true as const } : {}),
     locale: result.locale,
-    findings: result.findings.map((f) => ({ ...publicFinding(f), ...(allowListed.has(f) ? { allowListed: true as const } : {}) })),
+    findings: result.findings.map((f) => ({
+      ...publicFinding(f),
+      ...(allowListed.has(f) ? { allowListed: true as const } : {}),
+    })),
     violations: evaluation.violations,
     actions: evaluation.actions,
     ...(evaluation.urgent ? { urgent: true as const } : {}),
     suggestion: evaluation.suggestion,
-    identity: identity.status === 'rejected' ? { status: 'rejected', reason: identity.reason } : { status: identity.status },
+    identity:
+      identity.status === 'rejected'
+        ? { status: 'rejected', reason: identity.reason }
+        : { status: identity.status },
     policyVersion: row.policyVersion ?? event.policyVersion,
     // the event's place: its hash, and the signed tree head of its batch (POST /v1/audit/verify proves it is still in the log)
-    audit: { id: row.id, seq: row.seq, hash: row.hash, ...(treeHead?.root ? { treeHead: { seq: treeHead.seq, treeSize: treeHead.treeSize, root: treeHead.root, jws: treeHead.jws } } : {}) },
+    audit: {
+      id: row.id,
+      seq: row.seq,
+      hash: row.hash,
+      ...(treeHead?.root
+        ? {
+            treeHead: {
+              seq: treeHead.seq,
+              treeSize: treeHead.treeSize,
+              root: treeHead.root,
+              jws: treeHead.jws,
+            },
+          }
+        : {}),
+    },
     receipt: signReceipt(deps.keys.service, row, treeHead),
     ...(replayed ? { replayed: true as const } : {}),
   };

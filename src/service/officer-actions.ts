@@ -27,12 +27,31 @@ export interface OfficerDeps {
  * An officer's verdict on an event. The review and the chain event recording its content
  * hash commit together: editing or removing the review later breaks verification.
  */
-export async function addReview(deps: OfficerDeps, caller: Caller, eventId: string, input: { verdict: string; note: string }): Promise<ReviewRow> {
+export async function addReview(
+  deps: OfficerDeps,
+  caller: Caller,
+  eventId: string,
+  input: { verdict: string; note: string },
+): Promise<ReviewRow> {
   const found = await getEvent(deps.db, caller.tenant, eventId);
   if (!found) throw new DomainError('not_found', 'No such event for this tenant.');
   const now = deps.clock.now();
-  const row: ReviewRow = { id: ulid(now), tenant: caller.tenant, eventId: found.row.id, verdict: input.verdict, note: maskFreeText(input.note), reviewer: caller.subject, createdAt: now };
-  const event = toDraft(caller.tenant, now, { type: 'review', id: row.id, actor: { kind: 'person', id: caller.subject }, eventId: row.eventId, details: { verdict: row.verdict, eventSeq: found.row.seq, contentHash: reviewContentHash(row) } });
+  const row: ReviewRow = {
+    id: ulid(now),
+    tenant: caller.tenant,
+    eventId: found.row.id,
+    verdict: input.verdict,
+    note: maskFreeText(input.note),
+    reviewer: caller.subject,
+    createdAt: now,
+  };
+  const event = toDraft(caller.tenant, now, {
+    type: 'review',
+    id: row.id,
+    actor: { kind: 'person', id: caller.subject },
+    eventId: row.eventId,
+    details: { verdict: row.verdict, eventSeq: found.row.seq, contentHash: reviewContentHash(row) },
+  });
   try {
     await deps.writer.appendWith(event, (q) => insertReview(q, row));
   } catch (err) {
@@ -45,19 +64,43 @@ export async function addReview(deps: OfficerDeps, caller: Caller, eventId: stri
  * A supervisor lets a warned message through with a written justification: a new event
  * linked to the original. Never for a block, a would-be block, a secret or a request for one.
  */
-export async function overrideWarning(deps: OfficerDeps, caller: Caller, checkId: string, justification: string): Promise<Appended> {
+export async function overrideWarning(
+  deps: OfficerDeps,
+  caller: Caller,
+  checkId: string,
+  justification: string,
+): Promise<Appended> {
   const found = await getEvent(deps.db, caller.tenant, checkId);
-  if (found?.row.type !== 'check') throw new DomainError('not_found', 'No such check for this tenant.');
+  if (found?.row.type !== 'check')
+    throw new DomainError('not_found', 'No such check for this tenant.');
   const original = found.row;
   const details = original.details as { overridable?: boolean } | null;
-  if (original.decision !== 'warn' || original.wouldBlock) throw new DomainError('conflict', 'Only a warning can be overridden; this check was not a warning.');
-  if (!details?.overridable) throw new DomainError('forbidden', 'This warning concerns a secret or a request for one; it cannot be overridden.');
+  if (original.decision !== 'warn' || original.wouldBlock)
+    throw new DomainError(
+      'conflict',
+      'Only a warning can be overridden; this check was not a warning.',
+    );
+  if (!details?.overridable)
+    throw new DomainError(
+      'forbidden',
+      'This warning concerns a secret or a request for one; it cannot be overridden.',
+    );
   const earlier = await findOverride(deps.db, caller.tenant, original.id);
-  if (earlier) throw new DomainError('conflict', 'This warning was already overridden.', { overrideEventId: earlier });
+  if (earlier)
+    throw new DomainError('conflict', 'This warning was already overridden.', {
+      overrideEventId: earlier,
+    });
   const event = toDraft(caller.tenant, deps.clock.now(), {
     type: 'override',
     actor: { kind: 'person', id: caller.subject },
-    original: { id: original.id, decision: original.decision, rules: original.rules, kinds: original.kinds, policyVersion: original.policyVersion, channel: channelOf(original) },
+    original: {
+      id: original.id,
+      decision: original.decision,
+      rules: original.rules,
+      kinds: original.kinds,
+      policyVersion: original.policyVersion,
+      channel: channelOf(original),
+    },
     details: { justification: maskFreeText(justification), originalDecision: original.decision },
   });
   try {
@@ -72,13 +115,33 @@ export async function overrideWarning(deps: OfficerDeps, caller: Caller, checkId
  * go through the same detectors as a check; the lookup itself is an audit event (who looked,
  * which kinds), without the values.
  */
-export async function lookUp(deps: OfficerDeps, caller: Caller, query: { text?: string | undefined; customerId?: string | undefined }): Promise<Lookup> {
+export async function lookUp(
+  deps: OfficerDeps,
+  caller: Caller,
+  query: { text?: string | undefined; customerId?: string | undefined },
+): Promise<Lookup> {
   try {
     const policy = await deps.policies.get(caller.tenant);
-    const values = query.text ? scan(query.text, { region: policy.defaultRegion, findRequests: false }).findings : [];
-    const result = lookupFingerprints([deps.keys.hmac, ...deps.keys.hmacPrevious], values, query.customerId);
-    const details = { kinds: [...new Set(result.findings.map((f) => f.kind))], customer: query.customerId !== undefined, fingerprint: result.fingerprint };
-    await deps.writer.append(toDraft(caller.tenant, deps.clock.now(), { type: 'lookup', actor: { kind: 'person', id: caller.subject }, details }));
+    const values = query.text
+      ? scan(query.text, { region: policy.defaultRegion, findRequests: false }).findings
+      : [];
+    const result = lookupFingerprints(
+      [deps.keys.hmac, ...deps.keys.hmacPrevious],
+      values,
+      query.customerId,
+    );
+    const details = {
+      kinds: [...new Set(result.findings.map((f) => f.kind))],
+      customer: query.customerId !== undefined,
+      fingerprint: result.fingerprint,
+    };
+    await deps.writer.append(
+      toDraft(caller.tenant, deps.clock.now(), {
+        type: 'lookup',
+        actor: { kind: 'person', id: caller.subject },
+        details,
+      }),
+    );
     return result;
   } catch (err) {
     throw auditUnavailable(err, 'this lookup');

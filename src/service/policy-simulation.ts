@@ -50,15 +50,32 @@ export async function simulate(
     own.set(k.id, fps);
   }
 
-  const report: SimulationReport = { evaluated: 0, changed: 0, transitions: {}, byRule: {}, olderKeyEvents: 0, emailDomainsSimulated: false };
+  const report: SimulationReport = {
+    evaluated: 0,
+    changed: 0,
+    transitions: {},
+    byRule: {},
+    olderKeyEvents: 0,
+    emailDomainsSimulated: false,
+  };
   for (const row of rows) {
     const stored = row.findings as StoredFinding[];
     const allowed = own.get(row.hmacKeyId);
     if (!allowed && stored.some((f) => f.fp)) report.olderKeyEvents++;
     const findings: Array<InternalFinding & { fp: string | null }> = stored.map((f) => ({
-      kind: f.kind as Kind, start: f.start, end: f.end, confidence: f.confidence, masked: f.masked, evidence: [], value: '', fp: f.fp,
+      kind: f.kind as Kind,
+      start: f.start,
+      end: f.end,
+      confidence: f.confidence,
+      masked: f.masked,
+      evidence: [],
+      value: '',
+      fp: f.fp,
     }));
-    const identity = (row.identity as { status?: string } | null)?.status === 'verified' ? { status: 'verified' as const, issuer: 'audit', subject: 'audit' } : { status: 'absent' as const };
+    const identity =
+      (row.identity as { status?: string } | null)?.status === 'verified'
+        ? { status: 'verified' as const, issuer: 'audit', subject: 'audit' }
+        : { status: 'absent' as const };
     const evaluation = evaluate({
       direction: row.direction as 'inbound' | 'outbound',
       visibility: row.visibility as 'public' | 'private',
@@ -67,7 +84,9 @@ export async function simulate(
       locale: (row.locale ?? 'en') as Locale,
       findings,
       // the event keeps no text: a request it recorded stands in as one (its kind and span matter to no rule)
-      secretRequests: row.rules.some((id) => REQUEST_RULES.has(id)) ? [{ kind: 'pin', start: 0, end: 0, basis: 'request' as const }] : [],
+      secretRequests: row.rules.some((id) => REQUEST_RULES.has(id))
+        ? [{ kind: 'pin', start: 0, end: 0, basis: 'request' as const }]
+        : [],
       policy: candidate,
       allowListed: (f) => {
         const fp = (f as { fp?: string | null }).fp;

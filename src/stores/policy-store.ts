@@ -13,7 +13,10 @@ export class PolicyStore {
 
   constructor(
     private readonly db: Database,
-    private readonly options: { ttlMs?: number; fallbackIdentityProvider?: IdentityProvider | null } = {},
+    private readonly options: {
+      ttlMs?: number;
+      fallbackIdentityProvider?: IdentityProvider | null;
+    } = {},
   ) {}
 
   /** The policy in force for `tenant`. */
@@ -21,18 +24,32 @@ export class PolicyStore {
     const cached = this.cache.get(tenant);
     const ttl = this.options.ttlMs ?? 5000;
     if (cached && Date.now() - cached.at < ttl) return cached.policy;
-    const [row] = await this.db.select().from(tenantPolicies).where(eq(tenantPolicies.tenant, tenant)).orderBy(desc(tenantPolicies.version)).limit(1);
+    const [row] = await this.db
+      .select()
+      .from(tenantPolicies)
+      .where(eq(tenantPolicies.tenant, tenant))
+      .orderBy(desc(tenantPolicies.version))
+      .limit(1);
     let policy: TenantPolicy;
     if (!row) policy = defaultPolicy(tenant);
-    else policy = { tenant, version: row.version, ...readPolicySchema.parse(row.policy) } as TenantPolicy;
-    if (!policy.identityProvider && this.options.fallbackIdentityProvider) policy = { ...policy, identityProvider: this.options.fallbackIdentityProvider };
+    else
+      policy = {
+        tenant,
+        version: row.version,
+        ...readPolicySchema.parse(row.policy),
+      } as TenantPolicy;
+    if (!policy.identityProvider && this.options.fallbackIdentityProvider)
+      policy = { ...policy, identityProvider: this.options.fallbackIdentityProvider };
     this.cache.set(tenant, { policy, at: Date.now() });
     return policy;
   }
 
   /** Tenants whose policy in force sets a retention period, with that period. */
   async retentionPeriods(): Promise<Array<{ tenant: string; days: number }>> {
-    const rows = await this.db.selectDistinctOn([tenantPolicies.tenant]).from(tenantPolicies).orderBy(tenantPolicies.tenant, desc(tenantPolicies.version));
+    const rows = await this.db
+      .selectDistinctOn([tenantPolicies.tenant])
+      .from(tenantPolicies)
+      .orderBy(tenantPolicies.tenant, desc(tenantPolicies.version));
     return rows.flatMap((r) => {
       const days = readPolicySchema.safeParse(r.policy).data?.retentionDays;
       return days ? [{ tenant: r.tenant, days }] : [];
@@ -41,7 +58,12 @@ export class PolicyStore {
 
   /** The newest stored version of a tenant's policy, or null (then the default, version 0, is in force). */
   async latest(tenant: string) {
-    const [row] = await this.db.select().from(tenantPolicies).where(eq(tenantPolicies.tenant, tenant)).orderBy(desc(tenantPolicies.version)).limit(1);
+    const [row] = await this.db
+      .select()
+      .from(tenantPolicies)
+      .where(eq(tenantPolicies.tenant, tenant))
+      .orderBy(desc(tenantPolicies.version))
+      .limit(1);
     return row ?? null;
   }
 
@@ -49,16 +71,39 @@ export class PolicyStore {
    * Stores a version in a transaction of the caller's (the one appending its chain event,
    * see policy routes); fails if that version was stored meanwhile (the primary key).
    */
-  async insertVersion(query: RawQuery, row: { tenant: string; version: number; policy: StoredPolicy; createdAt: Date; createdBy: string }): Promise<void> {
-    await query('INSERT INTO tenant_policies (tenant, version, policy, created_at, created_by) VALUES ($1, $2, $3::jsonb, $4, $5)', [
-      row.tenant, row.version, JSON.stringify(row.policy), row.createdAt.toISOString(), row.createdBy,
-    ]);
+  async insertVersion(
+    query: RawQuery,
+    row: {
+      tenant: string;
+      version: number;
+      policy: StoredPolicy;
+      createdAt: Date;
+      createdBy: string;
+    },
+  ): Promise<void> {
+    await query(
+      'INSERT INTO tenant_policies (tenant, version, policy, created_at, created_by) VALUES ($1, $2, $3::jsonb, $4, $5)',
+      [
+        row.tenant,
+        row.version,
+        JSON.stringify(row.policy),
+        row.createdAt.toISOString(),
+        row.createdBy,
+      ],
+    );
   }
 
   /** A policy as evaluated, from a stored (or candidate) policy document. */
   fromStored(tenant: string, version: number, stored: StoredPolicy): TenantPolicy {
-    const policy: TenantPolicy = { tenant, version, ...stored, identityProvider: stored.identityProvider as IdentityProvider | undefined };
-    return !policy.identityProvider && this.options.fallbackIdentityProvider ? { ...policy, identityProvider: this.options.fallbackIdentityProvider } : policy;
+    const policy: TenantPolicy = {
+      tenant,
+      version,
+      ...stored,
+      identityProvider: stored.identityProvider as IdentityProvider | undefined,
+    };
+    return !policy.identityProvider && this.options.fallbackIdentityProvider
+      ? { ...policy, identityProvider: this.options.fallbackIdentityProvider }
+      : policy;
   }
 
   /** Forgets cached policies (after a change made by this process). */

@@ -17,9 +17,12 @@ export function textProblem(value: string, options: { multiline?: boolean } = {}
   if (!value.isWellFormed()) return 'must be well-formed Unicode (no lone surrogates)';
   // a leading U+FEFF is taken for a byte order mark and dropped by a UTF-8 decoder (PGlite's
   // reading a text column back does): an identifier may not start with one
-  if (!options.multiline && value.charCodeAt(0) === 0xfeff) return 'must not begin with U+FEFF (a byte order mark)';
+  if (!options.multiline && value.charCodeAt(0) === 0xfeff)
+    return 'must not begin with U+FEFF (a byte order mark)';
   if ((options.multiline ? CONTROLS_BUT_LINE_BREAKS : CONTROLS).test(value)) {
-    return options.multiline ? 'must not contain control characters other than tab and line breaks' : 'must not contain control characters';
+    return options.multiline
+      ? 'must not contain control characters other than tab and line breaks'
+      : 'must not contain control characters';
   }
   return null;
 }
@@ -44,7 +47,10 @@ export function safeText(options: { min?: number; max: number; multiline?: boole
  * cannot be stored, or null: every key and string in it must pass `textProblem`, and it may
  * not nest deeper than `maxDepth` or hold more than `maxNodes` values.
  */
-export function jsonProblem(value: unknown, limits: { maxDepth: number; maxNodes: number } = { maxDepth: 8, maxNodes: 2000 }): string | null {
+export function jsonProblem(
+  value: unknown,
+  limits: { maxDepth: number; maxNodes: number } = { maxDepth: 8, maxNodes: 2000 },
+): string | null {
   let nodes = 0;
   const walk = (v: unknown, depth: number): string | null => {
     if (++nodes > limits.maxNodes) return `must hold at most ${limits.maxNodes} values`;
@@ -81,7 +87,8 @@ export function safeJsonObject<S extends z.ZodObject>(schema: S) {
 // Calendar dates and times as ISO 8601 writes them, years 0001–9999: what PostgreSQL's
 // timestamptz and JavaScript both read the same way (JavaScript's own extended years,
 // "+275760-09-13", are out of PostgreSQL's range).
-const ISO_DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:\d{2})?)?$/i;
+const ISO_DATE =
+  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:\d{2})?)?$/i;
 
 /** A date-time parameter: ISO 8601, years 1 to 9999; a 400 naming the field otherwise. */
 export const isoDate = z

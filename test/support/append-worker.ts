@@ -12,19 +12,45 @@ const handle = openPostgres(url, { max: 4 });
 // a replica with a signing key of its own, recorded as the runtime does, so its seals verify
 const keys = await ephemeralKeys();
 await registerServiceKey(handle.db, keys.service, systemClock.now());
-const writer = new AuditWriter(handle, systemClock, { checkpoint: { key: keys.service, every: 1000 } });
+const writer = new AuditWriter(handle, systemClock, {
+  checkpoint: { key: keys.service, every: 1000 },
+});
 const total = Number(countArg);
 const draft = () => {
   const now = systemClock.now();
   return {
-    id: ulid(now), tenant, createdAt: now, type: 'check', direction: 'inbound', visibility: 'public', platform: label,
-    decision: 'allow', wouldBlock: false, mode: 'enforce', policyVersion: `${tenant}@0`, rules: [], kinds: [], findings: [], actions: [],
-    locale: 'en', agentId: label, customerFp: null, threadId: null, postId: null, identity: null, details: null, linkedEventId: null,
-    idempotencyKey: null, requestFp: null, hmacKeyId: 'test',
+    id: ulid(now),
+    tenant,
+    createdAt: now,
+    type: 'check',
+    direction: 'inbound',
+    visibility: 'public',
+    platform: label,
+    decision: 'allow',
+    wouldBlock: false,
+    mode: 'enforce',
+    policyVersion: `${tenant}@0`,
+    rules: [],
+    kinds: [],
+    findings: [],
+    actions: [],
+    locale: 'en',
+    agentId: label,
+    customerFp: null,
+    threadId: null,
+    postId: null,
+    identity: null,
+    details: null,
+    linkedEventId: null,
+    idempotencyKey: null,
+    requestFp: null,
+    hmacKeyId: 'test',
   };
 };
 for (let done = 0; done < total; done += 20) {
-  await Promise.all(Array.from({ length: Math.min(20, total - done) }, () => writer.append(draft())));
+  await Promise.all(
+    Array.from({ length: Math.min(20, total - done) }, () => writer.append(draft())),
+  );
 }
 await handle.close();
 console.log(`${label} appended ${total}`);

@@ -3,7 +3,9 @@ import postgres from 'postgres';
 import { openPglite, openPostgres, type DatabaseHandle } from '../../src/db/client.ts';
 
 /** The backends the database tests run on: PGlite always, real PostgreSQL when TEST_DATABASE_URL is set. */
-export const BACKENDS: ReadonlyArray<'pglite' | 'postgres'> = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+export const BACKENDS: ReadonlyArray<'pglite' | 'postgres'> = process.env.TEST_DATABASE_URL
+  ? ['pglite', 'postgres']
+  : ['pglite'];
 
 /** A migrated database of its own for one test file; `drop` removes it (PostgreSQL) or closes it (PGlite). */
 export interface TestDatabase {

@@ -21,8 +21,12 @@ const USER = 'sargas-test-pg';
 /** initdb refuses to run as root: as root, the cluster belongs to an unprivileged user of its own (created once). */
 function runAs(): { uid: number; gid: number } | null {
   if (process.getuid?.() !== 0) return null;
-  if (spawnSync('id', ['-u', USER]).status !== 0) execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', USER]);
-  return { uid: Number(execFileSync('id', ['-u', USER]).toString()), gid: Number(execFileSync('id', ['-g', USER]).toString()) };
+  if (spawnSync('id', ['-u', USER]).status !== 0)
+    execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', USER]);
+  return {
+    uid: Number(execFileSync('id', ['-u', USER]).toString()),
+    gid: Number(execFileSync('id', ['-g', USER]).toString()),
+  };
 }
 
 async function freePort(): Promise<number> {
@@ -59,18 +63,48 @@ export async function startTestCluster(bin: string): Promise<TestCluster> {
   const opts: SpawnSyncOptions = { cwd: dir, stdio: 'pipe', timeout: 60_000, ...(owner ?? {}) };
   const run = (cmd: string, args: string[]) => {
     const r = spawnSync(join(bin, cmd), args, opts);
-    if (r.status !== 0) throw new Error(`${cmd} failed (${r.status}): ${String(r.stderr)}${String(r.stdout)}`);
+    if (r.status !== 0)
+      throw new Error(`${cmd} failed (${r.status}): ${String(r.stderr)}${String(r.stdout)}`);
   };
-  run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync', '--no-instructions']);
+  run('initdb', [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--no-sync',
+    '--no-instructions',
+  ]);
   const serverOptions = `-p ${port} -k ${dir} -h 127.0.0.1 -c fsync=off -c max_connections=40`;
-  const start = () => run('pg_ctl', ['-D', data, '-o', serverOptions, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
+  const start = () =>
+    run('pg_ctl', [
+      '-D',
+      data,
+      '-o',
+      serverOptions,
+      '-l',
+      join(dir, 'log'),
+      '-w',
+      '-t',
+      '60',
+      'start',
+    ]);
   start();
-  const admin = postgres(`postgres://postgres@127.0.0.1:${port}/postgres`, { max: 1, onnotice: () => {} });
+  const admin = postgres(`postgres://postgres@127.0.0.1:${port}/postgres`, {
+    max: 1,
+    onnotice: () => {},
+  });
   await admin.unsafe('CREATE DATABASE test');
   await admin.end();
   const pids = () => {
     const main = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    const children = spawnSync('pgrep', ['-P', String(main)]).stdout.toString().split('\n').filter(Boolean).map(Number);
+    const children = spawnSync('pgrep', ['-P', String(main)])
+      .stdout.toString()
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
     return [main, ...children];
   };
   return {
@@ -87,7 +121,8 @@ export async function startTestCluster(bin: string): Promise<TestCluster> {
         }
       }
       // until every process is gone (a new postmaster refuses to start beside old backends)
-      for (let i = 0; i < 200 && all.some((pid) => existsSync(`/proc/${pid}`)); i++) await new Promise((r) => setTimeout(r, 25));
+      for (let i = 0; i < 200 && all.some((pid) => existsSync(`/proc/${pid}`)); i++)
+        await new Promise((r) => setTimeout(r, 25));
     },
     start,
     remove() {

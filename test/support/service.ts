@@ -35,11 +35,17 @@ export interface TestService {
   writer: AuditWriter;
   database: DatabaseHandle;
   token(tenant: string, scopes: string[], options?: { ttlSeconds?: number }): Promise<string>;
-  identity(customerId: string, options?: { ttlSeconds?: number; audience?: string }): Promise<string>;
+  identity(
+    customerId: string,
+    options?: { ttlSeconds?: number; audience?: string },
+  ): Promise<string>;
   check(token: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
 }
 
-export async function createTestService(database: DatabaseHandle, options: { checkDeadlineMs?: number; maxQueue?: number; witnessDir?: string } = {}): Promise<TestService> {
+export async function createTestService(
+  database: DatabaseHandle,
+  options: { checkDeadlineMs?: number; maxQueue?: number; witnessDir?: string } = {},
+): Promise<TestService> {
   const keys = await ephemeralKeys();
   // as the runtime does at start: what this service signs verifies for any other on the database
   await registerServiceKey(database.db, keys.service, new Date()).catch(() => {});
@@ -53,16 +59,34 @@ export async function createTestService(database: DatabaseHandle, options: { che
     availability,
     ...(options.maxQueue ? { maxQueue: options.maxQueue } : {}),
   });
-  const policies = new PolicyStore(database.db, { ttlMs: 0, fallbackIdentityProvider: { ...DEV_IDP, jwks: { keys: [keys.dev!.publicJwk] } } });
+  const policies = new PolicyStore(database.db, {
+    ttlMs: 0,
+    fallbackIdentityProvider: { ...DEV_IDP, jwks: { keys: [keys.dev!.publicJwk] } },
+  });
   // a directory witness, as WITNESS_DIR makes one: every checkpoint kept goes there too
   const witness = options.witnessDir ? new DirectoryWitness(options.witnessDir) : undefined;
-  const witnesses = witness ? new WitnessPublisher([witness], pino({ level: 'silent' })) : undefined;
+  const witnesses = witness
+    ? new WitnessPublisher([witness], pino({ level: 'silent' }))
+    : undefined;
   if (witnesses) writer.onCheckpoint((cp) => witnesses.publish(cp));
   // identity providers' key sets as the runtime fetches them: public addresses only
   const addressPolicy = new AddressPolicy();
   const keySetFetching = { fetch: keySetFetch(safeDispatcher(addressPolicy)), timeoutMs: 1000 };
-  const deps: AppDeps = { database, writer, policies, keys, clock, auth: AUTH, availability, // a shared, loaded CI machine can take longer than the 2 s a helpdesk would wait; tests of the deadline set their own
-    checkDeadlineMs: options.checkDeadlineMs ?? 20_000, lifecycle: { draining: false }, witness, witnesses, addressPolicy, keySetFetching };
+  const deps: AppDeps = {
+    database,
+    writer,
+    policies,
+    keys,
+    clock,
+    auth: AUTH,
+    availability, // a shared, loaded CI machine can take longer than the 2 s a helpdesk would wait; tests of the deadline set their own
+    checkDeadlineMs: options.checkDeadlineMs ?? 20_000,
+    lifecycle: { draining: false },
+    witness,
+    witnesses,
+    addressPolicy,
+    keySetFetching,
+  };
   const app = createApp(deps);
   return {
     app,
@@ -71,13 +95,18 @@ export async function createTestService(database: DatabaseHandle, options: { che
     keys,
     writer,
     database,
-    token: (tenant, scopes, options) => signAccessToken(keys.dev!, { tenant, scopes, ttlSeconds: options?.ttlSeconds }, AUTH),
+    token: (tenant, scopes, options) =>
+      signAccessToken(keys.dev!, { tenant, scopes, ttlSeconds: options?.ttlSeconds }, AUTH),
     identity: (customerId, options) => signIdentityAssertion(keys.dev!, customerId, options),
     check: (token, body, headers = {}) =>
       Promise.resolve(
         app.request('/v1/check', {
           method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            ...headers,
+          },
           body: typeof body === 'string' ? body : JSON.stringify(body),
         }),
       ),
@@ -85,7 +114,10 @@ export async function createTestService(database: DatabaseHandle, options: { che
 }
 
 /** A test database and the service over it for one describe block: made before its tests, dropped after. */
-export function useTestService(backend: 'pglite' | 'postgres', options: Parameters<typeof createTestService>[1] = {}): { readonly db: TestDatabase; readonly svc: TestService } {
+export function useTestService(
+  backend: 'pglite' | 'postgres',
+  options: Parameters<typeof createTestService>[1] = {},
+): { readonly db: TestDatabase; readonly svc: TestService } {
   let db: TestDatabase | undefined;
   let svc: TestService | undefined;
   beforeAll(async () => {

@@ -10,7 +10,9 @@ export const auditChainHeads = pgTable('audit_chain_heads', {
   hash: text('hash').notNull(),
   /** After a retention purge: the last purged seq and its hash (a signed checkpoint); the chain is verified from here. */
   baseSeq: bigint('base_seq', { mode: 'number' }).notNull().default(0),
-  baseHash: text('base_hash').notNull().default('0000000000000000000000000000000000000000000000000000000000000000'),
+  baseHash: text('base_hash')
+    .notNull()
+    .default('0000000000000000000000000000000000000000000000000000000000000000'),
   /**
    * The tenant's Merkle tree covers the events after this seq (0; for a tenant purged before
    * the tree existed, the purge boundary then): leaf i is event treeFrom + i + 1.

@@ -31,7 +31,9 @@ function splitWords(phrase: string): WordPattern[] {
   return fold(phrase.normalize('NFKC'))
     .split(/[^\p{L}\p{N}*]+/u)
     .filter(Boolean)
-    .map((w) => (w.endsWith('*') ? { text: w.slice(0, -1), prefix: true } : { text: w, prefix: false }));
+    .map((w) =>
+      w.endsWith('*') ? { text: w.slice(0, -1), prefix: true } : { text: w, prefix: false },
+    );
 }
 
 function add(map: Map<string, Phrase[]>, key: string, phrase: Phrase): void {
@@ -39,7 +41,6 @@ function add(map: Map<string, Phrase[]>, key: string, phrase: Phrase): void {
   if (list) list.push(phrase);
   else map.set(key, [phrase]);
 }
-
 
 function wordMatches(pattern: WordPattern, word: string): boolean {
   return pattern.prefix ? word.startsWith(pattern.text) : word === pattern.text;
@@ -69,18 +70,66 @@ export interface PhraseMatch {
 }
 
 const GRAMMAR_LABELS: ReadonlySet<Label> = new Set<Label>([
-  'negation', 'without', 'us', 'dest', 'pronoun', 'wh', 'condition', 'change', 'holding', 'held', 'price_prep', 'addressee', 'info',
-  'third_party', 'need', 'request', 'give', 'paste', 'after', 'secrecy', 'honorific', 'ui', 'digits', 'card_back', 'card_front', 'last',
+  'negation',
+  'without',
+  'us',
+  'dest',
+  'pronoun',
+  'wh',
+  'condition',
+  'change',
+  'holding',
+  'held',
+  'price_prep',
+  'addressee',
+  'info',
+  'third_party',
+  'need',
+  'request',
+  'give',
+  'paste',
+  'after',
+  'secrecy',
+  'honorific',
+  'ui',
+  'digits',
+  'card_back',
+  'card_front',
+  'last',
 ]);
 const SHORT = 3;
 
 // Short words every language writes alike: they count in a message of any language.
-const INTERNATIONAL = new Set(['ul', 'al', 'os', 'pl', 'pin', 'puk', 'sms', 'otp', 'cvv', 'cvc', 'cid', 'atm', 'dm', 'tel', 'mob', 'ean', 'iban', 'nrb', 'vat', 'pvm']);
+const INTERNATIONAL = new Set([
+  'ul',
+  'al',
+  'os',
+  'pl',
+  'pin',
+  'puk',
+  'sms',
+  'otp',
+  'cvv',
+  'cvc',
+  'cid',
+  'atm',
+  'dm',
+  'tel',
+  'mob',
+  'ean',
+  'iban',
+  'nrb',
+  'vat',
+  'pvm',
+]);
 
 function match(phrase: Phrase): PhraseMatch {
   const first = phrase.words[0] as WordPattern;
   const short = phrase.words.length === 1 && !first.prefix && first.text.length <= SHORT;
-  const local = short && (GRAMMAR_LABELS.has(phrase.label) || (first.text.length <= 2 && !INTERNATIONAL.has(first.text)));
+  const local =
+    short &&
+    (GRAMMAR_LABELS.has(phrase.label) ||
+      (first.text.length <= 2 && !INTERNATIONAL.has(first.text)));
   return { label: phrase.label, length: phrase.words.length, locale: phrase.locale, local };
 }
 
@@ -94,7 +143,8 @@ for (const [locale, lexicon] of Object.entries(LEXICONS) as [Locale, LanguageLex
       if (!first) continue;
       const phrase = { label, words, locale } as Phrase;
       phrase.match = match(phrase);
-      if (first.prefix && first.text.length >= PREFIX_KEY) add(byPrefix, first.text.slice(0, PREFIX_KEY), phrase);
+      if (first.prefix && first.text.length >= PREFIX_KEY)
+        add(byPrefix, first.text.slice(0, PREFIX_KEY), phrase);
       else add(byExact, first.text, phrase);
     }
   }
@@ -120,8 +170,14 @@ function candidatesFor(word: string): Candidates {
   let found = candidates.get(word);
   if (found) return found;
   const exact = byExact.get(word) ?? NO_PHRASES;
-  const prefixed = word.length >= PREFIX_KEY ? (byPrefix.get(word.slice(0, PREFIX_KEY)) ?? NO_PHRASES) : NO_PHRASES;
-  const fitting = [...exact, ...prefixed.filter((p) => wordMatches(p.words[0] as WordPattern, word))];
+  const prefixed =
+    word.length >= PREFIX_KEY
+      ? (byPrefix.get(word.slice(0, PREFIX_KEY)) ?? NO_PHRASES)
+      : NO_PHRASES;
+  const fitting = [
+    ...exact,
+    ...prefixed.filter((p) => wordMatches(p.words[0] as WordPattern, word)),
+  ];
   if (fitting.length === 0) found = NO_CANDIDATES;
   else {
     const single: PhraseMatch[] = [];
@@ -149,7 +205,12 @@ export function phrasesAt(tokens: readonly Token[], at: number): readonly Phrase
   const c = candidatesFor((tokens[at] as Token).text);
   if (c === NO_CANDIDATES) return NO_MATCHES;
   const next = tokens[at + 1];
-  if (next?.type !== 'word' || next.breakBefore || (c.bySecond.size === 0 && c.secondPrefixed.length === 0)) return c.single;
+  if (
+    next?.type !== 'word' ||
+    next.breakBefore ||
+    (c.bySecond.size === 0 && c.secondPrefixed.length === 0)
+  )
+    return c.single;
   let out: PhraseMatch[] | null = null;
   const exact = c.bySecond.get(next.text);
   const add = (phrase: { match: PhraseMatch }) => {

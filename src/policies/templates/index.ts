@@ -10,6 +10,11 @@ export type { Templates } from './types.ts';
 export const TEMPLATES: Readonly<Record<Locale, Templates>> = { pl, lt, en };
 
 /** Fills `{link}` and `{brand}`. */
-export function fill(template: string, values: { link?: string | undefined; brand?: string | undefined }): string {
-  return template.replaceAll('{link}', values.link ? ` (${values.link})` : '').replaceAll('{brand}', values.brand ?? '');
+export function fill(
+  template: string,
+  values: { link?: string | undefined; brand?: string | undefined },
+): string {
+  return template
+    .replaceAll('{link}', values.link ? ` (${values.link})` : '')
+    .replaceAll('{brand}', values.brand ?? '');
 }
