@@ -11,9 +11,11 @@ import {
 } from 'drizzle-orm/pg-core';
 
 /**
- * The append-only audit log: one row per decision (and per override, policy change,
- * purge). What each column is for — hashed, shown, exported — is in src/audit/event-fields.ts. Holds what was decided and why — kinds, spans, masked previews, keyed
- * fingerprints — never the raw text or values. Rows form a per-tenant hash chain.
+ * The append-only audit log: one row per decision (and per override, review, policy
+ * change, purge, lookup). What each column is for — hashed, shown, exported — is in
+ * src/audit/event-fields.ts. Holds what was decided and why — kinds, spans, masked
+ * previews, keyed fingerprints — never the raw text or values. Rows form a per-tenant
+ * hash chain.
  */
 export const auditEvents = pgTable(
   'audit_events',
