@@ -157,13 +157,37 @@ function nothingDecided() {
   };
 }
 
+/**
+ * A row of `type` that holds nothing yet: no channel, no decision, no request. Every event
+ * starts from it, so a column added to the table needs a value here once (and in the
+ * events that carry it), not in every event.
+ */
+export function blankDraft(
+  tenant: string,
+  now: Date,
+  type: string,
+  agentId: string | null,
+): EventDraft {
+  return {
+    id: ulid(now),
+    tenant,
+    createdAt: now,
+    type,
+    agentId,
+    ...NO_CHANNEL,
+    ...nothingDecided(),
+    ...NO_REQUEST,
+    details: null,
+  };
+}
+
 /** The row a typed event is stored as (EVENT_FIELDS says what each column is for). */
 export function toDraft(tenant: string, now: Date, event: AuditEvent): EventDraft {
-  const base = { id: ulid(now), tenant, createdAt: now, type: event.type, agentId: event.actor.id };
+  const blank = blankDraft(tenant, now, event.type, event.actor.id);
   switch (event.type) {
     case 'check':
       return {
-        ...base,
+        ...blank,
         ...event.channel,
         decision: event.decision,
         wouldBlock: event.wouldBlock,
@@ -177,16 +201,13 @@ export function toDraft(tenant: string, now: Date, event: AuditEvent): EventDraf
         customerFp: event.customerFp,
         identity: event.identity,
         details: event.details,
-        linkedEventId: null,
         idempotencyKey: event.idempotencyKey,
         requestFp: event.requestFp,
         hmacKeyId: event.hmacKeyId,
       };
     case 'override':
       return {
-        ...base,
-        ...NO_REQUEST,
-        ...nothingDecided(),
+        ...blank,
         ...event.original.channel,
         decision: 'allow',
         rules: event.original.rules,
@@ -196,27 +217,12 @@ export function toDraft(tenant: string, now: Date, event: AuditEvent): EventDraf
         details: event.details,
       };
     case 'review':
-      return {
-        ...base,
-        ...NO_CHANNEL,
-        ...nothingDecided(),
-        ...NO_REQUEST,
-        id: event.id,
-        linkedEventId: event.eventId,
-        details: event.details,
-      };
+      return { ...blank, id: event.id, linkedEventId: event.eventId, details: event.details };
     case 'policy_change':
-      return {
-        ...base,
-        ...NO_CHANNEL,
-        ...nothingDecided(),
-        ...NO_REQUEST,
-        policyVersion: event.policyVersion,
-        details: event.details,
-      };
+      return { ...blank, policyVersion: event.policyVersion, details: event.details };
     case 'purge':
     case 'lookup':
-      return { ...base, ...NO_CHANNEL, ...nothingDecided(), ...NO_REQUEST, details: event.details };
+      return { ...blank, details: event.details };
     default:
       return unreachable(event);
   }

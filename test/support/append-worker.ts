@@ -1,7 +1,7 @@
 // A second service process for the replica test: appends events to one tenant's chain
 // on the PostgreSQL database named on the command line, in concurrent bursts.
 import { AuditWriter } from '../../src/audit/writer.ts';
-import { ulid } from '../../src/audit/ids.ts';
+import { blankDraft } from '../../src/audit/events.ts';
 import { systemClock } from '../../src/clock.ts';
 import { openPostgres } from '../../src/db/client.ts';
 import { ephemeralKeys } from '../../src/auth/keys.ts';
@@ -16,37 +16,17 @@ const writer = new AuditWriter(handle, systemClock, {
   checkpoint: { key: keys.service, every: 1000 },
 });
 const total = Number(countArg);
-const draft = () => {
-  const now = systemClock.now();
-  return {
-    id: ulid(now),
-    tenant,
-    createdAt: now,
-    type: 'check',
-    direction: 'inbound',
-    visibility: 'public',
-    platform: label,
-    decision: 'allow',
-    wouldBlock: false,
-    mode: 'enforce',
-    policyVersion: `${tenant}@0`,
-    rules: [],
-    kinds: [],
-    findings: [],
-    actions: [],
-    locale: 'en',
-    agentId: label,
-    customerFp: null,
-    threadId: null,
-    postId: null,
-    identity: null,
-    details: null,
-    linkedEventId: null,
-    idempotencyKey: null,
-    requestFp: null,
-    hmacKeyId: 'test',
-  };
-};
+const draft = () => ({
+  ...blankDraft(tenant, systemClock.now(), 'check', label),
+  direction: 'inbound',
+  visibility: 'public',
+  platform: label,
+  decision: 'allow',
+  mode: 'enforce',
+  policyVersion: `${tenant}@0`,
+  locale: 'en',
+  hmacKeyId: 'test',
+});
 for (let done = 0; done < total; done += 20) {
   await Promise.all(
     Array.from({ length: Math.min(20, total - done) }, () => writer.append(draft())),

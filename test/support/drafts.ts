@@ -1,4 +1,4 @@
-import { ulid } from '../../src/audit/ids.ts';
+import { blankDraft } from '../../src/audit/events.ts';
 import type { EventDraft } from '../../src/audit/writer.ts';
 
 /**
@@ -14,33 +14,5 @@ export function testDraft(
   details: Record<string, unknown>,
   extra: Partial<EventDraft> = {},
 ): EventDraft {
-  return {
-    id: ulid(now),
-    tenant,
-    createdAt: now,
-    type,
-    direction: null,
-    visibility: null,
-    platform: null,
-    decision: null,
-    wouldBlock: false,
-    mode: null,
-    policyVersion: null,
-    rules: [],
-    kinds: [],
-    findings: [],
-    actions: [],
-    locale: null,
-    agentId: by,
-    customerFp: null,
-    threadId: null,
-    postId: null,
-    identity: null,
-    details,
-    linkedEventId: null,
-    idempotencyKey: null,
-    requestFp: null,
-    hmacKeyId: 'none',
-    ...extra,
-  };
+  return { ...blankDraft(tenant, now, type, by), details, ...extra };
 }
