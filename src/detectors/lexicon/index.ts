@@ -211,14 +211,18 @@ export function phrasesAt(tokens: readonly Token[], at: number): readonly Phrase
     (c.bySecond.size === 0 && c.secondPrefixed.length === 0)
   )
     return c.single;
+  // a new array only when a longer phrase matches (most words match none)
   let out: PhraseMatch[] | null = null;
-  const exact = c.bySecond.get(next.text);
-  const add = (phrase: { match: PhraseMatch }) => {
-    if (!out) out = [...c.single];
+  for (const phrase of c.bySecond.get(next.text) ?? NO_PHRASES) {
+    if (!phraseMatches(phrase, tokens, at)) continue;
+    out = out ?? [...c.single];
     out.push(phrase.match);
-  };
-  if (exact) for (const phrase of exact) if (phraseMatches(phrase, tokens, at)) add(phrase);
-  for (const phrase of c.secondPrefixed) if (phraseMatches(phrase, tokens, at)) add(phrase);
+  }
+  for (const phrase of c.secondPrefixed) {
+    if (!phraseMatches(phrase, tokens, at)) continue;
+    out = out ?? [...c.single];
+    out.push(phrase.match);
+  }
   return out ?? c.single;
 }
 
