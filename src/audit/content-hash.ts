@@ -1,3 +1,4 @@
+import type { ReviewRow } from './query.ts';
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.ts';
 
@@ -7,15 +8,7 @@ const sha256 = (value: unknown) => createHash('sha256').update(canonicalJson(val
  * The hash of a review as stored, which its chain event carries (details.contentHash):
  * editing the note, the verdict or anything else of the row breaks verification.
  */
-export function reviewContentHash(r: {
-  id: string;
-  tenant: string;
-  eventId: string;
-  verdict: string;
-  note: string;
-  reviewer: string;
-  createdAt: Date;
-}): string {
+export function reviewContentHash(r: ReviewRow): string {
   return sha256({
     id: r.id,
     tenant: r.tenant,

@@ -24,12 +24,7 @@ export class PolicyStore {
     const cached = this.cache.get(tenant);
     const ttl = this.options.ttlMs ?? 5000;
     if (cached && Date.now() - cached.at < ttl) return cached.policy;
-    const [row] = await this.db
-      .select()
-      .from(tenantPolicies)
-      .where(eq(tenantPolicies.tenant, tenant))
-      .orderBy(desc(tenantPolicies.version))
-      .limit(1);
+    const row = await this.latest(tenant);
     let policy: TenantPolicy;
     if (!row) policy = defaultPolicy(tenant);
     else
