@@ -7,6 +7,8 @@ import { requireScope } from './auth.ts';
 import { exportSchema, parseQuery } from './audit-schemas.ts';
 import type { AppEnv } from './env.ts';
 
+type Manifest = Parameters<typeof signManifest>[1];
+
 /**
  * The download's file name: ASCII for `filename` (a header value cannot carry anything else,
  * and a tenant name from a token may), the tenant as written in `filename*` (RFC 6266/8187).
@@ -30,6 +32,11 @@ export function exportRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const read = requireScope('audit:read', deps.keys.accessKeys, deps.auth);
   const db = deps.database.db;
+  /** The manifest of an export, dated and signed with the service key. */
+  const signed = (content: Omit<Manifest, 'generatedAt'>) => {
+    const manifest: Manifest = { ...content, generatedAt: deps.clock.now().toISOString() };
+    return { manifest, jws: signManifest(deps.keys.service, manifest) };
+  };
 
   app.get('/export', read, async (c) => {
     const q = parseQuery(exportSchema, c.req.query());
@@ -49,16 +56,8 @@ export function exportRoutes(deps: AppDeps) {
         (chunk) => out.write(chunk).then(() => undefined),
       );
       if (format === 'jsonl') {
-        const manifest = {
-          tenant,
-          format,
-          filters,
-          through,
-          ...digest,
-          generatedAt: deps.clock.now().toISOString(),
-        };
         await out.write(
-          `${JSON.stringify({ manifest, jws: signManifest(deps.keys.service, manifest) })}\n`,
+          `${JSON.stringify(signed({ tenant, format, filters: filters as EventFilter, through, ...digest }))}\n`,
         );
       }
     });
@@ -77,15 +76,7 @@ export function exportRoutes(deps: AppDeps) {
       through,
       async () => {},
     );
-    const manifest = {
-      tenant,
-      format,
-      filters,
-      through,
-      ...digest,
-      generatedAt: deps.clock.now().toISOString(),
-    };
-    return c.json({ manifest, jws: signManifest(deps.keys.service, manifest) });
+    return c.json(signed({ tenant, format, filters: filters as EventFilter, through, ...digest }));
   });
   return app;
 }
