@@ -7,6 +7,7 @@ import { auditRoutes } from './api/audit-routes.ts';
 import { checkRoutes } from './api/check-routes.ts';
 import type { AppEnv } from './api/env.ts';
 import { DEFAULT_MAX_BODY_BYTES, limitBody } from './api/body.ts';
+import { DEFAULT_MAX_BATCH_BODY_BYTES } from './api/check-schema.ts';
 import { ApiError, errorResponse } from './api/errors.ts';
 import { healthRoutes } from './api/health-routes.ts';
 import { eventRoutes } from './api/event-routes.ts';
@@ -61,7 +62,12 @@ export function createApp(deps: AppDeps) {
       'request',
     );
   });
-  app.use('/v1/*', limitBody(deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
+  const maxBody = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxBatchBody = Math.max(maxBody, deps.maxBatchBodyBytes ?? DEFAULT_MAX_BATCH_BODY_BYTES);
+  app.use('/v1/check/batch', limitBody(maxBatchBody));
+  app.use('/v1/*', async (c, next) =>
+    c.req.path === '/v1/check/batch' ? next() : limitBody(maxBody)(c, next),
+  );
   // while the store is known to be down nothing under /v1 can be answered (a check needs its
   // event committed, the audit reads the store): 503 at once, not after a connect timeout
   app.use('/v1/*', async (_c, next) => {

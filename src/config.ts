@@ -65,6 +65,13 @@ const schema = z.object({
   // from a check's arrival to its committed event; past it the check answers 503 with
   // Retry-After and its event is never written (docs/audit.md, outages)
   CHECK_DEADLINE_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+  // the largest body of POST /v1/check/batch (up to 1,000 messages)
+  MAX_BATCH_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(256 * 1024)
+    .max(64 * 1024 * 1024)
+    .default(8 * 1024 * 1024),
   // on SIGTERM: how long /readyz says not ready before the listener closes (the load
   // balancer's time to notice), then how long in-flight requests get to finish
   SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),

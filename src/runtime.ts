@@ -92,6 +92,7 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
         : undefined,
     availability,
     checkDeadlineMs: config.CHECK_DEADLINE_MS,
+    maxBatchBodyBytes: config.MAX_BATCH_BODY_BYTES,
     lifecycle,
     witness: directory ?? undefined,
     witnesses,

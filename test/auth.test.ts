@@ -19,6 +19,17 @@ const ROUTES = [
     path: '/v1/check',
     body: { direction: 'inbound', text: 'hello', channel: { platform: 'x', visibility: 'public' } },
   },
+  {
+    name: 'POST /v1/check/batch',
+    scope: 'check',
+    method: 'POST',
+    path: '/v1/check/batch',
+    body: {
+      items: [
+        { direction: 'inbound', text: 'hello', channel: { platform: 'x', visibility: 'public' } },
+      ],
+    },
+  },
   { name: 'GET /v1/audit/events', scope: 'audit:read', method: 'GET', path: '/v1/audit/events' },
   {
     name: 'GET /v1/audit/events/:id',

@@ -36,3 +36,34 @@ export const checkRequestSchema = z
   });
 
 export type CheckRequest = z.infer<typeof checkRequestSchema>;
+
+/** The most items one POST /v1/check/batch takes (API.md, "Additions"). */
+export const MAX_BATCH_ITEMS = 1000;
+
+/** The largest batch body: 1,000 messages of several kilobytes each. */
+export const DEFAULT_MAX_BATCH_BODY_BYTES = 8 * 1024 * 1024;
+
+/** An Idempotency-Key, in the header or on a batch item: printable ASCII, as the draft's keys are. */
+export const idempotencyKeySchema = z
+  .string()
+  .regex(/^[\x20-\x7e]{1,200}$/, 'must be 1 to 200 printable ASCII characters')
+  .describe('Replays of the same key return the first decision and write no second event.');
+
+/** One item of a batch: a check request with its own optional idempotency key. */
+export const batchItemSchema = z.intersection(
+  checkRequestSchema,
+  z.object({ idempotencyKey: idempotencyKeySchema.optional() }),
+);
+
+/**
+ * The body of POST /v1/check/batch. Items are validated one by one (an invalid item is an
+ * error in its own place of the answer, not a failed batch), so the envelope takes any
+ * value per item and `batchItemSchema` is applied to each.
+ */
+export const batchRequestSchema = z.strictObject({
+  items: z
+    .array(z.unknown())
+    .min(1)
+    .max(MAX_BATCH_ITEMS)
+    .describe(`1 to ${MAX_BATCH_ITEMS} check requests, each as the body of POST /v1/check.`),
+});

@@ -22,6 +22,8 @@ export interface AppDeps {
   logger?: Logger;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** Largest body of POST /v1/check/batch, in bytes (MAX_BATCH_BODY_BYTES). */
+  maxBatchBodyBytes?: number | undefined;
   /** Checks per second and burst per tenant on this replica; none: unlimited. */
   rateLimit?: RateLimit | undefined;
   /** Node.js process metrics (event loop lag, GC, memory) on /metrics; off in tests. */

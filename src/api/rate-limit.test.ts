@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { type ApiError, ERROR_STATUS } from './errors.ts';
 import type { AppEnv } from './env.ts';
-import { rateLimit } from './rate-limit.ts';
+import { rateLimit, TenantBuckets } from './rate-limit.ts';
 
 function app(clock: { t: number }) {
   const a = new Hono<AppEnv>();
@@ -31,5 +31,29 @@ describe('rate limit', () => {
     clock.t += 500; // one token back
     expect((await a.request('/')).status).toBe(200);
     expect((await a.request('/')).status).toBe(429);
+  });
+});
+
+describe('rate limit for batches', () => {
+  it('lets a batch larger than the burst in, and makes the next requests wait for its checks', async () => {
+    const clock = { t: 0 };
+    const buckets = new TenantBuckets({ perSecond: 10, burst: 5 }, () => clock.t);
+    const a = new Hono<AppEnv>();
+    a.post('/', (c) => {
+      buckets.take(c, 't', Number(c.req.query('n')));
+      return c.text('ok');
+    });
+    a.onError((err, c) =>
+      c.json({ code: (err as ApiError).code }, ERROR_STATUS[(err as ApiError).code]),
+    );
+    expect((await a.request('/?n=25', { method: 'POST' })).status).toBe(200);
+    const next = await a.request('/?n=1', { method: 'POST' });
+    expect(next.status).toBe(429);
+    // 20 tokens in debt and one more needed: 2.1 s at 10 per second
+    expect(next.headers.get('retry-after')).toBe('3');
+    clock.t += 2000;
+    expect((await a.request('/?n=1', { method: 'POST' })).status).toBe(429);
+    clock.t += 200;
+    expect((await a.request('/?n=1', { method: 'POST' })).status).toBe(200);
   });
 });

@@ -45,13 +45,76 @@ export async function performCheck(
   idempotencyKey: string | undefined,
   deadline: number,
 ): Promise<CheckOutcome> {
-  let policy: TenantPolicy;
+  const policy = await tenantPolicy(deps, caller, deadline);
+  return decideAndRecord(deps, caller, policy, req, rawBody, idempotencyKey, deadline);
+}
+
+/** One item of a batch: the check input with what its idempotency needs. */
+export interface BatchItem {
+  input: CheckInput;
+  /** What the item's idempotency fingerprint is computed over (its canonical JSON). */
+  raw: string;
+  idempotencyKey: string | undefined;
+}
+
+/**
+ * Several checks under one policy read, each decided and audited exactly as a single
+ * check. Their events reach the writer in the same turn (identity assertions aside, which
+ * wait on their key sets) and commit together. Each item settles alone: its outcome, or the
+ * DomainError that would have been the single check's answer. A failed policy read fails
+ * the whole batch (503), as it would fail each check.
+ */
+export async function performChecks(
+  deps: CheckDeps,
+  caller: Caller,
+  items: BatchItem[],
+  deadline: number,
+): Promise<Array<CheckOutcome | DomainError>> {
+  const policy = await tenantPolicy(deps, caller, deadline);
+  return Promise.all(
+    items.map((item) =>
+      decideAndRecord(
+        deps,
+        caller,
+        policy,
+        item.input,
+        item.raw,
+        item.idempotencyKey,
+        deadline,
+      ).catch((err: unknown) =>
+        // the other items' events are committed: their answers must not be lost to this one
+        err instanceof DomainError
+          ? err
+          : new DomainError('internal', 'Something went wrong with this item.', undefined, {
+              cause: err,
+            }),
+      ),
+    ),
+  );
+}
+
+async function tenantPolicy(
+  deps: CheckDeps,
+  caller: Caller,
+  deadline: number,
+): Promise<TenantPolicy> {
   try {
-    policy = await beforeDeadline(deps.policies.get(caller.tenant), deadline);
+    return await beforeDeadline(deps.policies.get(caller.tenant), deadline);
   } catch (err) {
     deps.availability?.observe(err);
     throw auditUnavailable(err, 'this check');
   }
+}
+
+async function decideAndRecord(
+  deps: CheckDeps,
+  caller: Caller,
+  policy: TenantPolicy,
+  req: CheckInput,
+  rawBody: string,
+  idempotencyKey: string | undefined,
+  deadline: number,
+): Promise<CheckOutcome> {
   const result = scan(req.text, {
     locale: req.locale,
     region: policy.defaultRegion,
