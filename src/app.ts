@@ -16,6 +16,8 @@ import { lookupRoutes } from './api/lookup-routes.ts';
 import { verifyRoutes } from './api/verify-routes.ts';
 import { policyRoutes } from './api/policy-routes.ts';
 import { consoleRoutes } from './console/routes.ts';
+import { docsRoutes } from './api/docs-routes.ts';
+import { SERVICE_VERSION } from './version.ts';
 import { createMetrics } from './api/metrics.ts';
 import { isUnavailable, StoreUnavailable } from './db/unavailable.ts';
 import { auditUnavailable } from './service/audit-failure.ts';
@@ -109,6 +111,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/audit', auditRoutes(deps));
   app.route('/v1/policy', policyRoutes(deps));
   app.route('/console', consoleRoutes());
+  app.route('/', docsRoutes(SERVICE_VERSION));
   return app;
 }
 

@@ -108,7 +108,7 @@ const ROUTES = [
   },
 ] as const;
 
-/** Routes anyone may call: probes, metrics, the public keys, the console's static page. */
+/** Routes anyone may call: probes, metrics, the public keys, the console's static page, the API's document and reference page. */
 const PUBLIC = [
   'GET /healthz',
   'GET /readyz',
@@ -118,6 +118,11 @@ const PUBLIC = [
   'GET /console/console.css',
   'GET /console/console.js',
   'GET /console/fields.json',
+  'GET /openapi.json',
+  'GET /docs',
+  'GET /docs/init.js',
+  'GET /docs/swagger-ui-bundle.js',
+  'GET /docs/swagger-ui.css',
 ];
 
 describe.each(BACKENDS)('authentication and tenancy on %s', (backend) => {

@@ -84,3 +84,18 @@ export function eventIdParam(c: Context<AppEnv>): string {
     ]);
   return id;
 }
+
+const jws = z
+  .string()
+  .max(16_384)
+  .regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'must be a compact JWS (three base64url parts)');
+export const heldSchema = z.strictObject({
+  checkpoint: jws.optional(),
+  receipt: jws.optional(),
+  /** several at once: e.g. every checkpoint a witness holds */
+  checkpoints: z.array(jws).max(100).optional(),
+  receipts: z.array(jws).max(100).optional(),
+});
+export type HeldInput = z.infer<typeof heldSchema>;
+// in a query string, parameters it does not know are left alone (as every GET does)
+export const heldQuery = z.object({ checkpoint: jws.optional(), receipt: jws.optional() });

@@ -9,22 +9,37 @@ const id = (max: number, min = 1) => safeText({ min, max });
 /** The body of POST /v1/check (API.md). */
 export const checkRequestSchema = z
   .object({
-    direction: z.enum(['inbound', 'outbound']),
-    text: safeText({ min: 1, max: 20_000, multiline: true }),
-    channel: z.object({
-      platform: id(64),
-      visibility: z.enum(['public', 'private']),
-    }),
+    direction: z
+      .enum(['inbound', 'outbound'])
+      .describe("outbound: an agent's reply before it is sent; inbound: a customer's post"),
+    text: safeText({ min: 1, max: 20_000, multiline: true }).describe(
+      'The message as it would be posted; never stored (only masked previews and fingerprints)',
+    ),
+    channel: z
+      .object({
+        platform: id(64),
+        visibility: z.enum(['public', 'private']),
+      })
+      .describe(
+        'platform: facebook, instagram, x …; visibility: public comment or private message',
+      ),
     customer: z
       .object({
         id: id(256).optional(),
-        identityToken: id(8192).optional(),
+        identityToken: id(8192)
+          .optional()
+          .describe(
+            "An assertion from the tenant's identity provider that the customer is identified",
+          ),
       })
       .passthrough()
       .optional(),
-    agent: z.object({ id: id(256) }).optional(),
+    agent: z
+      .object({ id: id(256) })
+      .optional()
+      .describe('Required for outbound messages'),
     thread: z.object({ id: id(256, 0).optional(), postId: id(256, 0).optional() }).optional(),
-    locale: z.enum(['pl', 'lt', 'en']).optional(),
+    locale: z.enum(['pl', 'lt', 'en']).optional().describe('Detected when absent'),
   })
   .superRefine((body, ctx) => {
     if (body.direction === 'outbound' && !body.agent)

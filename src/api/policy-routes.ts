@@ -1,22 +1,14 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { AddressPolicy } from '../net/address-policy.ts';
 import { storedPolicySchema } from '../policies/policy-schema.ts';
 import { defaultPolicy } from '../policies/types.ts';
 import { changePolicy, preparePolicy } from '../service/policy-admin.ts';
 import { simulate } from '../service/policy-simulation.ts';
-import { isoDate } from '../validation/text.ts';
+import { simulateSchema } from './policy-schemas.ts';
 import { requireScope } from './auth.ts';
 import { readJson } from './body.ts';
 import type { AppDeps } from './deps.ts';
 import type { AppEnv } from './env.ts';
-
-const simulateSchema = z.strictObject({
-  policy: storedPolicySchema,
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  limit: z.number().int().min(1).max(100_000).default(10_000),
-});
 
 /** GET/PUT /v1/policy and POST /v1/policy/simulate, for scope policy:admin. */
 export function policyRoutes(deps: AppDeps) {

@@ -1,29 +1,13 @@
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
 import type { AppDeps } from './deps.ts';
 import { readHeld, type Held } from '../audit/held.ts';
 import { publishedKeys } from '../audit/service-keys.ts';
 import { verifyLog } from '../audit/verify.ts';
 import { ApiError } from './errors.ts';
 import { requireScope } from './auth.ts';
-import { parseQuery } from './audit-schemas.ts';
+import { heldQuery, heldSchema, parseQuery, type HeldInput } from './audit-schemas.ts';
 import { readJson } from './body.ts';
 import type { AppEnv } from './env.ts';
-
-const jws = z
-  .string()
-  .max(16_384)
-  .regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'must be a compact JWS (three base64url parts)');
-const heldSchema = z.strictObject({
-  checkpoint: jws.optional(),
-  receipt: jws.optional(),
-  /** several at once: e.g. every checkpoint a witness holds */
-  checkpoints: z.array(jws).max(100).optional(),
-  receipts: z.array(jws).max(100).optional(),
-});
-type HeldInput = z.infer<typeof heldSchema>;
-// in a query string, parameters it does not know are left alone (as every GET does)
-const heldQuery = z.object({ checkpoint: jws.optional(), receipt: jws.optional() });
 
 /**
  * GET /v1/audit/verify (optionally ?checkpoint=…&receipt=…) and POST /v1/audit/verify with

@@ -174,3 +174,29 @@ export const CSV_FIELDS: readonly string[] = STORED_COLUMNS.flatMap((c) => {
   const use = EVENT_FIELDS[c.field];
   return use.csv && use.publicName ? [use.publicName] : [];
 });
+
+const JSON_TYPES: Record<StoredColumn['type'], Record<string, unknown>> = {
+  text: { type: 'string' },
+  bigint: { type: 'integer' },
+  integer: { type: 'integer' },
+  timestamptz: { type: 'string', format: 'date-time' },
+  boolean: { type: 'boolean' },
+  jsonb: {},
+};
+
+/** The JSON Schema of an event's public JSON (the API document's AuditEvent), read from the columns. */
+export function publicEventJsonSchema(): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  const required: string[] = [];
+  for (const c of STORED_COLUMNS) {
+    const use: FieldUse = EVENT_FIELDS[c.field];
+    if (!use.publicName) continue;
+    const base = JSON_TYPES[c.type];
+    properties[use.publicName] = {
+      ...(c.notNull || !('type' in base) ? base : { ...base, type: [base.type, 'null'] }),
+      description: use.label,
+    };
+    required.push(use.publicName);
+  }
+  return { type: 'object', properties, required, additionalProperties: true };
+}

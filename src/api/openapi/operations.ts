@@ -1,0 +1,425 @@
+import { z } from 'zod';
+import { publicEventJsonSchema } from '../../audit/event-fields.ts';
+import { storedPolicySchema } from '../../policies/policy-schema.ts';
+import {
+  exportSchema,
+  filterSchema,
+  heldQuery,
+  heldSchema,
+  listSchema,
+  lookupSchema,
+  overrideSchema,
+  purgeSchema,
+  reviewSchema as reviewRequestSchema,
+} from '../audit-schemas.ts';
+import {
+  batchItemSchema,
+  checkRequestSchema,
+  idempotencyKeySchema,
+  MAX_BATCH_ITEMS,
+} from '../check-schema.ts';
+import { simulateSchema } from '../policy-schemas.ts';
+import {
+  batchResponseSchema,
+  checkpointsSchema,
+  checkResponseSchema,
+  healthSchema,
+  jwksSchema,
+  lookupResultSchema,
+  manifestSchema,
+  overrideResponseSchema,
+  policyResponseSchema,
+  purgeResultSchema,
+  reviewSchema,
+  simulationSchema,
+  summarySchema,
+  verifyReportSchema,
+} from '../response-schemas.ts';
+import type { Operation } from './operation.ts';
+
+const event = publicEventJsonSchema();
+const eventRef = { $ref: '#/components/schemas/AuditEvent' };
+
+const checkExample = {
+  direction: 'outbound',
+  text: 'Saldo Pana konta wynosi 2 500,00 zł.',
+  channel: { platform: 'facebook', visibility: 'public' },
+  customer: { id: 'fb:123' },
+  agent: { id: 'agent-17' },
+  thread: { id: 't-9', postId: 'p-4' },
+};
+
+const idempotencyHeader = {
+  name: 'Idempotency-Key',
+  description:
+    'A retry with the same key returns the first decision and writes no second audit event.',
+  schema: idempotencyKeySchema,
+};
+
+const eventIdParam = { id: 'The event id (a ULID)' };
+
+/** Every endpoint of the service but the console's pages, in the order of the reference. */
+export const OPERATIONS: readonly Operation[] = [
+  {
+    method: 'post',
+    path: '/v1/check',
+    operationId: 'check',
+    tag: 'Checks',
+    summary: 'Check one message before it is sent, or as it is received',
+    description:
+      'Detects personal data, decides by the tenant policy, records the decision in the audit log and answers once the event is committed. A 503 means nothing may be sent (the check fails closed).',
+    scope: 'check',
+    headers: [idempotencyHeader],
+    body: { name: 'CheckRequest', schema: checkRequestSchema, example: checkExample },
+    responses: {
+      200: { description: 'The decision', name: 'CheckResponse', schema: checkResponseSchema },
+    },
+    errors: ['idempotency_conflict', 'rate_limited'],
+  },
+  {
+    method: 'post',
+    path: '/v1/check/batch',
+    operationId: 'checkBatch',
+    tag: 'Checks',
+    summary: `Check up to ${MAX_BATCH_ITEMS} messages in one call`,
+    description:
+      "Each item is decided and audited exactly as a single check, under one read of the tenant's policy. An invalid item, a conflicting key or an event that could not be recorded is an error in the item's place; the others are decided. Answers 503 only when no item could be recorded. Each item costs one token of the tenant's rate.",
+    scope: 'check',
+    body: {
+      name: 'BatchRequest',
+      schema: z.strictObject({
+        items: z.array(batchItemSchema).min(1).max(MAX_BATCH_ITEMS),
+      }),
+      example: { items: [{ ...checkExample, idempotencyKey: 'reply-8812' }] },
+    },
+    responses: {
+      200: {
+        description: 'One result per item, in order',
+        name: 'BatchResponse',
+        schema: batchResponseSchema,
+      },
+    },
+    errors: ['rate_limited'],
+  },
+  {
+    method: 'get',
+    path: '/v1/audit/events',
+    operationId: 'listEvents',
+    tag: 'Audit',
+    summary: 'List events, newest first',
+    description: 'Filters combine; `nextCursor` gives the next (older) page, null at the end.',
+    scope: 'audit:read',
+    query: listSchema,
+    responses: {
+      200: {
+        description: 'A page of events',
+        name: 'EventPage',
+        jsonSchema: {
+          type: 'object',
+          properties: {
+            events: { type: 'array', items: eventRef },
+            nextCursor: { type: ['string', 'null'] },
+          },
+          required: ['events', 'nextCursor'],
+        },
+      },
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/audit/events/{id}',
+    operationId: 'getEvent',
+    tag: 'Audit',
+    summary: 'One event, with its reviews',
+    scope: 'audit:read',
+    params: eventIdParam,
+    responses: {
+      200: {
+        description: 'The event',
+        jsonSchema: {
+          allOf: [
+            eventRef,
+            {
+              type: 'object',
+              properties: {
+                reviews: { type: 'array', items: { $ref: '#/components/schemas/Review' } },
+              },
+              required: ['reviews'],
+            },
+          ],
+        },
+      },
+    },
+    errors: ['not_found'],
+  },
+  {
+    method: 'post',
+    path: '/v1/audit/events/{id}/reviews',
+    operationId: 'reviewEvent',
+    tag: 'Audit',
+    summary: "Record an officer's review of an event",
+    scope: 'audit:review',
+    params: eventIdParam,
+    body: {
+      name: 'ReviewRequest',
+      schema: reviewRequestSchema,
+      example: { verdict: 'false_positive', note: 'A reference number, not an account.' },
+    },
+    responses: {
+      201: {
+        description: 'The review, recorded with its chain event',
+        name: 'Review',
+        schema: reviewSchema,
+      },
+    },
+    errors: ['not_found'],
+  },
+  {
+    method: 'post',
+    path: '/v1/audit/events/{id}/override',
+    operationId: 'overrideEvent',
+    tag: 'Audit',
+    summary: 'Let a warned message through, with a written justification',
+    scope: 'check:override',
+    params: eventIdParam,
+    body: { name: 'OverrideRequest', schema: overrideSchema },
+    responses: {
+      201: {
+        description: 'The override event and its receipt',
+        name: 'Override',
+        schema: overrideResponseSchema,
+      },
+    },
+    errors: ['not_found', 'conflict'],
+  },
+  {
+    method: 'get',
+    path: '/v1/audit/verify',
+    operationId: 'verify',
+    tag: 'Audit',
+    summary: "Verify the tenant's chain, and a held checkpoint or receipt",
+    scope: 'audit:read',
+    query: heldQuery,
+    responses: {
+      200: {
+        description: 'Whether the log is intact, and the proofs',
+        name: 'VerifyReport',
+        schema: verifyReportSchema,
+      },
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/audit/verify',
+    operationId: 'verifyHeld',
+    tag: 'Audit',
+    summary: 'Verify the chain and several held checkpoints and receipts',
+    scope: 'audit:read',
+    body: { name: 'VerifyRequest', schema: heldSchema },
+    responses: {
+      200: {
+        description: 'Whether the log is intact, and the proofs',
+        name: 'VerifyReport',
+        schema: verifyReportSchema,
+      },
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/audit/export',
+    operationId: 'exportEvents',
+    tag: 'Audit',
+    summary: 'Stream the events as CSV or JSON Lines',
+    description:
+      'Streamed, oldest first, up to the position in `X-Sargas-Export-Through`; JSON Lines end with a signed manifest line.',
+    scope: 'audit:read',
+    query: exportSchema,
+    responses: {
+      200: {
+        description: 'The file',
+        content: {
+          'application/x-ndjson': { schema: { type: 'string' } },
+          'text/csv': { schema: { type: 'string' } },
+        },
+      },
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/audit/export/manifest',
+    operationId: 'exportManifest',
+    tag: 'Audit',
+    summary: 'The signed manifest of an export (count and SHA-256)',
+    scope: 'audit:read',
+    query: exportSchema,
+    responses: {
+      200: {
+        description: 'The manifest and its signature',
+        name: 'ExportManifest',
+        schema: manifestSchema,
+      },
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/audit/summary',
+    operationId: 'summary',
+    tag: 'Audit',
+    summary: 'Counts of decisions, kinds and rules, by day',
+    scope: 'audit:read',
+    query: filterSchema,
+    responses: { 200: { description: 'The summary', name: 'Summary', schema: summarySchema } },
+  },
+  {
+    method: 'get',
+    path: '/v1/audit/checkpoints',
+    operationId: 'checkpoints',
+    tag: 'Audit',
+    summary: "The tenant's signed checkpoints",
+    scope: 'audit:read',
+    responses: {
+      200: { description: 'The checkpoints', name: 'Checkpoints', schema: checkpointsSchema },
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/audit/fingerprints',
+    operationId: 'lookUp',
+    tag: 'Audit',
+    summary: "A data subject's values as the fingerprints the log holds",
+    description: 'The lookup is itself recorded, without the values.',
+    scope: 'audit:read',
+    body: { name: 'LookupRequest', schema: lookupSchema, example: { customerId: 'fb:123' } },
+    responses: {
+      200: { description: 'The fingerprints', name: 'LookupResult', schema: lookupResultSchema },
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/audit/purge',
+    operationId: 'purge',
+    tag: 'Audit',
+    summary: 'Purge events past retention (recorded in the chain)',
+    scope: 'audit:admin',
+    body: { name: 'PurgeRequest', schema: purgeSchema },
+    responses: {
+      200: { description: 'What was purged', name: 'PurgeResult', schema: purgeResultSchema },
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/policy',
+    operationId: 'getPolicy',
+    tag: 'Policy',
+    summary: "The tenant's current policy",
+    scope: 'policy:admin',
+    responses: {
+      200: {
+        description: 'The policy and its version',
+        name: 'Policy',
+        schema: policyResponseSchema,
+      },
+    },
+  },
+  {
+    method: 'put',
+    path: '/v1/policy',
+    operationId: 'putPolicy',
+    tag: 'Policy',
+    summary: 'Store a new version of the policy (recorded in the chain)',
+    scope: 'policy:admin',
+    body: { name: 'PolicyDocument', schema: storedPolicySchema, example: { mode: 'monitor' } },
+    responses: {
+      201: { description: 'The new version', name: 'Policy', schema: policyResponseSchema },
+    },
+    errors: ['conflict'],
+  },
+  {
+    method: 'post',
+    path: '/v1/policy/simulate',
+    operationId: 'simulatePolicy',
+    tag: 'Policy',
+    summary: "Replay a candidate policy over the tenant's history",
+    scope: 'policy:admin',
+    body: { name: 'SimulationRequest', schema: simulateSchema },
+    responses: {
+      200: {
+        description: 'The decisions that would change',
+        name: 'Simulation',
+        schema: simulationSchema,
+      },
+    },
+  },
+  {
+    method: 'get',
+    path: '/healthz',
+    operationId: 'health',
+    tag: 'Operations',
+    summary: 'Liveness',
+    scope: null,
+    responses: { 200: { description: 'Alive', schema: healthSchema } },
+  },
+  {
+    method: 'get',
+    path: '/readyz',
+    operationId: 'ready',
+    tag: 'Operations',
+    summary: 'Readiness: the database answers and the service is not draining',
+    scope: null,
+    responses: {
+      200: { description: 'Ready', name: 'Health', schema: healthSchema },
+      503: { description: 'Not ready', name: 'Health', schema: healthSchema },
+    },
+  },
+  {
+    method: 'get',
+    path: '/metrics',
+    operationId: 'metrics',
+    tag: 'Operations',
+    summary: 'Prometheus metrics',
+    scope: null,
+    responses: {
+      200: {
+        description: 'Metrics in the text exposition format',
+        content: { 'text/plain': { schema: { type: 'string' } } },
+      },
+    },
+  },
+  {
+    method: 'get',
+    path: '/.well-known/jwks.json',
+    operationId: 'jwks',
+    tag: 'Operations',
+    summary: 'The public keys that verify receipts, checkpoints and manifests',
+    scope: null,
+    responses: { 200: { description: 'A JWK set', name: 'Jwks', schema: jwksSchema } },
+  },
+  {
+    method: 'get',
+    path: '/openapi.json',
+    operationId: 'openapi',
+    tag: 'Operations',
+    summary: 'This document',
+    scope: null,
+    responses: {
+      200: {
+        description: 'OpenAPI 3.1',
+        content: { 'application/json': { schema: { type: 'object' } } },
+      },
+    },
+  },
+  {
+    method: 'get',
+    path: '/docs',
+    operationId: 'docs',
+    tag: 'Operations',
+    summary: 'The reference page of this document',
+    scope: null,
+    responses: {
+      200: { description: 'HTML', content: { 'text/html': { schema: { type: 'string' } } } },
+    },
+  },
+];
+
+/** Schemas the operations refer to by name. */
+export const SHARED_SCHEMAS = { AuditEvent: event };
