@@ -1,0 +1,2795 @@
+// Generated from the service's OpenAPI document by `npm run client:generate`
+// (openapi-typescript). Do not edit: test/client.test.ts fails when it is out of date.
+export interface paths {
+    "/.well-known/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public keys that verify receipts, checkpoints and manifests */
+        get: operations["jwks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reference page of this document */
+        get: operations["docs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness */
+        get: operations["health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics */
+        get: operations["metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This document */
+        get: operations["openapi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the database answers and the service is not draining */
+        get: operations["ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's signed checkpoints
+         * @description Scope: `audit:read`.
+         */
+        get: operations["checkpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List events, newest first
+         * @description Filters combine; `nextCursor` gives the next (older) page, null at the end.
+         *
+         *     Scope: `audit:read`.
+         */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One event, with its reviews
+         * @description Scope: `audit:read`.
+         */
+        get: operations["getEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/events/{id}/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Let a warned message through, with a written justification
+         * @description Scope: `check:override`.
+         */
+        post: operations["overrideEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/events/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record an officer's review of an event
+         * @description Scope: `audit:review`.
+         */
+        post: operations["reviewEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream the events as CSV or JSON Lines
+         * @description Streamed, oldest first, up to the position in `X-Sargas-Export-Through`; JSON Lines end with a signed manifest line.
+         *
+         *     Scope: `audit:read`.
+         */
+        get: operations["exportEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/export/manifest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed manifest of an export (count and SHA-256)
+         * @description Scope: `audit:read`.
+         */
+        get: operations["exportManifest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/fingerprints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A data subject's values as the fingerprints the log holds
+         * @description The lookup is itself recorded, without the values.
+         *
+         *     Scope: `audit:read`.
+         */
+        post: operations["lookUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/purge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Purge events past retention (recorded in the chain)
+         * @description Scope: `audit:admin`.
+         */
+        post: operations["purge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Counts of decisions, kinds and rules, by day
+         * @description Scope: `audit:read`.
+         */
+        get: operations["summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the tenant's chain, and a held checkpoint or receipt
+         * @description Scope: `audit:read`.
+         */
+        get: operations["verify"];
+        put?: never;
+        /**
+         * Verify the chain and several held checkpoints and receipts
+         * @description Scope: `audit:read`.
+         */
+        post: operations["verifyHeld"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check one message before it is sent, or as it is received
+         * @description Detects personal data, decides by the tenant policy, records the decision in the audit log and answers once the event is committed. A 503 means nothing may be sent (the check fails closed).
+         *
+         *     Scope: `check`.
+         */
+        post: operations["check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/check/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check up to 1000 messages in one call
+         * @description Each item is decided and audited exactly as a single check, under one read of the tenant's policy. An invalid item, a conflicting key or an event that could not be recorded is an error in the item's place; the others are decided. Answers 503 only when no item could be recorded. Each item costs one token of the tenant's rate.
+         *
+         *     Scope: `check`.
+         */
+        post: operations["checkBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's current policy
+         * @description Scope: `policy:admin`.
+         */
+        get: operations["getPolicy"];
+        /**
+         * Store a new version of the policy (recorded in the chain)
+         * @description Scope: `policy:admin`.
+         */
+        put: operations["putPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policy/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay a candidate policy over the tenant's history
+         * @description Scope: `policy:admin`.
+         */
+        post: operations["simulatePolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AuditEvent: {
+            /** @description Actions */
+            actions: unknown;
+            /** @description Agent or officer */
+            agentId: string | null;
+            /**
+             * Format: date-time
+             * @description Time
+             */
+            createdAt: string;
+            /** @description Customer (fingerprint) */
+            customerFingerprint: string | null;
+            /** @description Decision */
+            decision: string | null;
+            /** @description Details */
+            details: unknown;
+            /** @description Direction */
+            direction: string | null;
+            /** @description Findings */
+            findings: unknown;
+            /** @description Hash */
+            hash: string;
+            /** @description Hash version */
+            hashVersion: number;
+            /** @description Fingerprint key */
+            hmacKeyId: string;
+            /** @description Event */
+            id: string;
+            /** @description Idempotency key */
+            idempotencyKey: string | null;
+            /** @description Identity */
+            identity: unknown;
+            /** @description Kinds of data */
+            kinds: unknown;
+            /** @description Linked event */
+            linkedEventId: string | null;
+            /** @description Language */
+            locale: string | null;
+            /** @description Mode */
+            mode: string | null;
+            /** @description Platform */
+            platform: string | null;
+            /** @description Policy version */
+            policyVersion: string | null;
+            /** @description Post */
+            postId: string | null;
+            /** @description Previous hash */
+            prevHash: string;
+            /** @description Rules */
+            rules: unknown;
+            /** @description Position in the chain */
+            seq: number;
+            /** @description Thread */
+            threadId: string | null;
+            /** @description Type */
+            type: string;
+            /** @description Channel */
+            visibility: string | null;
+            /** @description Would block (monitor mode) */
+            wouldBlock: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        BatchRequest: {
+            items: {
+                /** @description Required for outbound messages */
+                agent?: {
+                    id: string;
+                };
+                /** @description platform: facebook, instagram, x …; visibility: public comment or private message */
+                channel: {
+                    platform: string;
+                    /** @enum {string} */
+                    visibility: "public" | "private";
+                };
+                customer?: {
+                    id?: string;
+                    /** @description An assertion from the tenant's identity provider that the customer is identified */
+                    identityToken?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                /**
+                 * @description outbound: an agent's reply before it is sent; inbound: a customer's post
+                 * @enum {string}
+                 */
+                direction: "inbound" | "outbound";
+                /** @description Replays of the same key return the first decision and write no second event. */
+                idempotencyKey?: string;
+                /**
+                 * @description Detected when absent
+                 * @enum {string}
+                 */
+                locale?: "pl" | "lt" | "en";
+                /** @description The message as it would be posted; never stored (only masked previews and fingerprints) */
+                text: string;
+                thread?: {
+                    id?: string;
+                    postId?: string;
+                };
+            }[];
+        };
+        BatchResponse: {
+            /** @description One per item, in order: the item's check response, or its error */
+            results: (({
+                actions: ("remove_secret_request" | "remove_secret" | "hide_post" | "advise_block_card" | "advise_change_secret" | "contact_customer_privately" | "move_to_private_channel" | "verify_identity" | "do_not_copy")[];
+                audit: {
+                    hash: string;
+                    id: string;
+                    seq: number;
+                    treeHead?: {
+                        jws: string;
+                        root: string;
+                        seq: number;
+                        treeSize?: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                } & {
+                    [key: string]: unknown;
+                };
+                /** @enum {string} */
+                decision: "allow" | "warn" | "block";
+                findings: ({
+                    /**
+                     * @description On the tenant's allow-list: not counted
+                     * @constant
+                     */
+                    allowListed?: true;
+                    confidence: number;
+                    /** @description UTF-16 offset, exclusive */
+                    end: number;
+                    /** @description Why it was found: format, checksum, context words */
+                    evidence: string[];
+                    /** @description A kind of POLICY.md (iban, pin, balance, phone …) or a tenant custom kind */
+                    kind: string;
+                    /** @description The value masked: never the value itself */
+                    masked: string;
+                    /** @description UTF-16 offset into the text as sent */
+                    start: number;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                identity: {
+                    reason?: string;
+                    /** @enum {string} */
+                    status: "verified" | "absent" | "rejected";
+                } & {
+                    [key: string]: unknown;
+                };
+                /** @enum {string} */
+                locale: "pl" | "lt" | "en";
+                /** @enum {string} */
+                mode: "enforce" | "monitor";
+                /** @description tenant@version */
+                policyVersion: string;
+                /** @description A compact JWS over the decision, signed by the service */
+                receipt: string;
+                /**
+                 * @description An Idempotency-Key replay: the first answer
+                 * @constant
+                 */
+                replayed?: true;
+                suggestion: {
+                    /** @description A ready warning to a customer who exposed their own data */
+                    customerNotice: string | null;
+                    /** @description A ready invitation to a private, identified channel, in the customer's language */
+                    privateChannelMessage: string | null;
+                    redactedText: string | null;
+                } & {
+                    [key: string]: unknown;
+                };
+                /**
+                 * @description A customer exposed a secret: act now
+                 * @constant
+                 */
+                urgent?: true;
+                violations: ({
+                    kinds: string[];
+                    message: string;
+                    rule: string;
+                    /** @description What to rewrite, in the original offsets */
+                    spans: ({
+                        end: number;
+                        /** @description A kind of POLICY.md (iban, pin, balance, phone …) or a tenant custom kind */
+                        kind: string;
+                        start: number;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                } & {
+                    [key: string]: unknown;
+                })[];
+                /**
+                 * @description Monitor mode: enforced, this would block
+                 * @constant
+                 */
+                wouldBlock?: true;
+            } & {
+                [key: string]: unknown;
+            }) | ({
+                error: {
+                    /** @enum {string} */
+                    code: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "idempotency_conflict" | "conflict" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "audit_unavailable" | "not_ready";
+                    /** @description For 400: `[{ field, message }]`, the failing fields; for 503: `{ reason }` */
+                    details?: unknown;
+                    /** @description For people; never echoes a submitted value */
+                    message: string;
+                    requestId?: string | null;
+                } & {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            }))[];
+        } & {
+            [key: string]: unknown;
+        };
+        Checkpoints: {
+            checkpoints: ({
+                jws: string;
+                seq: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        CheckRequest: {
+            /** @description Required for outbound messages */
+            agent?: {
+                id: string;
+            };
+            /** @description platform: facebook, instagram, x …; visibility: public comment or private message */
+            channel: {
+                platform: string;
+                /** @enum {string} */
+                visibility: "public" | "private";
+            };
+            customer?: {
+                id?: string;
+                /** @description An assertion from the tenant's identity provider that the customer is identified */
+                identityToken?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /**
+             * @description outbound: an agent's reply before it is sent; inbound: a customer's post
+             * @enum {string}
+             */
+            direction: "inbound" | "outbound";
+            /**
+             * @description Detected when absent
+             * @enum {string}
+             */
+            locale?: "pl" | "lt" | "en";
+            /** @description The message as it would be posted; never stored (only masked previews and fingerprints) */
+            text: string;
+            thread?: {
+                id?: string;
+                postId?: string;
+            };
+        };
+        /** @description What was decided and why, with the receipt of its committed audit event */
+        CheckResponse: {
+            actions: ("remove_secret_request" | "remove_secret" | "hide_post" | "advise_block_card" | "advise_change_secret" | "contact_customer_privately" | "move_to_private_channel" | "verify_identity" | "do_not_copy")[];
+            audit: {
+                hash: string;
+                id: string;
+                seq: number;
+                treeHead?: {
+                    jws: string;
+                    root: string;
+                    seq: number;
+                    treeSize?: number;
+                } & {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            decision: "allow" | "warn" | "block";
+            findings: ({
+                /**
+                 * @description On the tenant's allow-list: not counted
+                 * @constant
+                 */
+                allowListed?: true;
+                confidence: number;
+                /** @description UTF-16 offset, exclusive */
+                end: number;
+                /** @description Why it was found: format, checksum, context words */
+                evidence: string[];
+                /** @description A kind of POLICY.md (iban, pin, balance, phone …) or a tenant custom kind */
+                kind: string;
+                /** @description The value masked: never the value itself */
+                masked: string;
+                /** @description UTF-16 offset into the text as sent */
+                start: number;
+            } & {
+                [key: string]: unknown;
+            })[];
+            identity: {
+                reason?: string;
+                /** @enum {string} */
+                status: "verified" | "absent" | "rejected";
+            } & {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            locale: "pl" | "lt" | "en";
+            /** @enum {string} */
+            mode: "enforce" | "monitor";
+            /** @description tenant@version */
+            policyVersion: string;
+            /** @description A compact JWS over the decision, signed by the service */
+            receipt: string;
+            /**
+             * @description An Idempotency-Key replay: the first answer
+             * @constant
+             */
+            replayed?: true;
+            suggestion: {
+                /** @description A ready warning to a customer who exposed their own data */
+                customerNotice: string | null;
+                /** @description A ready invitation to a private, identified channel, in the customer's language */
+                privateChannelMessage: string | null;
+                redactedText: string | null;
+            } & {
+                [key: string]: unknown;
+            };
+            /**
+             * @description A customer exposed a secret: act now
+             * @constant
+             */
+            urgent?: true;
+            violations: ({
+                kinds: string[];
+                message: string;
+                rule: string;
+                /** @description What to rewrite, in the original offsets */
+                spans: ({
+                    end: number;
+                    /** @description A kind of POLICY.md (iban, pin, balance, phone …) or a tenant custom kind */
+                    kind: string;
+                    start: number;
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
+                [key: string]: unknown;
+            })[];
+            /**
+             * @description Monitor mode: enforced, this would block
+             * @constant
+             */
+            wouldBlock?: true;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The one error shape of the API */
+        Error: {
+            error: {
+                /** @enum {string} */
+                code: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "idempotency_conflict" | "conflict" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "audit_unavailable" | "not_ready";
+                /** @description For 400: `[{ field, message }]`, the failing fields; for 503: `{ reason }` */
+                details?: unknown;
+                /** @description For people; never echoes a submitted value */
+                message: string;
+                requestId?: string | null;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        EventPage: {
+            events: components["schemas"]["AuditEvent"][];
+            nextCursor: string | null;
+        };
+        ExportManifest: {
+            /** @description The manifest signed by the service */
+            jws: string;
+            manifest: {
+                count: number;
+                /** @enum {string} */
+                format: "csv" | "jsonl";
+                generatedAt: string;
+                sha256: string;
+                tenant: string;
+                through: number;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        Health: {
+            status: string;
+        } & {
+            [key: string]: unknown;
+        };
+        Jwks: {
+            keys: ({
+                kid?: string;
+                kty: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        LookupRequest: {
+            customerId?: string;
+            text?: string;
+        };
+        LookupResult: {
+            /** @description Every keyed fingerprint of the values: the `fingerprint` filter of the events */
+            fingerprint: string[];
+        } & {
+            [key: string]: unknown;
+        };
+        Override: {
+            /** @description The override event */
+            override: {
+                [key: string]: unknown;
+            };
+            receipt: string;
+        } & {
+            [key: string]: unknown;
+        };
+        OverrideRequest: {
+            justification: string;
+        };
+        Policy: {
+            createdAt?: string | null;
+            createdBy?: string | null;
+            /** @description The policy document (see PUT /v1/policy) */
+            policy: {
+                [key: string]: unknown;
+            };
+            policyVersion: string;
+            tenant: string;
+            version: number;
+        } & {
+            [key: string]: unknown;
+        };
+        PolicyDocument: {
+            /**
+             * @default {
+             *       "phones": [],
+             *       "ibans": [],
+             *       "emails": [],
+             *       "emailDomains": []
+             *     }
+             */
+            allowList?: {
+                /** @default [] */
+                emailDomains?: string[];
+                /** @default [] */
+                emails?: string[];
+                /** @default [] */
+                ibans?: string[];
+                /** @default [] */
+                phones?: string[];
+            };
+            brand?: string;
+            defaultRegion?: string;
+            identityProvider?: {
+                audience: string;
+                issuer: string;
+                jwks?: {
+                    keys: ({
+                        kty: string;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                };
+                jwksUrl?: string;
+            };
+            /**
+             * @default enforce
+             * @enum {string}
+             */
+            mode?: "enforce" | "monitor";
+            privateChannelLink?: string;
+            retentionDays?: number;
+            safeTexts?: string[];
+            wording?: {
+                [key: string]: {
+                    customerNotice?: string;
+                    privateChannelMessage?: string;
+                };
+            };
+        };
+        PurgeRequest: {
+            olderThanDays?: number;
+        };
+        PurgeResult: {
+            purged: number;
+            reason?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        Review: {
+            createdAt: string;
+            /** @description A ULID */
+            eventId?: string;
+            /** @description A ULID */
+            id: string;
+            note: string;
+            reviewer: string;
+            /** @enum {string} */
+            verdict: "confirmed" | "false_positive" | "escalated";
+        } & {
+            [key: string]: unknown;
+        };
+        ReviewRequest: {
+            note: string;
+            /** @enum {string} */
+            verdict: "confirmed" | "false_positive" | "escalated";
+        };
+        Simulation: {
+            byRule: {
+                [key: string]: {
+                    after: number;
+                    before: number;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            changed: number;
+            evaluated: number;
+            transitions: {
+                [key: string]: number;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        SimulationRequest: {
+            from?: string;
+            /** @default 10000 */
+            limit?: number;
+            policy: {
+                /**
+                 * @default {
+                 *       "phones": [],
+                 *       "ibans": [],
+                 *       "emails": [],
+                 *       "emailDomains": []
+                 *     }
+                 */
+                allowList?: {
+                    /** @default [] */
+                    emailDomains?: string[];
+                    /** @default [] */
+                    emails?: string[];
+                    /** @default [] */
+                    ibans?: string[];
+                    /** @default [] */
+                    phones?: string[];
+                };
+                brand?: string;
+                defaultRegion?: string;
+                identityProvider?: {
+                    audience: string;
+                    issuer: string;
+                    jwks?: {
+                        keys: ({
+                            kty: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    };
+                    jwksUrl?: string;
+                };
+                /**
+                 * @default enforce
+                 * @enum {string}
+                 */
+                mode?: "enforce" | "monitor";
+                privateChannelLink?: string;
+                retentionDays?: number;
+                safeTexts?: string[];
+                wording?: {
+                    [key: string]: {
+                        customerNotice?: string;
+                        privateChannelMessage?: string;
+                    };
+                };
+            };
+            to?: string;
+        };
+        Summary: {
+            byDay: ({
+                day: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            byKind: {
+                [key: string]: number;
+            };
+            byRule: {
+                [key: string]: number;
+            };
+            checks: number;
+            decisions: {
+                [key: string]: number;
+            };
+            falsePositiveRate: number | null;
+            wouldBlock: number;
+        } & {
+            [key: string]: unknown;
+        };
+        VerifyReport: {
+            breakCount: number;
+            breaks: ({
+                reason: string;
+                seq: number | null;
+            } & {
+                [key: string]: unknown;
+            })[];
+            events: number;
+            head?: string | null;
+            /** @description Each held checkpoint or receipt, with its proofs */
+            held: {
+                [key: string]: unknown;
+            }[];
+            ok: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        VerifyRequest: {
+            checkpoint?: string;
+            checkpoints?: string[];
+            receipt?: string;
+            receipts?: string[];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    jwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JWK set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Jwks"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    docs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Alive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Metrics in the text exposition format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    openapi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OpenAPI 3.1 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not ready */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    checkpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checkpoints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkpoints"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                agent?: string;
+                cursor?: string;
+                decision?: "allow" | "warn" | "block";
+                direction?: "inbound" | "outbound";
+                fingerprint?: string;
+                from?: string;
+                kind?: "iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name";
+                limit?: number;
+                platform?: string;
+                rule?: string;
+                thread?: string;
+                to?: string;
+                type?: "check" | "override" | "policy_change" | "purge" | "lookup" | "review";
+                visibility?: "public" | "private";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event id (a ULID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEvent"] & {
+                        reviews: components["schemas"]["Review"][];
+                    };
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such resource for this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    overrideEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event id (a ULID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OverrideRequest"];
+            };
+        };
+        responses: {
+            /** @description The override event and its receipt */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Override"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such resource for this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`: the change conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviewEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event id (a ULID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "verdict": "false_positive",
+                 *       "note": "A reference number, not an account."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description The review, recorded with its chain event */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such resource for this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportEvents: {
+        parameters: {
+            query?: {
+                agent?: string;
+                decision?: "allow" | "warn" | "block";
+                direction?: "inbound" | "outbound";
+                fingerprint?: string;
+                format?: "csv" | "jsonl";
+                from?: string;
+                kind?: "iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name";
+                platform?: string;
+                rule?: string;
+                thread?: string;
+                through?: number;
+                to?: string;
+                type?: "check" | "override" | "policy_change" | "purge" | "lookup" | "review";
+                visibility?: "public" | "private";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportManifest: {
+        parameters: {
+            query?: {
+                agent?: string;
+                decision?: "allow" | "warn" | "block";
+                direction?: "inbound" | "outbound";
+                fingerprint?: string;
+                format?: "csv" | "jsonl";
+                from?: string;
+                kind?: "iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name";
+                platform?: string;
+                rule?: string;
+                thread?: string;
+                through?: number;
+                to?: string;
+                type?: "check" | "override" | "policy_change" | "purge" | "lookup" | "review";
+                visibility?: "public" | "private";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The manifest and its signature */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportManifest"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    lookUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "customerId": "fb:123"
+                 *     }
+                 */
+                "application/json": components["schemas"]["LookupRequest"];
+            };
+        };
+        responses: {
+            /** @description The fingerprints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LookupResult"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    purge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PurgeRequest"];
+            };
+        };
+        responses: {
+            /** @description What was purged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurgeResult"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    summary: {
+        parameters: {
+            query?: {
+                agent?: string;
+                decision?: "allow" | "warn" | "block";
+                direction?: "inbound" | "outbound";
+                fingerprint?: string;
+                from?: string;
+                kind?: "iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name";
+                platform?: string;
+                rule?: string;
+                thread?: string;
+                to?: string;
+                type?: "check" | "override" | "policy_change" | "purge" | "lookup" | "review";
+                visibility?: "public" | "private";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Summary"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    verify: {
+        parameters: {
+            query?: {
+                checkpoint?: string;
+                receipt?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether the log is intact, and the proofs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifyReport"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    verifyHeld: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyRequest"];
+            };
+        };
+        responses: {
+            /** @description Whether the log is intact, and the proofs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifyReport"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    check: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key returns the first decision and writes no second audit event. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "direction": "outbound",
+                 *       "text": "Saldo Pana konta wynosi 2 500,00 zł.",
+                 *       "channel": {
+                 *         "platform": "facebook",
+                 *         "visibility": "public"
+                 *       },
+                 *       "customer": {
+                 *         "id": "fb:123"
+                 *       },
+                 *       "agent": {
+                 *         "id": "agent-17"
+                 *       },
+                 *       "thread": {
+                 *         "id": "t-9",
+                 *         "postId": "p-4"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CheckRequest"];
+            };
+        };
+        responses: {
+            /** @description The decision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckResponse"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `idempotency_conflict`: the Idempotency-Key was used for a different request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited`: past the tenant's rate; wait for Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    checkBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "items": [
+                 *         {
+                 *           "direction": "outbound",
+                 *           "text": "Saldo Pana konta wynosi 2 500,00 zł.",
+                 *           "channel": {
+                 *             "platform": "facebook",
+                 *             "visibility": "public"
+                 *           },
+                 *           "customer": {
+                 *             "id": "fb:123"
+                 *           },
+                 *           "agent": {
+                 *             "id": "agent-17"
+                 *           },
+                 *           "thread": {
+                 *             "id": "t-9",
+                 *             "postId": "p-4"
+                 *           },
+                 *           "idempotencyKey": "reply-8812"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["BatchRequest"];
+            };
+        };
+        responses: {
+            /** @description One result per item, in order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResponse"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited`: past the tenant's rate; wait for Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policy and its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "mode": "monitor"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PolicyDocument"];
+            };
+        };
+        responses: {
+            /** @description The new version */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`: the change conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    simulatePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SimulationRequest"];
+            };
+        };
+        responses: {
+            /** @description The decisions that would change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Simulation"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+}
