@@ -10,9 +10,13 @@ import { loadConfig } from '../src/config.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Starts `src/main.ts` the way `npm start` does, on a free port and a fresh data directory. */
-async function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+/** Starts the service from its TypeScript source (or as `args` say), on a free port and a fresh data directory. */
+async function start(
+  env: Record<string, string>,
+  args = ['--import', 'tsx', 'src/main.ts'],
+  timeoutMs = 25_000,
+) {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -22,7 +26,7 @@ async function start(env: Record<string, string>) {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`no start: ${out}`));
-    }, 25_000);
+    }, timeoutMs);
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /listening on http:\/\/localhost:(\d+)/.exec(out);
@@ -39,6 +43,30 @@ async function start(env: Record<string, string>) {
 }
 
 describe('npm start', () => {
+  it('builds the JavaScript when it is missing or stale, and serves from it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sargas-build-'));
+    // what `npm start` runs: scripts/start.mjs builds dist/ (tsc) when needed, then runs it
+    const { child, port } = await start({ DATA_DIR: dataDir }, ['scripts/start.mjs'], 150_000);
+    try {
+      expect(existsSync(join(ROOT, 'dist/main.js'))).toBe(true);
+      const base = `http://127.0.0.1:${port}`;
+      expect((await fetch(`${base}/readyz`)).status).toBe(200);
+      // the files beside the modules (the console's) and the package's (the reference page's)
+      expect((await fetch(`${base}/console/console.js`)).status).toBe(200);
+      expect((await fetch(`${base}/docs/swagger-ui-bundle.js`)).status).toBe(200);
+      const doc = await (await fetch(`${base}/openapi.json`)).json();
+      expect(doc.info.version).toBe(
+        JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
+      );
+      const exited = new Promise((r) => child.on('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
   it('comes up on embedded PostgreSQL, migrates, says how to get a token, and stops cleanly', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sargas-start-'));
     const witnessDir = join(dataDir, 'witness');
