@@ -1,0 +1,10 @@
+#!/bin/sh
+# Runs once, when the PostgreSQL volume is first created (docker-entrypoint-initdb.d):
+# the append-only role the migrations grant to, and the login the service uses, which is
+# granted that role and nothing more (docs/audit.md, "Grants").
+set -eu
+psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" <<SQL
+CREATE ROLE sargas_writer NOLOGIN;
+CREATE ROLE sargas_app LOGIN PASSWORD '${SARGAS_APP_PASSWORD}';
+GRANT sargas_writer TO sargas_app;
+SQL
