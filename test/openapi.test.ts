@@ -42,7 +42,7 @@ describe('the OpenAPI document', () => {
     expect((api as { openapi: string }).openapi).toBe('3.1.0');
   });
 
-  it("holds each operation's example to its request schema", () => {
+  it("holds each operation's examples to its schemas", () => {
     let examples = 0;
     for (const [path, ops] of Object.entries(doc.paths))
       for (const [method, op] of Object.entries(ops)) {
@@ -58,7 +58,19 @@ describe('the OpenAPI document', () => {
         ).toBe(true);
         examples++;
       }
-    expect(examples).toBeGreaterThanOrEqual(5);
+    for (const [path, ops] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(ops))
+        for (const [status, r] of Object.entries(op.responses)) {
+          const json = r.content?.['application/json'] as { example?: unknown } | undefined;
+          if (json?.example === undefined) continue;
+          const validate = ajv.getSchema(answerSchema(method, path, Number(status)))!;
+          expect(
+            validate(json.example),
+            `${method} ${path} ${status}: ${ajv.errorsText(validate.errors)}`,
+          ).toBe(true);
+          examples++;
+        }
+    expect(examples).toBeGreaterThanOrEqual(7);
   });
 });
 

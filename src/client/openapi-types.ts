@@ -504,8 +504,6 @@ export interface components {
                     id?: string;
                     /** @description An assertion from the tenant's identity provider that the customer is identified */
                     identityToken?: string;
-                } & {
-                    [key: string]: unknown;
                 };
                 /**
                  * @description outbound: an agent's reply before it is sent; inbound: a customer's post
@@ -529,7 +527,7 @@ export interface components {
         };
         BatchResponse: {
             /** @description One per item, in order: the item's check response, or its error */
-            results: (({
+            results: ({
                 actions: ("remove_secret_request" | "remove_secret" | "hide_post" | "advise_block_card" | "advise_change_secret" | "contact_customer_privately" | "move_to_private_channel" | "verify_identity" | "do_not_copy")[];
                 audit: {
                     hash: string;
@@ -540,15 +538,11 @@ export interface components {
                         root: string;
                         seq: number;
                         treeSize?: number;
-                    } & {
-                        [key: string]: unknown;
                     };
-                } & {
-                    [key: string]: unknown;
                 };
                 /** @enum {string} */
                 decision: "allow" | "warn" | "block";
-                findings: ({
+                findings: {
                     /**
                      * @description On the tenant's allow-list: not counted
                      * @constant
@@ -565,15 +559,11 @@ export interface components {
                     masked: string;
                     /** @description UTF-16 offset into the text as sent */
                     start: number;
-                } & {
-                    [key: string]: unknown;
-                })[];
+                }[];
                 identity: {
                     reason?: string;
                     /** @enum {string} */
                     status: "verified" | "absent" | "rejected";
-                } & {
-                    [key: string]: unknown;
                 };
                 /** @enum {string} */
                 locale: "pl" | "lt" | "en";
@@ -594,38 +584,30 @@ export interface components {
                     /** @description A ready invitation to a private, identified channel, in the customer's language */
                     privateChannelMessage: string | null;
                     redactedText: string | null;
-                } & {
-                    [key: string]: unknown;
                 };
                 /**
                  * @description A customer exposed a secret: act now
                  * @constant
                  */
                 urgent?: true;
-                violations: ({
+                violations: {
                     kinds: string[];
                     message: string;
                     rule: string;
                     /** @description What to rewrite, in the original offsets */
-                    spans: ({
+                    spans: {
                         end: number;
                         /** @description A kind of POLICY.md (iban, pin, balance, phone …) or a tenant custom kind */
                         kind: string;
                         start: number;
-                    } & {
-                        [key: string]: unknown;
-                    })[];
-                } & {
-                    [key: string]: unknown;
-                })[];
+                    }[];
+                }[];
                 /**
                  * @description Monitor mode: enforced, this would block
                  * @constant
                  */
                 wouldBlock?: true;
-            } & {
-                [key: string]: unknown;
-            }) | ({
+            } | {
                 error: {
                     /** @enum {string} */
                     code: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "idempotency_conflict" | "conflict" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "audit_unavailable" | "not_ready";
@@ -634,24 +616,14 @@ export interface components {
                     /** @description For people; never echoes a submitted value */
                     message: string;
                     requestId?: string | null;
-                } & {
-                    [key: string]: unknown;
                 };
-            } & {
-                [key: string]: unknown;
-            }))[];
-        } & {
-            [key: string]: unknown;
+            })[];
         };
         Checkpoints: {
-            checkpoints: ({
+            checkpoints: {
                 jws: string;
                 seq: number;
-            } & {
-                [key: string]: unknown;
-            })[];
-        } & {
-            [key: string]: unknown;
+            }[];
         };
         CheckRequest: {
             /** @description Required for outbound messages */
@@ -668,8 +640,6 @@ export interface components {
                 id?: string;
                 /** @description An assertion from the tenant's identity provider that the customer is identified */
                 identityToken?: string;
-            } & {
-                [key: string]: unknown;
             };
             /**
              * @description outbound: an agent's reply before it is sent; inbound: a customer's post
@@ -700,15 +670,11 @@ export interface components {
                     root: string;
                     seq: number;
                     treeSize?: number;
-                } & {
-                    [key: string]: unknown;
                 };
-            } & {
-                [key: string]: unknown;
             };
             /** @enum {string} */
             decision: "allow" | "warn" | "block";
-            findings: ({
+            findings: {
                 /**
                  * @description On the tenant's allow-list: not counted
                  * @constant
@@ -725,15 +691,11 @@ export interface components {
                 masked: string;
                 /** @description UTF-16 offset into the text as sent */
                 start: number;
-            } & {
-                [key: string]: unknown;
-            })[];
+            }[];
             identity: {
                 reason?: string;
                 /** @enum {string} */
                 status: "verified" | "absent" | "rejected";
-            } & {
-                [key: string]: unknown;
             };
             /** @enum {string} */
             locale: "pl" | "lt" | "en";
@@ -754,37 +716,29 @@ export interface components {
                 /** @description A ready invitation to a private, identified channel, in the customer's language */
                 privateChannelMessage: string | null;
                 redactedText: string | null;
-            } & {
-                [key: string]: unknown;
             };
             /**
              * @description A customer exposed a secret: act now
              * @constant
              */
             urgent?: true;
-            violations: ({
+            violations: {
                 kinds: string[];
                 message: string;
                 rule: string;
                 /** @description What to rewrite, in the original offsets */
-                spans: ({
+                spans: {
                     end: number;
                     /** @description A kind of POLICY.md (iban, pin, balance, phone …) or a tenant custom kind */
                     kind: string;
                     start: number;
-                } & {
-                    [key: string]: unknown;
-                })[];
-            } & {
-                [key: string]: unknown;
-            })[];
+                }[];
+            }[];
             /**
              * @description Monitor mode: enforced, this would block
              * @constant
              */
             wouldBlock?: true;
-        } & {
-            [key: string]: unknown;
         };
         /** @description The one error shape of the API */
         Error: {
@@ -796,11 +750,7 @@ export interface components {
                 /** @description For people; never echoes a submitted value */
                 message: string;
                 requestId?: string | null;
-            } & {
-                [key: string]: unknown;
             };
-        } & {
-            [key: string]: unknown;
         };
         EventPage: {
             events: components["schemas"]["AuditEvent"][];
@@ -817,26 +767,16 @@ export interface components {
                 sha256: string;
                 tenant: string;
                 through: number;
-            } & {
-                [key: string]: unknown;
             };
-        } & {
-            [key: string]: unknown;
         };
         Health: {
             status: string;
-        } & {
-            [key: string]: unknown;
         };
         Jwks: {
-            keys: ({
+            keys: {
                 kid?: string;
                 kty: string;
-            } & {
-                [key: string]: unknown;
-            })[];
-        } & {
-            [key: string]: unknown;
+            }[];
         };
         LookupRequest: {
             customerId?: string;
@@ -845,17 +785,11 @@ export interface components {
         LookupResult: {
             /** @description Every keyed fingerprint of the values: the `fingerprint` filter of the events */
             fingerprint: string[];
-        } & {
-            [key: string]: unknown;
         };
         Override: {
             /** @description The override event */
-            override: {
-                [key: string]: unknown;
-            };
+            override: Record<string, never>;
             receipt: string;
-        } & {
-            [key: string]: unknown;
         };
         OverrideRequest: {
             justification: string;
@@ -864,14 +798,10 @@ export interface components {
             createdAt?: string | null;
             createdBy?: string | null;
             /** @description The policy document (see PUT /v1/policy) */
-            policy: {
-                [key: string]: unknown;
-            };
+            policy: Record<string, never>;
             policyVersion: string;
             tenant: string;
             version: number;
-        } & {
-            [key: string]: unknown;
         };
         PolicyDocument: {
             /**
@@ -898,11 +828,9 @@ export interface components {
                 audience: string;
                 issuer: string;
                 jwks?: {
-                    keys: ({
+                    keys: {
                         kty: string;
-                    } & {
-                        [key: string]: unknown;
-                    })[];
+                    }[];
                 };
                 jwksUrl?: string;
             };
@@ -927,8 +855,6 @@ export interface components {
         PurgeResult: {
             purged: number;
             reason?: string;
-        } & {
-            [key: string]: unknown;
         };
         Review: {
             createdAt: string;
@@ -940,8 +866,6 @@ export interface components {
             reviewer: string;
             /** @enum {string} */
             verdict: "confirmed" | "false_positive" | "escalated";
-        } & {
-            [key: string]: unknown;
         };
         ReviewRequest: {
             note: string;
@@ -953,8 +877,6 @@ export interface components {
                 [key: string]: {
                     after: number;
                     before: number;
-                } & {
-                    [key: string]: unknown;
                 };
             };
             changed: number;
@@ -962,8 +884,6 @@ export interface components {
             transitions: {
                 [key: string]: number;
             };
-        } & {
-            [key: string]: unknown;
         };
         SimulationRequest: {
             from?: string;
@@ -994,11 +914,9 @@ export interface components {
                     audience: string;
                     issuer: string;
                     jwks?: {
-                        keys: ({
+                        keys: {
                             kty: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        }[];
                     };
                     jwksUrl?: string;
                 };
@@ -1020,11 +938,9 @@ export interface components {
             to?: string;
         };
         Summary: {
-            byDay: ({
+            byDay: {
                 day: string;
-            } & {
-                [key: string]: unknown;
-            })[];
+            }[];
             byKind: {
                 [key: string]: number;
             };
@@ -1037,26 +953,18 @@ export interface components {
             };
             falsePositiveRate: number | null;
             wouldBlock: number;
-        } & {
-            [key: string]: unknown;
         };
         VerifyReport: {
             breakCount: number;
-            breaks: ({
+            breaks: {
                 reason: string;
                 seq: number | null;
-            } & {
-                [key: string]: unknown;
-            })[];
+            }[];
             events: number;
             head?: string | null;
             /** @description Each held checkpoint or receipt, with its proofs */
-            held: {
-                [key: string]: unknown;
-            }[];
+            held: Record<string, never>[];
             ok: boolean;
-        } & {
-            [key: string]: unknown;
         };
         VerifyRequest: {
             checkpoint?: string;
@@ -1148,8 +1056,6 @@ export interface operations {
                 content: {
                     "application/json": {
                         status: string;
-                    } & {
-                        [key: string]: unknown;
                     };
                 };
             };
@@ -2327,6 +2233,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "decision": "block",
+                     *       "mode": "enforce",
+                     *       "locale": "pl",
+                     *       "findings": [
+                     *         {
+                     *           "kind": "balance",
+                     *           "start": 24,
+                     *           "end": 35,
+                     *           "confidence": 0.9,
+                     *           "masked": "* ***,** zł",
+                     *           "evidence": [
+                     *             "format:amount",
+                     *             "context:balance"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "violations": [
+                     *         {
+                     *           "rule": "account-data-public",
+                     *           "kinds": [
+                     *             "balance"
+                     *           ],
+                     *           "message": "Account data may be given only in a private channel after identification.",
+                     *           "spans": [
+                     *             {
+                     *               "start": 24,
+                     *               "end": 35,
+                     *               "kind": "balance"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "actions": [
+                     *         "move_to_private_channel",
+                     *         "verify_identity"
+                     *       ],
+                     *       "suggestion": {
+                     *         "redactedText": "Saldo Pana konta wynosi * ***,** zł.",
+                     *         "privateChannelMessage": "Dzień dobry, ze względu na ochronę danych osobowych nie możemy podać tych informacji publicznie. Zapraszamy do wiadomości prywatnej – po potwierdzeniu tożsamości udzielimy pełnej odpowiedzi.",
+                     *         "customerNotice": null
+                     *       },
+                     *       "identity": {
+                     *         "status": "absent"
+                     *       },
+                     *       "policyVersion": "demo@3",
+                     *       "audit": {
+                     *         "id": "01KAB7J3M4Q9V2N8X5R6T1Y0ZC",
+                     *         "seq": 1042,
+                     *         "hash": "9f2c…"
+                     *       },
+                     *       "receipt": "eyJhbGciOiJFZERTQSIs…"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CheckResponse"];
                 };
             };
@@ -2461,6 +2422,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "decision": "block",
+                     *           "mode": "enforce",
+                     *           "locale": "pl",
+                     *           "findings": [
+                     *             {
+                     *               "kind": "balance",
+                     *               "start": 24,
+                     *               "end": 35,
+                     *               "confidence": 0.9,
+                     *               "masked": "* ***,** zł",
+                     *               "evidence": [
+                     *                 "format:amount",
+                     *                 "context:balance"
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "violations": [
+                     *             {
+                     *               "rule": "account-data-public",
+                     *               "kinds": [
+                     *                 "balance"
+                     *               ],
+                     *               "message": "Account data may be given only in a private channel after identification.",
+                     *               "spans": [
+                     *                 {
+                     *                   "start": 24,
+                     *                   "end": 35,
+                     *                   "kind": "balance"
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "actions": [
+                     *             "move_to_private_channel",
+                     *             "verify_identity"
+                     *           ],
+                     *           "suggestion": {
+                     *             "redactedText": "Saldo Pana konta wynosi * ***,** zł.",
+                     *             "privateChannelMessage": "Dzień dobry, ze względu na ochronę danych osobowych nie możemy podać tych informacji publicznie. Zapraszamy do wiadomości prywatnej – po potwierdzeniu tożsamości udzielimy pełnej odpowiedzi.",
+                     *             "customerNotice": null
+                     *           },
+                     *           "identity": {
+                     *             "status": "absent"
+                     *           },
+                     *           "policyVersion": "demo@3",
+                     *           "audit": {
+                     *             "id": "01KAB7J3M4Q9V2N8X5R6T1Y0ZC",
+                     *             "seq": 1042,
+                     *             "hash": "9f2c…"
+                     *           },
+                     *           "receipt": "eyJhbGciOiJFZERTQSIs…"
+                     *         },
+                     *         {
+                     *           "error": {
+                     *             "code": "invalid_request",
+                     *             "message": "channel.visibility: Invalid option: expected one of \"public\"|\"private\"",
+                     *             "details": [
+                     *               {
+                     *                 "field": "channel.visibility",
+                     *                 "message": "Invalid option"
+                     *               }
+                     *             ]
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["BatchResponse"];
                 };
             };

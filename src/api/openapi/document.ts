@@ -11,8 +11,27 @@ export function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<st
     io,
     unrepresentable: 'any',
   }) as Record<string, unknown>;
+  return tidy(out) as Record<string, unknown>;
+}
+
+// What JSON Schema says by default, said again by zod: `additionalProperties: {}` (any
+// member allowed: the default) and an integer's safe-integer bounds. Left out, viewers
+// stop inventing "additionalProp1" and -9007199254740991 for the examples.
+function tidy(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(tidy);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'additionalProperties' && isEmptyObject(v)) continue;
+    if (k === 'minimum' && v === Number.MIN_SAFE_INTEGER) continue;
+    if (k === 'maximum' && v === Number.MAX_SAFE_INTEGER) continue;
+    out[k] = tidy(v);
+  }
   return out;
 }
+
+const isEmptyObject = (v: unknown) =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0;
 
 /** The error codes an operation can answer: its own and those of its kind. */
 export function errorCodes(op: Operation): ErrorCode[] {

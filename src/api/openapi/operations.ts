@@ -49,6 +49,41 @@ const checkExample = {
   thread: { id: 't-9', postId: 'p-4' },
 };
 
+const checkResponseExample = {
+  decision: 'block',
+  mode: 'enforce',
+  locale: 'pl',
+  findings: [
+    {
+      kind: 'balance',
+      start: 24,
+      end: 35,
+      confidence: 0.9,
+      masked: '* ***,** zł',
+      evidence: ['format:amount', 'context:balance'],
+    },
+  ],
+  violations: [
+    {
+      rule: 'account-data-public',
+      kinds: ['balance'],
+      message: 'Account data may be given only in a private channel after identification.',
+      spans: [{ start: 24, end: 35, kind: 'balance' }],
+    },
+  ],
+  actions: ['move_to_private_channel', 'verify_identity'],
+  suggestion: {
+    redactedText: 'Saldo Pana konta wynosi * ***,** zł.',
+    privateChannelMessage:
+      'Dzień dobry, ze względu na ochronę danych osobowych nie możemy podać tych informacji publicznie. Zapraszamy do wiadomości prywatnej – po potwierdzeniu tożsamości udzielimy pełnej odpowiedzi.',
+    customerNotice: null,
+  },
+  identity: { status: 'absent' },
+  policyVersion: 'demo@3',
+  audit: { id: '01KAB7J3M4Q9V2N8X5R6T1Y0ZC', seq: 1042, hash: '9f2c…' },
+  receipt: 'eyJhbGciOiJFZERTQSIs…',
+};
+
 const idempotencyHeader = {
   name: 'Idempotency-Key',
   description:
@@ -72,7 +107,12 @@ export const OPERATIONS: readonly Operation[] = [
     headers: [idempotencyHeader],
     body: { name: 'CheckRequest', schema: checkRequestSchema, example: checkExample },
     responses: {
-      200: { description: 'The decision', name: 'CheckResponse', schema: checkResponseSchema },
+      200: {
+        description: 'The decision',
+        name: 'CheckResponse',
+        schema: checkResponseSchema,
+        example: checkResponseExample,
+      },
     },
     errors: ['idempotency_conflict', 'rate_limited'],
   },
@@ -97,6 +137,18 @@ export const OPERATIONS: readonly Operation[] = [
         description: 'One result per item, in order',
         name: 'BatchResponse',
         schema: batchResponseSchema,
+        example: {
+          results: [
+            checkResponseExample,
+            {
+              error: {
+                code: 'invalid_request',
+                message: 'channel.visibility: Invalid option: expected one of "public"|"private"',
+                details: [{ field: 'channel.visibility', message: 'Invalid option' }],
+              },
+            },
+          ],
+        },
       },
     },
     errors: ['rate_limited'],
