@@ -7,11 +7,7 @@
  */
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
-import { signAccessToken } from '../src/auth/access-token.ts';
-import { loadKeys } from '../src/auth/keys.ts';
-import { loadConfig } from '../src/config.ts';
-import { loadCorpus } from '../eval/corpus.ts';
-import { benchEnvironment, startProcess } from './support.ts';
+import { benchEnvironment, benchToken, checkRequests, startProcess } from './support.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -25,20 +21,8 @@ try {
     RATE_LIMIT_PER_SECOND: '0',
   });
   env.children.push(service.child);
-  const keys = await loadKeys(loadConfig({ DATA_DIR: env.dataDir }));
-  const token = await signAccessToken(
-    keys.dev!,
-    { tenant: 'bench', scopes: ['check'] },
-    { issuer: 'sargas-dev', audience: 'sargas' },
-  );
-  const items = loadCorpus().map((r) => ({
-    direction: r.direction,
-    text: r.text,
-    channel: r.channel,
-    agent: { id: 'agent-1' },
-    customer: { id: 'fb:1' },
-    thread: { id: r.id },
-  }));
+  const token = await benchToken(env.dataDir);
+  const items = checkRequests();
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
 
   const singles = (seconds: number) =>

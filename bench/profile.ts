@@ -9,11 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { signAccessToken } from '../src/auth/access-token.ts';
-import { loadKeys } from '../src/auth/keys.ts';
-import { loadConfig } from '../src/config.ts';
-import { loadCorpus } from '../eval/corpus.ts';
-import { benchEnvironment, startProcess } from './support.ts';
+import { benchEnvironment, benchToken, checkRequests, startProcess } from './support.ts';
 import { attribute, cpuOf, metric, postgresCpu, printStages } from './cpu-profile.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -33,23 +29,11 @@ try {
     ['--cpu-prof', `--cpu-prof-dir=${profDir}`],
   );
   env.children.push(service.child);
-  const keys = await loadKeys(loadConfig({ DATA_DIR: env.dataDir }));
-  const token = await signAccessToken(
-    keys.dev!,
-    { tenant: 'bench', scopes: ['check'] },
-    { issuer: 'sargas-dev', audience: 'sargas' },
-  );
-  const requests = loadCorpus().map((r) => ({
+  const token = await benchToken(env.dataDir);
+  const requests = checkRequests().map((b) => ({
     method: 'POST' as const,
     path: '/v1/check',
-    body: JSON.stringify({
-      direction: r.direction,
-      text: r.text,
-      channel: r.channel,
-      agent: { id: 'agent-1' },
-      customer: { id: 'fb:1' },
-      thread: { id: r.id },
-    }),
+    body: JSON.stringify(b),
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
   }));
   const load = (seconds: number) =>

@@ -15,11 +15,7 @@
  */
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
-import { signAccessToken } from '../src/auth/access-token.ts';
-import { loadKeys } from '../src/auth/keys.ts';
-import { loadConfig } from '../src/config.ts';
-import { loadCorpus } from '../eval/corpus.ts';
-import { benchEnvironment, startProcess } from './support.ts';
+import { benchEnvironment, benchToken, checkRequests, startProcess } from './support.ts';
 import { attribute, cpuOf, postgresCpu, printStages } from './cpu-profile.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -161,23 +157,8 @@ try {
   const bare = await startProcess('bench/bare-server.mjs', {});
   children.push(bare.child);
 
-  const keys = await loadKeys(loadConfig({ DATA_DIR: dataDir }));
-  const token = await signAccessToken(
-    keys.dev!,
-    { tenant: 'bench', scopes: ['check'] },
-    { issuer: 'sargas-dev', audience: 'sargas' },
-  );
-  const rows = loadCorpus();
-  const bodies = rows.map((r) =>
-    JSON.stringify({
-      direction: r.direction,
-      text: r.text,
-      channel: r.channel,
-      agent: { id: 'agent-1' },
-      customer: { id: 'fb:1' },
-      thread: { id: r.id },
-    }),
-  );
+  const token = await benchToken(dataDir);
+  const bodies = checkRequests().map((b) => JSON.stringify(b));
   const requests = (path: string) =>
     bodies.map((body) => ({
       method: 'POST' as const,

@@ -6,6 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
+import { signAccessToken } from '../src/auth/access-token.ts';
+import { loadKeys } from '../src/auth/keys.ts';
+import { loadConfig } from '../src/config.ts';
+import { loadCorpus } from '../eval/corpus.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const ADMIN_URL =
@@ -57,4 +61,26 @@ export async function benchEnvironment(prefix: string) {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A development token for the bench tenant, signed with the keys the service made in `dataDir`. */
+export async function benchToken(dataDir: string, scopes: string[] = ['check']): Promise<string> {
+  const keys = await loadKeys(loadConfig({ DATA_DIR: dataDir }));
+  return signAccessToken(
+    keys.dev!,
+    { tenant: 'bench', scopes },
+    { issuer: 'sargas-dev', audience: 'sargas' },
+  );
+}
+
+/** The corpus's messages as check requests, as the server benchmarks send them. */
+export function checkRequests() {
+  return loadCorpus().map((r) => ({
+    direction: r.direction,
+    text: r.text,
+    channel: r.channel,
+    agent: { id: 'agent-1' },
+    customer: { id: 'fb:1' },
+    thread: { id: r.id },
+  }));
 }
