@@ -14,7 +14,8 @@ export interface KindStats {
 /** Detection and decision quality over labelled rows. */
 export interface Measurement {
   messages: number;
-  byKind: Map<Kind, KindStats>;
+  /** Built-in kinds first, then any custom kind of the policy measured under. */
+  byKind: Map<string, KindStats>;
   decisionsRight: number;
   /** Outbound messages with a SECRET (or a request for one) that were not blocked. */
   secretLeaks: number;
@@ -36,7 +37,9 @@ const SECRET_KINDS = new Set<Kind>(KINDS.filter((k) => describeKind(k).class ===
  * overlap; `exact` counts those whose boundaries match too.
  */
 export function measure(rows: readonly CorpusRow[]): Measurement {
-  const byKind = new Map<Kind, KindStats>(KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0, exact: 0 }]));
+  const byKind = new Map<string, KindStats>(
+    KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0, exact: 0 }]),
+  );
   const notes: string[] = [];
   const wrongDecisions: string[] = [];
   let decisionsRight = 0;
@@ -71,7 +74,12 @@ export function measure(rows: readonly CorpusRow[]): Measurement {
     }
     result.findings.forEach((f, idx) => {
       if (used.has(idx)) return;
-      byKind.get(f.kind)!.fp++;
+      let stats = byKind.get(f.kind);
+      if (!stats) {
+        stats = { tp: 0, fp: 0, fn: 0, exact: 0 };
+        byKind.set(f.kind, stats);
+      }
+      stats.fp++;
       notes.push(
         `${row.id} FALSE ${f.kind}: ${JSON.stringify(row.text.slice(f.start, f.end))} in ${JSON.stringify(row.text)}`,
       );

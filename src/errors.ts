@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'not_found',
   'idempotency_conflict',
   'conflict',
+  'precondition_failed',
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { createApp } from './app.ts';
-import { DEV_IDP } from './auth/identity.ts';
+import { devIdentityProvider } from './auth/dev-identity.ts';
 import { loadKeys, type KeyMaterial } from './auth/keys.ts';
 import { registerServiceKey } from './audit/service-keys.ts';
 import { AuditWriter } from './audit/writer.ts';
@@ -73,8 +73,10 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
     await witnesses
       .catchUp(database)
       .catch(() => logger.warn('witness catch-up skipped: checkpoints not readable yet'));
-  const fallbackIdentityProvider = keys.dev
-    ? { ...DEV_IDP, jwks: { keys: [keys.dev.publicJwk] } }
+  // in development, each tenant without a provider of its own has its own derived key
+  const dev = keys.dev;
+  const fallbackIdentityProvider = dev
+    ? (tenant: string) => devIdentityProvider(dev, tenant)
     : null;
   const policies = new PolicyStore(database.db, { fallbackIdentityProvider });
   const app = createApp({

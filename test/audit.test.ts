@@ -52,7 +52,7 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
       `Zadzwońcie na ${PLANTED.phone} albo piszcie na ${PLANTED.email}, hasło: ${PLANTED.password}`,
       `Saldo wynosi ${PLANTED.balance}, adres ul. ${PLANTED.street}, 00-950 Warszawa, mam ${PLANTED.words}`,
     ];
-    const identityToken = await env.svc.identity(PLANTED.customer);
+    const identityToken = await env.svc.identity('bank-a', PLANTED.customer);
     for (const [i, text] of texts.entries()) {
       for (const visibility of ['public', 'private'] as const) {
         for (const direction of ['inbound', 'outbound'] as const) {

@@ -106,6 +106,39 @@ const ROUTES = [
     path: '/v1/policy/simulate',
     body: { policy: { mode: 'monitor' } },
   },
+  {
+    name: 'GET /v1/policy/versions',
+    scope: 'policy:admin',
+    method: 'GET',
+    path: '/v1/policy/versions',
+  },
+  {
+    name: 'GET /v1/policy/versions/:version',
+    scope: 'policy:admin',
+    method: 'GET',
+    path: '/v1/policy/versions/0',
+  },
+  {
+    name: 'GET /v1/policy/versions/:version/diff/:other',
+    scope: 'policy:admin',
+    method: 'GET',
+    path: '/v1/policy/versions/0/diff/0',
+  },
+  {
+    name: 'POST /v1/policy/rollback',
+    scope: 'policy:admin',
+    method: 'POST',
+    path: '/v1/policy/rollback',
+    body: { version: 1 },
+    ok: 201,
+  },
+  {
+    name: 'POST /v1/policy/validate',
+    scope: 'policy:admin',
+    method: 'POST',
+    path: '/v1/policy/validate',
+    body: { mode: 'monitor' },
+  },
 ] as const;
 
 /** Routes anyone may call: probes, metrics, the public keys, the console's static page, the API's document and reference page. */

@@ -62,7 +62,7 @@ describe.each(BACKENDS)('POST /v1/check on %s', (backend) => {
     });
 
     it('allows account data in a private channel once a valid identity assertion is presented', async () => {
-      const identityToken = await env.svc.identity('fb:123');
+      const identityToken = await env.svc.identity('bank-a', 'fb:123');
       const res = await env.svc.check(token, {
         ...publicBalance,
         channel: { platform: 'facebook', visibility: 'private' },
@@ -85,11 +85,19 @@ describe.each(BACKENDS)('POST /v1/check on %s', (backend) => {
     });
 
     it.each([
-      ['for another customer', async (s: TestService) => s.identity('fb:999'), 'subject_mismatch'],
-      ['expired', async (s: TestService) => s.identity('fb:123', { ttlSeconds: -10 }), 'expired'],
+      [
+        'for another customer',
+        async (s: TestService) => s.identity('bank-a', 'fb:999'),
+        'subject_mismatch',
+      ],
+      [
+        'expired',
+        async (s: TestService) => s.identity('bank-a', 'fb:123', { ttlSeconds: -10 }),
+        'expired',
+      ],
       [
         'for another audience',
-        async (s: TestService) => s.identity('fb:123', { audience: 'someone-else' }),
+        async (s: TestService) => s.identity('bank-a', 'fb:123', { audience: 'someone-else' }),
         'claim_aud',
       ],
     ])('rejects an identity assertion %s', async (_label, mint, reason) => {
@@ -106,7 +114,7 @@ describe.each(BACKENDS)('POST /v1/check on %s', (backend) => {
 
     it('rejects an identity assertion signed by another key', async () => {
       const other = await createTestService(env.db.handle);
-      const identityToken = await other.identity('fb:123');
+      const identityToken = await other.identity('bank-a', 'fb:123');
       const body = await (
         await env.svc.check(token, {
           ...publicBalance,
@@ -134,7 +142,7 @@ describe.each(BACKENDS)('POST /v1/check on %s', (backend) => {
     });
 
     it('blocks a reply asking for a PIN in a private, verified channel', async () => {
-      const identityToken = await env.svc.identity('fb:1');
+      const identityToken = await env.svc.identity('bank-a', 'fb:1');
       const body = await (
         await env.svc.check(token, {
           direction: 'outbound',

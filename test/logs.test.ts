@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
-import { DEV_IDP } from '../src/auth/identity.ts';
+import { devIdentityProvider } from '../src/auth/dev-identity.ts';
 import { AuditWriter } from '../src/audit/writer.ts';
 import { PolicyStore } from '../src/stores/policy-store.ts';
 import { createTestDatabase, type TestDatabase } from './support/database.ts';
@@ -41,7 +41,7 @@ describe('logs', () => {
     const writer = new AuditWriter(db.handle, steppingClock());
     const policies = new PolicyStore(db.handle.db, {
       ttlMs: 0,
-      fallbackIdentityProvider: { ...DEV_IDP, jwks: { keys: [base.keys.dev!.publicJwk] } },
+      fallbackIdentityProvider: (tenant) => devIdentityProvider(base.keys.dev!, tenant),
     });
     const app = createApp({
       database: db.handle,

@@ -222,7 +222,7 @@ describe.each(BACKENDS)('tenant policies on %s', (backend) => {
       ],
       [
         'signed by another key (the dev key)',
-        async () => env.svc.identity('fb:42'),
+        async () => env.svc.identity('idp', 'fb:42'),
         'block',
         { status: 'rejected', reason: 'signature' },
       ],

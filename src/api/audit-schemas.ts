@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { KINDS } from '../detectors/types.ts';
 import { ApiError } from './errors.ts';
 import { isoDate, safeText } from '../validation/text.ts';
 import type { AppEnv } from './env.ts';
@@ -11,7 +10,10 @@ export const filterSchema = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
   decision: z.enum(['allow', 'warn', 'block']).optional(),
-  kind: z.enum(KINDS).optional(),
+  kind: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{1,39}$/, 'a kind: built-in, or the name of a custom kind')
+    .optional(),
   direction: z.enum(['inbound', 'outbound']).optional(),
   visibility: z.enum(['public', 'private']).optional(),
   agent: safeText({ max: 256 }).optional(),

@@ -27,15 +27,21 @@ export interface CheckContext {
   requestFp?: string | undefined;
 }
 
-function storedFinding(key: Buffer, f: InternalFinding, allowListed: boolean): StoredFinding {
+function storedFinding(
+  key: Buffer,
+  f: InternalFinding,
+  allowListed: boolean,
+  monitored: boolean,
+): StoredFinding {
   return {
     kind: f.kind,
     start: f.start,
     end: f.end,
     confidence: f.confidence,
     masked: f.masked,
-    fp: fingerprint(key, f.kind, f.value),
+    fp: fingerprint(key, f.kind, f.value, f.facts),
     ...(allowListed ? { allowListed: true } : {}),
+    ...(monitored ? { monitored: true } : {}),
   };
 }
 
@@ -73,6 +79,7 @@ export function buildCheckEvent(
   hmac: { key: Buffer; id: string },
 ): CheckEvent {
   const allowListed = new Set(evaluation.allowListed);
+  const monitored = new Set(evaluation.monitored);
   return {
     type: 'check',
     actor: { kind: 'agent', id: ctx.agentId ?? null },
@@ -89,7 +96,7 @@ export function buildCheckEvent(
     policyVersion: `${policy.tenant}@${policy.version}`,
     rules: evaluation.violations.map((v) => v.rule),
     kinds: [...new Set(findings.map((f) => f.kind))],
-    findings: findings.map((f) => storedFinding(hmac.key, f, allowListed.has(f))),
+    findings: findings.map((f) => storedFinding(hmac.key, f, allowListed.has(f), monitored.has(f))),
     actions: evaluation.actions,
     locale: ctx.locale,
     customerFp: ctx.customerId ? fingerprint(hmac.key, 'customer', ctx.customerId) : null,

@@ -20,6 +20,8 @@ export interface StoredFinding {
   masked: string;
   fp: string | null;
   allowListed?: boolean;
+  /** Of a kind the tenant's tuning monitors: reported, not counted in the decision. */
+  monitored?: boolean;
 }
 
 /** The channel a checked message went through, and the people by reference only. */
@@ -89,6 +91,10 @@ export interface PolicyChangeEvent {
     changed: string[];
     mode: string;
     policyHash: string;
+    /** Tuning fields that weaken a SECRET kind's protection (acknowledged in the document). */
+    secretWeakenings?: string[];
+    /** A rollback: the version whose document this one restores. */
+    restoredVersion?: number;
   };
 }
 

@@ -20,6 +20,8 @@ export interface LookedUpValue {
   kind: string;
   masked: string;
   value: string;
+  /** A custom kind's facts (detectors/kinds.ts KindFacts). */
+  facts?: Parameters<typeof fingerprint>[3];
 }
 
 /**
@@ -35,16 +37,20 @@ export function lookupFingerprints(
   values: readonly LookedUpValue[],
   customerId?: string,
 ): Lookup {
-  const under = (kind: Parameters<typeof fingerprint>[1], value: string) =>
+  const under = (
+    kind: Parameters<typeof fingerprint>[1],
+    value: string,
+    facts?: Parameters<typeof fingerprint>[3],
+  ) =>
     keys.flatMap((k) => {
-      const fp = fingerprint(k.key, kind, value);
+      const fp = fingerprint(k.key, kind, value, facts);
       return fp ? [{ keyId: k.id, fingerprint: fp }] : [];
     });
   const findings = values
     .map((f) => ({
       kind: f.kind,
       masked: f.masked,
-      fingerprints: under(f.kind as Parameters<typeof fingerprint>[1], f.value),
+      fingerprints: under(f.kind, f.value, f.facts),
     }))
     .filter((f) => f.fingerprints.length > 0);
   const customer = customerId ? under('customer', customerId) : null;

@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { signAccessToken, SCOPES } from '../auth/access-token.ts';
+import { devIdentityKey } from '../auth/dev-identity.ts';
 import { signIdentityAssertion } from '../auth/identity.ts';
 import { loadKeys } from '../auth/keys.ts';
 import { loadConfig } from '../config.ts';
 
 // npm run token -- --tenant demo --scopes check,audit:read [--subject me] [--ttl 3600]
-// npm run token -- --tenant demo --identity fb:123     (a customer identity assertion)
+// npm run token -- --tenant demo --identity fb:123     (a customer identity assertion, valid for that tenant only)
 const { values } = parseArgs({
   options: {
     tenant: { type: 'string' },
@@ -32,7 +33,9 @@ const keys = await loadKeys(config);
 const ttl = Number(values.ttl);
 if (values.identity) {
   console.log(
-    await signIdentityAssertion(keys.dev!, values.identity, { ttlSeconds: Math.min(ttl, 3600) }),
+    await signIdentityAssertion(await devIdentityKey(keys.dev!, values.tenant), values.identity, {
+      ttlSeconds: Math.min(ttl, 3600),
+    }),
   );
 } else {
   const scopes = values.scopes.split(/[,\s]+/).filter(Boolean);

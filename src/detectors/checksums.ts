@@ -17,18 +17,55 @@ export function luhnValid(digits: string): boolean {
   return digits.length > 0 && sum % 10 === 0;
 }
 
+/** ISO 7064 MOD 97-10 over upper-case letters (A = 10 … Z = 35) and digits: the remainder is 1. */
+function mod97Remainder(text: string): number {
+  let rem = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) rem = (rem * 10 + (c - 48)) % 97;
+    else if (c >= 65 && c <= 90) rem = (rem * 100 + (c - 55)) % 97;
+    else return -1;
+  }
+  return rem;
+}
+
 /** ISO 13616 mod-97 over an IBAN in electronic format (upper case, no separators). */
 export function ibanMod97(iban: string): boolean {
   if (iban.length < 5) return false;
-  const rearranged = iban.slice(4) + iban.slice(0, 4);
-  let rem = 0;
-  for (let i = 0; i < rearranged.length; i++) {
-    const c = rearranged.charCodeAt(i);
-    if (c >= 48 && c <= 57) rem = (rem * 10 + (c - 48)) % 97;
-    else if (c >= 65 && c <= 90) rem = (rem * 100 + (c - 55)) % 97;
-    else return false;
+  return mod97Remainder(iban.slice(4) + iban.slice(0, 4)) === 1;
+}
+
+/**
+ * Mod-97 for a tenant's own numbers: an IBAN-shaped value (two letters, two digits) as an
+ * IBAN, anything else (digits and upper-case letters) by ISO 7064 MOD 97-10 as written.
+ */
+export function mod97Valid(value: string): boolean {
+  if (/^[A-Z]{2}[0-9]{2}/.test(value)) return ibanMod97(value);
+  return value.length >= 3 && mod97Remainder(value) === 1;
+}
+
+/**
+ * The two-pass mod-11 check digit of the Lithuanian and Estonian personal codes, for any
+ * length: weights 1…9 cycling, and if that leaves 10, weights 3…9, 1, 2 cycling (10 again: 0).
+ */
+function mod11CheckDigit(digits: string): number {
+  const d = (i: number) => digits.charCodeAt(i) - 48;
+  let s = 0;
+  for (let i = 0; i < digits.length; i++) s += d(i) * ((i % 9) + 1);
+  let k = s % 11;
+  if (k === 10) {
+    s = 0;
+    for (let i = 0; i < digits.length; i++) s += d(i) * (((i + 2) % 9) + 1);
+    k = s % 11;
+    if (k === 10) k = 0;
   }
-  return rem === 1;
+  return k;
+}
+
+/** Whether the last digit of `digits` is the mod-11 check digit of the others (mod11CheckDigit). */
+export function mod11Valid(digits: string): boolean {
+  if (!/^[0-9]{2,}$/.test(digits)) return false;
+  return mod11CheckDigit(digits.slice(0, -1)) === digits.charCodeAt(digits.length - 1) - 48;
 }
 
 const THIS_YEAR = new Date().getUTCFullYear();
@@ -57,23 +94,10 @@ export function peselValid(digits: string): boolean {
   return isPastDate(century + yy, mm % 20, dd);
 }
 
-const LT_W1 = [1, 2, 3, 4, 5, 6, 7, 8, 9, 1];
-const LT_W2 = [3, 4, 5, 6, 7, 8, 9, 1, 2, 3];
-
 /** Lithuanian asmens kodas: G YYMMDD NNN K, century and sex in G (1–6), the two-pass mod-11 check digit. */
 export function asmensKodasValid(digits: string): boolean {
-  if (!/^[1-6]\d{10}$/.test(digits)) return false;
+  if (!/^[1-6]\d{10}$/.test(digits) || !mod11Valid(digits)) return false;
   const d = (i: number) => digits.charCodeAt(i) - 48;
-  let s = 0;
-  for (let i = 0; i < 10; i++) s += d(i) * (LT_W1[i] as number);
-  let k = s % 11;
-  if (k === 10) {
-    s = 0;
-    for (let i = 0; i < 10; i++) s += d(i) * (LT_W2[i] as number);
-    k = s % 11;
-    if (k === 10) k = 0;
-  }
-  if (k !== d(10)) return false;
   const century = 1800 + Math.floor((d(0) - 1) / 2) * 100;
   return isPastDate(
     century + Number(digits.slice(1, 3)),

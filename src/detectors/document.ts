@@ -2,6 +2,7 @@ import { fold, normalize } from './normalize.ts';
 import { phrasesAt, type Label, type PhraseMatch } from './lexicon/index.ts';
 import { labelDescribed } from './describe.ts';
 import { DEFAULT_REGION, detectLocale } from './locale.ts';
+import { termsAt, type TermIndex } from './term-index.ts';
 import type { Locale } from './types.ts';
 
 export type { DigitGroup, ScanDocument, Token } from './token.ts';
@@ -147,7 +148,19 @@ const NO_LABELS: Label[] = [];
 /** Context phrases found per language: evidence for locale detection. */
 export type PhraseVotes = Record<Locale, number> & { local: number };
 
-function tokenize(text: string, folded: string, votes: PhraseVotes): Token[] {
+/** A tenant's own context word (policy tuning): the label it gives, and for a short word the one language it counts in. */
+export interface TenantPhrase {
+  label: Label;
+  /** Set for words of three letters or fewer: they count only in a message of this language, as the lexicon's do. */
+  local: Locale | undefined;
+}
+
+function tokenize(
+  text: string,
+  folded: string,
+  votes: PhraseVotes,
+  tenantPhrases: TermIndex<TenantPhrase> | undefined,
+): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   let i = 0;
@@ -248,13 +261,37 @@ function tokenize(text: string, folded: string, votes: PhraseVotes): Token[] {
       }
     }
   }
+  if (tenantPhrases) labelTenantPhrases(tokens, tenantPhrases);
   return tokens;
+}
+
+/** The tenant's own context words label the words they match, as the lexicon's do (no vote for the language). */
+function labelTenantPhrases(tokens: Token[], index: TermIndex<TenantPhrase>): void {
+  for (let t = 0; t < tokens.length; t++) {
+    if ((tokens[t] as Token).type !== 'word') continue;
+    for (const term of termsAt(index, tokens, t)) {
+      const { label, local } = term.value;
+      if (local) {
+        const tok = tokens[t] as Token;
+        if (!tok.local) tok.local = [];
+        tok.local.push({ label, locale: local });
+        continue;
+      }
+      for (let k = t; k < t + term.tokens.length; k++) {
+        const tok = tokens[k] as Token;
+        if (tok.labels === NO_LABELS) tok.labels = [label];
+        else if (!tok.labels.includes(label)) tok.labels.push(label);
+      }
+    }
+  }
 }
 
 /** Options for preparing a message; what is not given is detected. */
 export interface DocumentOptions {
   locale?: Locale | undefined;
   region?: string | undefined;
+  /** The tenant's own context words (compiled once per policy version, tenant-detection.ts). */
+  tenantPhrases?: TermIndex<TenantPhrase> | undefined;
 }
 
 /** Prepares `original` once for every detector: normalises, folds, tokenises, labels context, picks the locale. */
@@ -262,10 +299,10 @@ export function buildDocument(original: string, options: DocumentOptions = {}): 
   const norm = normalize(original);
   const folded = fold(norm.text);
   const votes: PhraseVotes = { pl: 0, lt: 0, en: 0, local: 0 };
-  const tokens = tokenize(norm.text, folded, votes);
+  const tokens = tokenize(norm.text, folded, votes, options.tenantPhrases);
   const locale = options.locale ?? detectLocale(norm.text, tokens, votes);
   // short function words count in their own language only, once the language is known
-  if (votes.local > 0)
+  if (votes.local > 0 || options.tenantPhrases)
     for (const tok of tokens) {
       if (!tok.local) continue;
       for (const { label, locale: lang } of tok.local) {

@@ -1,7 +1,9 @@
 import { buildDocument, type DocumentOptions, type ScanDocument } from './document.ts';
-import { mask } from './mask.ts';
+import { factsOf } from './kinds.ts';
+import { applyMask } from './mask.ts';
 import { DETECTORS } from './registry.ts';
 import { findSecretRequests, type SecretRequest } from './secret-request.ts';
+import type { TenantDetection } from './tenant-detection.ts';
 import {
   FINDING_THRESHOLD,
   type Candidate,
@@ -10,7 +12,8 @@ import {
   type Locale,
 } from './types.ts';
 
-export type { Finding, InternalFinding, Kind, Locale } from './types.ts';
+export type { Finding, FindingKind, InternalFinding, Kind, Locale } from './types.ts';
+export type { TenantDetection } from './tenant-detection.ts';
 export type { SecretRequest } from './secret-request.ts';
 
 /** What one message yields: its language, the personal data in it, and any request for a secret. */
@@ -50,9 +53,10 @@ function toFinding(doc: ScanDocument, c: Candidate): InternalFinding {
     start,
     end,
     confidence: Math.round(c.confidence * 100) / 100,
-    masked: mask(c.kind, doc.original.slice(start, end)),
+    masked: applyMask(factsOf(c).mask, doc.original.slice(start, end)),
     evidence: c.evidence,
     value: c.value,
+    ...(c.facts ? { facts: c.facts } : {}),
   };
 }
 
@@ -60,19 +64,34 @@ function toFinding(doc: ScanDocument, c: Candidate): InternalFinding {
 export interface ScanOptions extends DocumentOptions {
   /** Default true; an inbound post cannot ask the customer for anything. */
   findRequests?: boolean | undefined;
+  /** The tenant's custom kinds, denied values, context words and thresholds (policies/compile-policy.ts). */
+  tenant?: TenantDetection | undefined;
 }
+
+// Custom kinds come after the built-in secrets and checksummed kinds (a tenant's pattern never
+// hides a PIN or a card number) and before the kinds found by shape and context alone.
+const CUSTOM_RANK = DETECTORS.findIndex((d) => d.kind === 'address') - 0.5;
+// A denied value is always found, whatever else claims its place.
+const DENY_RANK = -1;
 
 /** Runs every detector over one message. Pure and synchronous: the HTTP check and the command line share it. */
 export function scan(text: string, options: ScanOptions = {}): ScanResult {
-  const doc = buildDocument(text, options);
+  const tenant = options.tenant;
+  const doc = buildDocument(text, tenant ? { ...options, tenantPhrases: tenant.phrases } : options);
   const candidates: Candidate[] = [];
   const ranks: number[] = [];
-  for (let rank = 0; rank < DETECTORS.length; rank++) {
-    for (const c of (DETECTORS[rank] as (typeof DETECTORS)[number]).detect(doc)) {
-      if (c.confidence < FINDING_THRESHOLD) continue;
-      candidates.push(c);
-      ranks.push(rank);
-    }
+  const min = tenant?.minConfidence;
+  const add = (c: Candidate, rank: number) => {
+    if (c.confidence < FINDING_THRESHOLD) return;
+    if (min && c.confidence < (min.get(c.kind) ?? 0)) return;
+    candidates.push(c);
+    ranks.push(rank);
+  };
+  for (let rank = 0; rank < DETECTORS.length; rank++)
+    for (const c of (DETECTORS[rank] as (typeof DETECTORS)[number]).detect(doc)) add(c, rank);
+  if (tenant) {
+    for (const c of tenant.detectDenied(doc)) add(c, DENY_RANK);
+    for (const c of tenant.detect(doc)) add(c, CUSTOM_RANK);
   }
   const findings = resolveOverlaps(candidates, ranks).map((c) => toFinding(doc, c));
   const secretRequests = (options.findRequests === false ? [] : findSecretRequests(doc)).map(

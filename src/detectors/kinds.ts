@@ -193,3 +193,53 @@ export function describeKind(kind: Kind): KindDescriptor {
 export const SECRET_MENTIONS: ReadonlyArray<readonly [Label, Kind]> = KINDS.flatMap((k) =>
   describeKind(k).mentions.map((l) => [l, k] as const),
 );
+
+/** What masking, fingerprinting and the decision read of a kind: a built-in kind's descriptor, or a custom kind's (customKindFacts). */
+export type KindFacts = Pick<KindDescriptor, 'class' | 'mask' | 'fingerprint' | 'card'>;
+
+/**
+ * The facts of a tenant's custom kind, from its class alone, by the descriptors' rules: a secret
+ * shows nothing of itself and is never fingerprinted (its length is unknown, and a keyed hash of
+ * a short secret is the secret to whoever holds the key); account numbers keep their last four,
+ * contacts their last two, identity and informational values nothing; all but secrets are
+ * fingerprinted, as the built-in kinds of those classes are.
+ */
+export function customKindFacts(cls: DataClass): KindFacts {
+  return CUSTOM_FACTS[cls];
+}
+
+const CUSTOM_FACTS: Readonly<Record<DataClass, KindFacts>> = {
+  SECRET: {
+    class: 'SECRET',
+    mask: { type: 'fixed', text: '********' },
+    fingerprint: false,
+    card: false,
+  },
+  ACCOUNT: {
+    class: 'ACCOUNT',
+    mask: { type: 'keepLast', keep: 4 },
+    fingerprint: true,
+    card: false,
+  },
+  IDENTITY: { class: 'IDENTITY', mask: KEEP_NONE, fingerprint: true, card: false },
+  CONTACT: {
+    class: 'CONTACT',
+    mask: { type: 'keepLast', keep: 2 },
+    fingerprint: true,
+    card: false,
+  },
+  INFO: { class: 'INFO', mask: KEEP_NONE, fingerprint: true, card: false },
+};
+
+// a kind read back from a stored event that no descriptor or policy knows: shown as nothing, never fingerprinted
+const UNKNOWN_FACTS: KindFacts = {
+  class: 'INFO',
+  mask: KEEP_NONE,
+  fingerprint: false,
+  card: false,
+};
+
+/** The facts of a finding's kind: its own (a custom kind) or its descriptor's. */
+export function factsOf(f: { kind: string; facts?: KindFacts | undefined }): KindFacts {
+  return f.facts ?? (isKind(f.kind) ? KIND[f.kind] : UNKNOWN_FACTS);
+}

@@ -1,7 +1,10 @@
-import type { Kind } from './kinds.ts';
+import type { Kind, KindFacts } from './kinds.ts';
 
 // a kind's facts live in its descriptor (kinds.ts); the names stay importable from here
 export { KINDS, type Kind } from './kinds.ts';
+
+/** A built-in kind, or the name of a tenant's custom kind (policy `customKinds`, never a built-in name). */
+export type FindingKind = Kind | (string & {});
 
 export type Locale = 'pl' | 'lt' | 'en';
 export const LOCALES: readonly Locale[] = ['pl', 'lt', 'en'];
@@ -12,7 +15,9 @@ export const LOCALES: readonly Locale[] = ['pl', 'lt', 'en'];
  * allow-lists and keyed fingerprints; it never leaves the request.
  */
 export interface Candidate {
-  kind: Kind;
+  kind: FindingKind;
+  /** A custom kind's facts (class, mask, fingerprinting); a built-in kind's are its descriptor. */
+  facts?: KindFacts | undefined;
   start: number;
   end: number;
   confidence: number;
@@ -22,7 +27,7 @@ export interface Candidate {
 
 /** What the caller sees: offsets into the original text, a masked preview, never the raw value. */
 export interface Finding {
-  kind: Kind;
+  kind: FindingKind;
   start: number;
   end: number;
   confidence: number;
@@ -33,6 +38,8 @@ export interface Finding {
 /** A finding together with its canonical value, kept only for the life of one request. */
 export interface InternalFinding extends Finding {
   value: string;
+  /** A custom kind's facts; absent for a built-in kind. */
+  facts?: KindFacts | undefined;
 }
 
 /** One detector: pure and synchronous, one kind each. */

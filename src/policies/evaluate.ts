@@ -1,8 +1,8 @@
-import type { InternalFinding, Kind, Locale, SecretRequest } from '../detectors/index.ts';
+import type { FindingKind, InternalFinding, Locale, SecretRequest } from '../detectors/index.ts';
 import { redact } from '../detectors/index.ts';
-import { describeKind } from '../detectors/kinds.ts';
-import { CLASS_OF } from './classes.ts';
+import { factsOf, type KindFacts } from '../detectors/kinds.ts';
 import { isAllowListed } from './allow-list.ts';
+import { allowPhraseSpans, compiledPolicy } from './compile-policy.ts';
 import { safeSpans } from './safe-texts.ts';
 import {
   NOTICES,
@@ -42,14 +42,14 @@ export interface EvaluationInput {
 export interface ViolationSpan {
   start: number;
   end: number;
-  kind: Kind;
+  kind: FindingKind;
   /** For a request for a secret: why the phrase was not recognised as safe. */
   basis?: SecretRequest['basis'];
 }
 
 export interface Violation {
   rule: string;
-  kinds: Kind[];
+  kinds: FindingKind[];
   message: string;
   /** The spans to rewrite, in the original text's offsets. */
   spans: ViolationSpan[];
@@ -66,8 +66,10 @@ export interface Evaluation {
   overridable: boolean;
   violations: Violation[];
   actions: Action[];
-  /** Findings that matched the tenant's allow-list and were not counted. */
+  /** Findings that matched the tenant's allow-list (or the tuning's allow entries) and were not counted. */
   allowListed: InternalFinding[];
+  /** Findings of kinds the tuning monitors: reported, not counted. */
+  monitored: InternalFinding[];
   counted: InternalFinding[];
   suggestion: {
     redactedText: string | null;
@@ -82,19 +84,28 @@ function ruleSpans(
   rule: Rule,
   findings: readonly InternalFinding[],
   requests: readonly SecretRequest[],
-): ViolationSpan[] {
+): Array<ViolationSpan & { facts: KindFacts }> {
   return rule.secretRequest
-    ? requests.map((r) => ({ start: r.start, end: r.end, kind: r.kind, basis: r.basis }))
-    : findings
-        .filter((f) => rule.classes.includes(CLASS_OF[f.kind]))
-        .map((f) => ({ start: f.start, end: f.end, kind: f.kind }));
+    ? requests.map((r) => ({
+        start: r.start,
+        end: r.end,
+        kind: r.kind,
+        basis: r.basis,
+        facts: factsOf(r),
+      }))
+    : findings.flatMap((f) => {
+        const facts = factsOf(f);
+        return rule.classes.includes(facts.class)
+          ? [{ start: f.start, end: f.end, kind: f.kind, facts }]
+          : [];
+      });
 }
 
 /** Whether the kinds a rule fired on meet an action's condition (rules.ts). */
-function holds(condition: KindCondition, kinds: readonly Kind[]): boolean {
+function holds(condition: KindCondition, kinds: readonly KindFacts[]): boolean {
   return 'some' in condition
-    ? kinds.some((k) => describeKind(k)[condition.some])
-    : !kinds.every((k) => describeKind(k)[condition.notAll]);
+    ? kinds.some((k) => k[condition.some])
+    : !kinds.every((k) => k[condition.notAll]);
 }
 
 function wording(
@@ -115,9 +126,19 @@ function wording(
  */
 export function evaluate(input: EvaluationInput): Evaluation {
   const { direction, visibility, identity, policy } = input;
-  const isOwn = input.allowListed ?? ((f: InternalFinding) => isAllowListed(f, policy.allowList));
+  const compiled = compiledPolicy(policy);
+  const listed = input.allowListed ?? ((f: InternalFinding) => isAllowListed(f, policy.allowList));
+  const phrases = compiled.allowPhrases.length > 0 ? allowPhraseSpans(input.text, compiled) : [];
+  const isOwn = (f: InternalFinding) =>
+    listed(f) ||
+    compiled.allowedValue?.(f) === true ||
+    phrases.some(([a, b]) => f.start >= a && f.end <= b);
   const allowListed = input.findings.filter(isOwn);
-  const counted = input.findings.filter((f) => !allowListed.includes(f));
+  const monitored =
+    compiled.monitored.size > 0
+      ? input.findings.filter((f) => compiled.monitored.has(f.kind) && !allowListed.includes(f))
+      : [];
+  const counted = input.findings.filter((f) => !allowListed.includes(f) && !monitored.includes(f));
   // a phrase inside one of the tenant's registered safe texts asks for nothing
   const safe =
     direction === 'outbound' && input.secretRequests.length > 0
@@ -139,9 +160,10 @@ export function evaluate(input: EvaluationInput): Evaluation {
   for (const rule of RULES) {
     if (rule.direction !== direction || !rule.visibility.includes(visibility)) continue;
     if (rule.unverifiedOnly && verified) continue;
-    const spans = ruleSpans(rule, counted, requests);
-    if (spans.length === 0) continue;
-    const kinds = [...new Set(spans.map((sp) => sp.kind))];
+    const found = ruleSpans(rule, counted, requests);
+    if (found.length === 0) continue;
+    const kinds = [...new Set(found.map((sp) => sp.kind))];
+    const spans = found.map(({ facts: _f, ...sp }) => sp);
     if (rule.effect !== 'allow')
       violations.push({ rule: rule.id, kinds, message: rule.message, spans });
     if (SEVERITY[rule.effect] > SEVERITY[effect]) effect = rule.effect;
@@ -149,7 +171,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
     urgent ||= rule.urgent === true;
     for (const action of rule.actions) {
       const when = rule.actionsWhen?.[action];
-      if (!when || holds(when, kinds)) actions.add(action);
+      if (!when || holds(when, [...new Set(found.map((sp) => sp.facts))])) actions.add(action);
     }
     if (rule.reply) replies.add(rule.reply);
     if (rule.notice) notices.add(rule.notice);
@@ -174,6 +196,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
     violations,
     actions: ACTION_ORDER.filter((a) => actions.has(a)),
     allowListed,
+    monitored,
     counted,
     suggestion: {
       redactedText: input.findings.length > 0 ? redact(input.text, input.findings) : null,

@@ -2,13 +2,14 @@ import { fold, normalize } from '../detectors/normalize.ts';
 import type { TenantPolicy } from './types.ts';
 
 /** A text reduced to its words: folded (lower case, no diacritics), any run of other characters one space, with offsets back. */
-interface Words {
+export interface Words {
   text: string;
   /** For each character of `text`, the original offset it came from. */
   at: number[];
 }
 
-function words(original: string): Words {
+/** A text as words (folded, one space between), for `wordSpans`. */
+export function words(original: string): Words {
   const norm = normalize(original);
   const folded = fold(norm.text);
   let text = '';
@@ -47,7 +48,11 @@ function safeWords(policy: TenantPolicy): string[] {
  * punctuation and spacing, so a pasted warning matches however the helpdesk tool reflowed it.
  */
 export function safeSpans(text: string, policy: TenantPolicy): Array<[number, number]> {
-  const list = safeWords(policy);
+  return wordSpans(text, safeWords(policy));
+}
+
+/** Where `text` holds one of `list` (each already `words(…).text`), whole words only, in original offsets. */
+export function wordSpans(text: string, list: readonly string[]): Array<[number, number]> {
   if (list.length === 0) return [];
   const w = words(text);
   const out: Array<[number, number]> = [];

@@ -1,5 +1,6 @@
 import type { JWK } from 'jose';
 import type { Locale } from '../detectors/types.ts';
+import type { StoredPolicy } from './policy-schema.ts';
 
 export type Direction = 'inbound' | 'outbound';
 export type Visibility = 'public' | 'private';
@@ -49,6 +50,10 @@ export interface TenantPolicy {
   safeTexts?: string[] | undefined;
   /** Who may assert a customer's identity; without one, no private channel counts as identified. */
   identityProvider?: IdentityProvider | undefined;
+  /** The tenant's own kinds of personal data (compile-policy.ts compiles them once per version). */
+  customKinds?: StoredPolicy['customKinds'];
+  /** Built-in kinds switched off, monitored, thresholds, context words; allow and deny entries. */
+  tuning?: StoredPolicy['tuning'];
 }
 
 /** The policy a tenant has until it stores one. */

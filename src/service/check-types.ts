@@ -27,7 +27,7 @@ export interface CheckResponse {
   mode: Mode;
   wouldBlock?: true;
   locale: Locale;
-  findings: Array<Finding & { allowListed?: true }>;
+  findings: Array<Finding & { allowListed?: true; monitored?: true }>;
   violations: Violation[];
   actions: Action[];
   urgent?: true;

@@ -6,9 +6,10 @@ import { toDraft } from '../audit/events.ts';
 import { signReceipt } from '../audit/receipt.ts';
 import type { Appended, AuditWriter } from '../audit/writer.ts';
 import type { Clock } from '../clock.ts';
-import { publicFinding, scan } from '../detectors/index.ts';
+import { publicFinding } from '../detectors/index.ts';
 import { DomainError } from '../errors.ts';
 import { evaluate } from '../policies/evaluate.ts';
+import { scanUnder } from '../policies/policy-file.ts';
 import type { TenantPolicy } from '../policies/types.ts';
 import type { PolicyStore } from '../stores/policy-store.ts';
 import type { StoreAvailability } from '../db/availability.ts';
@@ -115,9 +116,8 @@ async function decideAndRecord(
   idempotencyKey: string | undefined,
   deadline: number,
 ): Promise<CheckOutcome> {
-  const result = scan(req.text, {
+  const result = scanUnder(policy, req.text, {
     locale: req.locale,
-    region: policy.defaultRegion,
     findRequests: req.direction === 'outbound',
   });
   const identity =
@@ -175,6 +175,7 @@ async function decideAndRecord(
     );
   }
   const allowListed = new Set(evaluation.allowListed);
+  const monitored = new Set(evaluation.monitored);
   // the stored event answers for what was decided (for a retry: what was decided the first time)
   const body: CheckResponse = {
     decision: row.decision as CheckResponse['decision'],
@@ -184,6 +185,7 @@ async function decideAndRecord(
     findings: result.findings.map((f) => ({
       ...publicFinding(f),
       ...(allowListed.has(f) ? { allowListed: true as const } : {}),
+      ...(monitored.has(f) ? { monitored: true as const } : {}),
     })),
     violations: evaluation.violations,
     actions: evaluation.actions,

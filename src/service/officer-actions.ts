@@ -8,7 +8,7 @@ import { findOverride, getEvent, insertReview, type ReviewRow } from '../audit/q
 import type { Appended, AuditWriter } from '../audit/writer.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/client.ts';
-import { scan } from '../detectors/index.ts';
+import { scanUnder } from '../policies/policy-file.ts';
 import { DomainError } from '../errors.ts';
 import type { PolicyStore } from '../stores/policy-store.ts';
 import { auditUnavailable } from './audit-failure.ts';
@@ -123,7 +123,7 @@ export async function lookUp(
   try {
     const policy = await deps.policies.get(caller.tenant);
     const values = query.text
-      ? scan(query.text, { region: policy.defaultRegion, findRequests: false }).findings
+      ? scanUnder(policy, query.text, { findRequests: false }).findings
       : [];
     const result = lookupFingerprints(
       [deps.keys.hmac, ...deps.keys.hmacPrevious],

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
 import { readPolicySchema, type StoredPolicy } from '../policies/policy-schema.ts';
 import type { Database, RawQuery } from '../db/client.ts';
 import { tenantPolicies } from '../db/schema/index.ts';
@@ -15,9 +15,21 @@ export class PolicyStore {
     private readonly db: Database,
     private readonly options: {
       ttlMs?: number;
-      fallbackIdentityProvider?: IdentityProvider | null;
+      /**
+       * The identity provider of a tenant that configured none (development: the tenant's own
+       * derived key, auth/dev-identity.ts), or one for every tenant.
+       */
+      fallbackIdentityProvider?:
+        | IdentityProvider
+        | ((tenant: string) => IdentityProvider | null)
+        | null;
     } = {},
   ) {}
+
+  private fallback(tenant: string): IdentityProvider | null {
+    const f = this.options.fallbackIdentityProvider;
+    return typeof f === 'function' ? f(tenant) : (f ?? null);
+  }
 
   /** The policy in force for `tenant`. */
   async get(tenant: string): Promise<TenantPolicy> {
@@ -33,8 +45,8 @@ export class PolicyStore {
         version: row.version,
         ...readPolicySchema.parse(row.policy),
       } as TenantPolicy;
-    if (!policy.identityProvider && this.options.fallbackIdentityProvider)
-      policy = { ...policy, identityProvider: this.options.fallbackIdentityProvider };
+    const fallback = policy.identityProvider ? null : this.fallback(tenant);
+    if (fallback) policy = { ...policy, identityProvider: fallback };
     this.cache.set(tenant, { policy, at: Date.now() });
     return policy;
   }
@@ -60,6 +72,34 @@ export class PolicyStore {
       .orderBy(desc(tenantPolicies.version))
       .limit(1);
     return row ?? null;
+  }
+
+  /** One stored version of a tenant's policy, or null. */
+  async version(tenant: string, version: number) {
+    const [row] = await this.db
+      .select()
+      .from(tenantPolicies)
+      .where(and(eq(tenantPolicies.tenant, tenant), eq(tenantPolicies.version, version)))
+      .limit(1);
+    return row ?? null;
+  }
+
+  /** Who stored which version when, newest first; `before` pages back. */
+  async versions(tenant: string, options: { limit: number; before?: number | undefined }) {
+    return this.db
+      .select({
+        version: tenantPolicies.version,
+        createdAt: tenantPolicies.createdAt,
+        createdBy: tenantPolicies.createdBy,
+      })
+      .from(tenantPolicies)
+      .where(
+        options.before === undefined
+          ? eq(tenantPolicies.tenant, tenant)
+          : and(eq(tenantPolicies.tenant, tenant), lt(tenantPolicies.version, options.before)),
+      )
+      .orderBy(desc(tenantPolicies.version))
+      .limit(options.limit);
   }
 
   /**
@@ -96,9 +136,8 @@ export class PolicyStore {
       ...stored,
       identityProvider: stored.identityProvider as IdentityProvider | undefined,
     };
-    return !policy.identityProvider && this.options.fallbackIdentityProvider
-      ? { ...policy, identityProvider: this.options.fallbackIdentityProvider }
-      : policy;
+    const fallback = policy.identityProvider ? null : this.fallback(tenant);
+    return fallback ? { ...policy, identityProvider: fallback } : policy;
   }
 
   /** Forgets cached policies (after a change made by this process). */

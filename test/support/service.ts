@@ -1,7 +1,8 @@
 import { afterAll, beforeAll } from 'vitest';
 import { createApp, type App, type AppDeps } from '../../src/app.ts';
 import { signAccessToken } from '../../src/auth/access-token.ts';
-import { DEV_IDP, signIdentityAssertion } from '../../src/auth/identity.ts';
+import { devIdentityKey, devIdentityProvider } from '../../src/auth/dev-identity.ts';
+import { signIdentityAssertion } from '../../src/auth/identity.ts';
 import { ephemeralKeys, type KeyMaterial } from '../../src/auth/keys.ts';
 import { AuditWriter } from '../../src/audit/writer.ts';
 import type { Clock } from '../../src/clock.ts';
@@ -35,7 +36,9 @@ export interface TestService {
   writer: AuditWriter;
   database: DatabaseHandle;
   token(tenant: string, scopes: string[], options?: { ttlSeconds?: number }): Promise<string>;
+  /** A development identity assertion about `customerId`, valid for `tenant` only (its derived key). */
   identity(
+    tenant: string,
     customerId: string,
     options?: { ttlSeconds?: number; audience?: string },
   ): Promise<string>;
@@ -61,7 +64,7 @@ export async function createTestService(
   });
   const policies = new PolicyStore(database.db, {
     ttlMs: 0,
-    fallbackIdentityProvider: { ...DEV_IDP, jwks: { keys: [keys.dev!.publicJwk] } },
+    fallbackIdentityProvider: (tenant) => devIdentityProvider(keys.dev!, tenant),
   });
   // a directory witness, as WITNESS_DIR makes one: every checkpoint kept goes there too
   const witness = options.witnessDir ? new DirectoryWitness(options.witnessDir) : undefined;
@@ -97,7 +100,8 @@ export async function createTestService(
     database,
     token: (tenant, scopes, options) =>
       signAccessToken(keys.dev!, { tenant, scopes, ttlSeconds: options?.ttlSeconds }, AUTH),
-    identity: (customerId, options) => signIdentityAssertion(keys.dev!, customerId, options),
+    identity: async (tenant, customerId, options) =>
+      signIdentityAssertion(await devIdentityKey(keys.dev!, tenant), customerId, options),
     check: (token, body, headers = {}) =>
       Promise.resolve(
         app.request('/v1/check', {
