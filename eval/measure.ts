@@ -1,5 +1,6 @@
 import { buildDocument } from '../src/detectors/document.ts';
-import { scan } from '../src/detectors/index.ts';
+import { scanUnder } from '../src/policies/policy-file.ts';
+import { defaultPolicy, type TenantPolicy } from '../src/policies/types.ts';
 import { describeKind, KINDS, SECRET_MENTIONS, type Kind } from '../src/detectors/kinds.ts';
 import type { CorpusRow } from './corpus.ts';
 import { decideForRow } from './decide.ts';
@@ -36,7 +37,10 @@ const SECRET_KINDS = new Set<Kind>(KINDS.filter((k) => describeKind(k).class ===
  * A finding counts as found when its kind matches a labelled entity and the spans
  * overlap; `exact` counts those whose boundaries match too.
  */
-export function measure(rows: readonly CorpusRow[]): Measurement {
+export function measure(
+  rows: readonly CorpusRow[],
+  policy: TenantPolicy = defaultPolicy('eval'),
+): Measurement {
   const byKind = new Map<string, KindStats>(
     KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0, exact: 0 }]),
   );
@@ -49,7 +53,7 @@ export function measure(rows: readonly CorpusRow[]): Measurement {
   let safeAdvice = 0;
   let safeAdviceBlocked = 0;
   for (const row of rows) {
-    const result = scan(row.text, { locale: row.lang });
+    const result = scanUnder(policy, row.text, { locale: row.lang, region: undefined });
     const used = new Set<number>();
     for (const e of row.entities) {
       const s = byKind.get(e.kind)!;
@@ -84,7 +88,7 @@ export function measure(rows: readonly CorpusRow[]): Measurement {
         `${row.id} FALSE ${f.kind}: ${JSON.stringify(row.text.slice(f.start, f.end))} in ${JSON.stringify(row.text)}`,
       );
     });
-    const decision = decideForRow(row, result);
+    const decision = decideForRow(row, result, policy);
     if (decision.decision === row.expect.decision) decisionsRight++;
     else {
       const where = `${row.direction}/${row.channel.visibility}${row.identityVerified ? '/verified' : ''}`;

@@ -1,13 +1,26 @@
 /**
  * Prints detection and decision quality on the labelled corpus:
  *   npm run eval [-- --show] [-- --corpus path]   (a .jsonl file or a directory of them)
+ *   npm run eval -- --policy policy.json          (a tenant's policy: its custom kinds get rows)
  */
+import { readFileSync } from 'node:fs';
+import { loadPolicy } from '../src/policies/policy-file.ts';
 import { loadCorpus } from './corpus.ts';
 import { measure } from './measure.ts';
 
 const args = process.argv.slice(2);
 const corpusArg = args.indexOf('--corpus');
-const m = measure(loadCorpus(corpusArg >= 0 ? args[corpusArg + 1] : undefined));
+const policyArg = args.indexOf('--policy');
+const loaded =
+  policyArg >= 0 ? loadPolicy(JSON.parse(readFileSync(args[policyArg + 1] ?? '', 'utf8'))) : null;
+if (loaded && !loaded.ok) {
+  for (const p of loaded.problems) console.error(`${p.field}: ${p.message}`);
+  process.exit(2);
+}
+const m = measure(
+  loadCorpus(corpusArg >= 0 ? args[corpusArg + 1] : undefined),
+  loaded?.ok ? loaded.policy : undefined,
+);
 
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '  -  ');
 console.log(`corpus: ${m.messages} messages`);

@@ -59,21 +59,19 @@ export function compactValue(text: string): string {
 
 /** A term as the document's tokenizer cuts it: "Konto 360*" is the word `konto` and a number run beginning `360`. */
 export function termTokens(raw: string): TermToken[] {
-  const out: TermToken[] = [];
-  for (const piece of raw.trim().split(/\s+/)) {
-    const prefix = piece.endsWith('*');
-    const body = prefix ? piece.slice(0, -1) : piece;
-    if (!body) continue;
-    const tokens = buildDocument(body).tokens.map((t) => ({
-      type: t.type,
-      text: t.text,
-      prefix: false,
-    }));
-    const last = tokens[tokens.length - 1];
-    if (prefix && last) last.prefix = true;
-    out.push(...tokens);
+  // the term without its stars, and where each star was: the token ending there is a prefix
+  let body = '';
+  const stars = new Set<number>();
+  for (const ch of raw) {
+    if (ch === '*') stars.add(body.length);
+    else body += ch;
   }
-  return out;
+  const doc = buildDocument(body);
+  return doc.tokens.map((t) => ({
+    type: t.type,
+    text: t.text,
+    prefix: stars.has(doc.toOriginal(t.start, t.end)[1]),
+  }));
 }
 
 /** Why a tenant's pattern cannot be used, or null. Patterns are RE2 syntax (linear time: no backreferences or lookaround). */
