@@ -123,3 +123,34 @@ for (const n of [1_000, 5_000, 20_000]) {
     );
   });
 }
+
+// The worst a tenant's patterns can cost: patterns at the size limit (POLICY_LIMITS.patternPrograms)
+// shaped so that no literal narrows the search, over texts that keep every one of them alive.
+{
+  const patterns = Array.from({ length: 22 }, (_, i) => `[ab]*a[ab]{${20 + (i % 2)}}c`);
+  const loaded = loadPolicy({
+    customKinds: [
+      { name: 'worst', class: 'INFO', patterns: patterns.slice(0, 10) },
+      { name: 'worst2', class: 'INFO', patterns: patterns.slice(10, 20) },
+      { name: 'worst3', class: 'INFO', patterns: patterns.slice(20) },
+    ],
+  });
+  if (!loaded.ok) throw new Error(`worst-case policy invalid: ${JSON.stringify(loaded.problems)}`);
+  const worst = loaded.policy;
+  console.log(
+    '\nadversarial tenant patterns (22, at the RE2 size limit) over a/b text ending in c',
+  );
+  console.log('length    ms per message');
+  for (const n of [1_000, 5_000, 20_000]) {
+    let text = '';
+    for (let i = 0; text.length < n - 1; i++) text += (i * 7919) % 3 === 0 ? 'a' : 'b';
+    text += 'c';
+    scanUnder(worst, text);
+    const reps = n > 10_000 ? 3 : 10;
+    const s = process.hrtime.bigint();
+    for (let i = 0; i < reps; i++) scanUnder(worst, text);
+    console.log(
+      `${String(n).padStart(6)}    ${(Number(process.hrtime.bigint() - s) / 1e6 / reps).toFixed(1).padStart(14)}`,
+    );
+  }
+}

@@ -145,6 +145,11 @@ describe.each(BACKENDS)('custom kinds and tuning on %s', (backend) => {
         'customKinds.0.terms.0',
       ],
       [{ customKinds: [{ name: 'pre', class: 'INFO', terms: ['ab*'] }] }, 'customKinds.0.terms.0'],
+      // linear, but its program makes every search of a long text slow: refused by size
+      [
+        { customKinds: [{ name: 'big', class: 'INFO', patterns: ['(?:[ab]{1,20}){1,40}c'] }] },
+        'customKinds.0.patterns.0',
+      ],
       [{ tuning: { kinds: { nonexistent: { mode: 'off' } } } }, 'tuning.kinds.nonexistent'],
       [{ tuning: { deny: [{ kind: 'nope', value: 'x' }] } }, 'tuning.deny.0.kind'],
       [{ tuning: { allow: [{ value: '123' }] } }, 'tuning.allow.0.kind'],

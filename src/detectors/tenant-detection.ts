@@ -74,6 +74,15 @@ export function termTokens(raw: string): TermToken[] {
   }));
 }
 
+/**
+ * What a pattern costs a check: its RE2 program's size. A search is linear in the text's length
+ * times this (re2js simulates the program over the text), so policy limits bound it per pattern
+ * and per tenant (POLICY_LIMITS.patternProgram, .patternPrograms).
+ */
+export function patternCost(pattern: string): number {
+  return RE2JS.compile(pattern).programSize();
+}
+
 /** Why a tenant's pattern cannot be used, or null. Patterns are RE2 syntax (linear time: no backreferences or lookaround). */
 export function patternProblem(pattern: string): string | null {
   let re: RE2JS;

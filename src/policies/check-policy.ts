@@ -1,5 +1,10 @@
 import { isKind, KIND, type Kind } from '../detectors/kinds.ts';
-import { contextLabel, patternProblem, termTokens } from '../detectors/tenant-detection.ts';
+import {
+  contextLabel,
+  patternCost,
+  patternProblem,
+  termTokens,
+} from '../detectors/tenant-detection.ts';
 import { PREFIX_KEY } from '../detectors/term-index.ts';
 import { type EntryProblem, normalizeAllowList } from './normalize-allow-list.ts';
 import { POLICY_LIMITS, type StoredPolicy } from './policy-schema.ts';
@@ -38,6 +43,7 @@ export function checkPolicy(input: StoredPolicy): CheckedPolicy {
   const classOf = new Map<string, string>();
   let terms = 0;
   let patterns = 0;
+  let program = 0;
   customKinds.forEach((k, i) => {
     const at = `customKinds.${i}`;
     if (isKind(k.name) || RESERVED.has(k.name))
@@ -55,7 +61,17 @@ export function checkPolicy(input: StoredPolicy): CheckedPolicy {
     });
     (k.patterns ?? []).forEach((p, j) => {
       const why = patternProblem(p);
-      if (why) problems.push({ field: `${at}.patterns.${j}`, message: why });
+      if (why) {
+        problems.push({ field: `${at}.patterns.${j}`, message: why });
+        return;
+      }
+      const cost = patternCost(p);
+      program += cost;
+      if (cost > POLICY_LIMITS.patternProgram)
+        problems.push({
+          field: `${at}.patterns.${j}`,
+          message: `is too large for a check: ${cost} RE2 instructions, at most ${POLICY_LIMITS.patternProgram}`,
+        });
     });
     terms += k.terms?.length ?? 0;
     patterns += k.patterns?.length ?? 0;
@@ -64,6 +80,11 @@ export function checkPolicy(input: StoredPolicy): CheckedPolicy {
     problems.push({
       field: 'customKinds',
       message: `must hold at most ${POLICY_LIMITS.terms} terms in all`,
+    });
+  if (program > POLICY_LIMITS.patternPrograms)
+    problems.push({
+      field: 'customKinds',
+      message: `patterns must compile to at most ${POLICY_LIMITS.patternPrograms} RE2 instructions in all (these: ${program})`,
     });
   if (patterns > POLICY_LIMITS.patterns)
     problems.push({

@@ -14,6 +14,9 @@ export const POLICY_LIMITS = {
   patternsPerKind: 10,
   patterns: 50,
   patternLength: 300,
+  /** RE2 program instructions of one pattern, and of all a tenant's patterns (a search costs text length × this). */
+  patternProgram: 100,
+  patternPrograms: 600,
   contextPerKind: 50,
   contextLength: 60,
   tuningContextPerLanguage: 100,
