@@ -181,6 +181,16 @@ describe.each(BACKENDS)('the running service against its document on %s', (backe
     await call('put', '/v1/policy', { token, body: { mode: 'monitor' } });
     await call('put', '/v1/policy', { token, body: { mode: 'sometimes' } });
     await call('post', '/v1/policy/simulate', { token, body: { policy: { mode: 'enforce' } } });
+    await call('get', '/v1/policy/versions', { token });
+    await call('get', '/v1/policy/versions/{version}', { token, path: '/v1/policy/versions/1' });
+    await call('get', '/v1/policy/versions/{version}', { token, path: '/v1/policy/versions/99' });
+    await call('get', '/v1/policy/versions/{version}/diff/{other}', {
+      token,
+      path: '/v1/policy/versions/0/diff/1',
+    });
+    await call('post', '/v1/policy/validate', { token, body: { mode: 'monitor' } });
+    await call('post', '/v1/policy/rollback', { token, body: { version: 1 } });
+    await call('post', '/v1/policy/rollback', { token, body: { version: 99 } });
     await call('get', '/healthz');
     await call('get', '/readyz');
     await call('get', '/metrics');

@@ -33,6 +33,10 @@ export const findingSchema = z.looseObject({
   masked: z.string().describe('The value masked: never the value itself'),
   evidence: z.array(z.string()).describe('Why it was found: format, checksum, context words'),
   allowListed: z.literal(true).optional().describe("On the tenant's allow-list: not counted"),
+  monitored: z
+    .literal(true)
+    .optional()
+    .describe("Of a kind the tenant's tuning monitors: reported, not counted"),
 });
 
 const span = z.looseObject({ start: z.number().int(), end: z.number().int(), kind });
@@ -168,6 +172,21 @@ export const simulationSchema = z.looseObject({
   changed: z.number().int(),
   transitions: z.record(z.string(), z.number().int()),
   byRule: z.record(z.string(), z.looseObject({ before: z.number(), after: z.number() })),
+  byCustomKind: z
+    .record(
+      z.string(),
+      z.looseObject({ before: z.number(), after: z.number(), changed: z.number() }),
+    )
+    .optional()
+    .describe(
+      'Per custom kind: events where it counted, as recorded and under the candidate, and the decisions that changed among them',
+    ),
+  notSimulated: z
+    .looseObject({})
+    .optional()
+    .describe(
+      'What history cannot tell: new custom kinds, denied values, allowed prefixes and phrases, new context words',
+    ),
 });
 
 export const overrideResponseSchema = z.looseObject({

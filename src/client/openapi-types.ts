@@ -391,10 +391,32 @@ export interface paths {
         get: operations["getPolicy"];
         /**
          * Store a new version of the policy (recorded in the chain)
-         * @description Scope: `policy:admin`.
+         * @description With If-Match (the ETag of GET /v1/policy), refused with 412 precondition_failed when another version is in force. The answer carries the new version as its ETag.
+         *
+         *     Scope: `policy:admin`.
          */
         put: operations["putPolicy"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policy/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore an earlier version's document as a new version (recorded in the chain)
+         * @description Scope: `policy:admin`.
+         */
+        post: operations["rollbackPolicy"];
         delete?: never;
         options?: never;
         head?: never;
@@ -415,6 +437,86 @@ export interface paths {
          * @description Scope: `policy:admin`.
          */
         post: operations["simulatePolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policy/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate a policy document as PUT would, storing nothing (a dry run)
+         * @description Scope: `policy:admin`.
+         */
+        post: operations["validatePolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policy/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who stored which version of the policy, and when (newest first)
+         * @description Scope: `policy:admin`.
+         */
+        get: operations["listPolicyVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policy/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One stored version of the policy (its ETag: the version)
+         * @description Scope: `policy:admin`.
+         */
+        get: operations["getPolicyVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policy/versions/{version}/diff/{other}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed from one version of the policy to another, path by path
+         * @description Scope: `policy:admin`.
+         */
+        get: operations["diffPolicyVersions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -557,6 +659,11 @@ export interface components {
                     kind: string;
                     /** @description The value masked: never the value itself */
                     masked: string;
+                    /**
+                     * @description Of a kind the tenant's tuning monitors: reported, not counted
+                     * @constant
+                     */
+                    monitored?: true;
                     /** @description UTF-16 offset into the text as sent */
                     start: number;
                 }[];
@@ -610,7 +717,7 @@ export interface components {
             } | {
                 error: {
                     /** @enum {string} */
-                    code: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "idempotency_conflict" | "conflict" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "audit_unavailable" | "not_ready";
+                    code: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "idempotency_conflict" | "conflict" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "audit_unavailable" | "not_ready";
                     /** @description For 400: `[{ field, message }]`, the failing fields; for 503: `{ reason }` */
                     details?: unknown;
                     /** @description For people; never echoes a submitted value */
@@ -689,6 +796,11 @@ export interface components {
                 kind: string;
                 /** @description The value masked: never the value itself */
                 masked: string;
+                /**
+                 * @description Of a kind the tenant's tuning monitors: reported, not counted
+                 * @constant
+                 */
+                monitored?: true;
                 /** @description UTF-16 offset into the text as sent */
                 start: number;
             }[];
@@ -744,7 +856,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "idempotency_conflict" | "conflict" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "audit_unavailable" | "not_ready";
+                code: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "idempotency_conflict" | "conflict" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "audit_unavailable" | "not_ready";
                 /** @description For 400: `[{ field, message }]`, the failing fields; for 503: `{ reason }` */
                 details?: unknown;
                 /** @description For people; never echoes a submitted value */
@@ -803,6 +915,20 @@ export interface components {
             tenant: string;
             version: number;
         };
+        PolicyDiff: {
+            /** @description Empty when the documents are the same. */
+            changes: {
+                /** @description Lists of words, values, patterns: entries added. */
+                added?: unknown[];
+                after?: unknown;
+                before?: unknown;
+                /** @description Member names from the top; custom kinds by name, other lists by index. */
+                path: string;
+                removed?: unknown[];
+            }[];
+            from: number;
+            to: number;
+        };
         PolicyDocument: {
             /**
              * @default {
@@ -823,6 +949,29 @@ export interface components {
                 phones?: string[];
             };
             brand?: string;
+            /** @description The tenant's own kinds of personal data. */
+            customKinds?: {
+                /**
+                 * @description A check every match must pass: the value's digits (luhn, mod11) or letters and digits (mod97).
+                 * @enum {string}
+                 */
+                checksum?: "mod97" | "luhn" | "mod11";
+                /**
+                 * @description The class of POLICY.md's matrix the kind is decided by.
+                 * @enum {string}
+                 */
+                class: "SECRET" | "ACCOUNT" | "IDENTITY" | "CONTACT" | "INFO";
+                /** @description Words that, within 8 words of a match, raise its confidence (or, with contextRequired, are needed). */
+                context?: string[];
+                /** @description Without a context word nearby, a match is not a finding. */
+                contextRequired?: boolean;
+                /** @description The kind findings carry ("kind": "<name>"); not a built-in kind. */
+                name: string;
+                /** @description RE2 regular expressions (linear time), run over the normalised text. */
+                patterns?: string[];
+                /** @description Literal terms, matched on folded words (case and diacritics ignored); a trailing * makes a word a prefix. */
+                terms?: string[];
+            }[];
             defaultRegion?: string;
             identityProvider?: {
                 audience: string;
@@ -842,12 +991,81 @@ export interface components {
             privateChannelLink?: string;
             retentionDays?: number;
             safeTexts?: string[];
+            tuning?: {
+                /** @description Must be true when the tuning switches off, monitors, raises the threshold of or allow-lists a SECRET kind. */
+                acknowledgeSecretWeakening?: boolean;
+                /** @description Values, prefixes and phrases never counted in a decision. */
+                allow?: {
+                    /** @description The kind the entry applies to (required with value or prefix). */
+                    kind?: string;
+                    /** @description An exact safe phrase: findings inside it are never counted. */
+                    phrase?: string;
+                    /** @description Values beginning so are never counted (a test card range). */
+                    prefix?: string;
+                    /** @description A value of the kind never counted (compared on letters and digits). */
+                    value?: string;
+                }[];
+                /** @description Values always found as their kind. */
+                deny?: {
+                    /** @description The kind a denied value is always found as. */
+                    kind: string;
+                    /** @description A value always found, wherever it appears. */
+                    value: string;
+                }[];
+                /** @description Per kind (built-in or custom): switched off, monitor-only, a threshold, context words. */
+                kinds?: {
+                    [key: string]: {
+                        /** @description Extra context words that name this kind, per language, as the built-in lexicon does. */
+                        context?: {
+                            [key: string]: string[];
+                        };
+                        /**
+                         * @description off: not detected; monitor: found and reported, never counted in the decision.
+                         * @enum {string}
+                         */
+                        mode?: "on" | "off" | "monitor";
+                        /** @description The minimum confidence of a finding of this kind. */
+                        threshold?: number;
+                    };
+                };
+            };
             wording?: {
                 [key: string]: {
                     customerNotice?: string;
                     privateChannelMessage?: string;
                 };
             };
+        };
+        PolicyRollback: {
+            /** @description The stored version to restore. */
+            version: number;
+        };
+        PolicyValidation: {
+            /** @description The version in force, for If-Match. */
+            basedOn: number;
+            /** @description Top-level settings that differ from the version in force. */
+            changed: string[];
+            /** @description The document as it would be stored (normalised). */
+            policy: {
+                [key: string]: unknown;
+            };
+            /** @description Fields that weaken a SECRET kind (acknowledged). */
+            secretWeakenings: string[];
+            /** @constant */
+            valid: true;
+        };
+        PolicyVersions: {
+            /** @description `before` for the next page, or null. */
+            next: number | null;
+            /** @description Newest first. */
+            versions: {
+                /** @description When it was stored. */
+                createdAt: string;
+                /** @description Who stored it (the access token subject). */
+                createdBy: string;
+                policyVersion: string;
+                version: number;
+            }[];
         };
         PurgeRequest: {
             olderThanDays?: number;
@@ -873,6 +1091,16 @@ export interface components {
             verdict: "confirmed" | "false_positive" | "escalated";
         };
         Simulation: {
+            /** @description Per custom kind: events where it counted, as recorded and under the candidate, and the decisions that changed among them */
+            byCustomKind?: {
+                [key: string]: {
+                    after: number;
+                    before: number;
+                    changed: number;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
             byRule: {
                 [key: string]: {
                     after: number;
@@ -881,14 +1109,23 @@ export interface components {
             };
             changed: number;
             evaluated: number;
+            /** @description What history cannot tell: new custom kinds, denied values, allowed prefixes and phrases, new context words */
+            notSimulated?: {
+                [key: string]: unknown;
+            };
             transitions: {
                 [key: string]: number;
             };
         };
         SimulationRequest: {
+            /** @description Earliest check to replay (ISO time). */
             from?: string;
-            /** @default 10000 */
+            /**
+             * @description At most this many recent checks.
+             * @default 10000
+             */
             limit?: number;
+            /** @description The candidate policy document. */
             policy: {
                 /**
                  * @default {
@@ -909,6 +1146,29 @@ export interface components {
                     phones?: string[];
                 };
                 brand?: string;
+                /** @description The tenant's own kinds of personal data. */
+                customKinds?: {
+                    /**
+                     * @description A check every match must pass: the value's digits (luhn, mod11) or letters and digits (mod97).
+                     * @enum {string}
+                     */
+                    checksum?: "mod97" | "luhn" | "mod11";
+                    /**
+                     * @description The class of POLICY.md's matrix the kind is decided by.
+                     * @enum {string}
+                     */
+                    class: "SECRET" | "ACCOUNT" | "IDENTITY" | "CONTACT" | "INFO";
+                    /** @description Words that, within 8 words of a match, raise its confidence (or, with contextRequired, are needed). */
+                    context?: string[];
+                    /** @description Without a context word nearby, a match is not a finding. */
+                    contextRequired?: boolean;
+                    /** @description The kind findings carry ("kind": "<name>"); not a built-in kind. */
+                    name: string;
+                    /** @description RE2 regular expressions (linear time), run over the normalised text. */
+                    patterns?: string[];
+                    /** @description Literal terms, matched on folded words (case and diacritics ignored); a trailing * makes a word a prefix. */
+                    terms?: string[];
+                }[];
                 defaultRegion?: string;
                 identityProvider?: {
                     audience: string;
@@ -928,6 +1188,44 @@ export interface components {
                 privateChannelLink?: string;
                 retentionDays?: number;
                 safeTexts?: string[];
+                tuning?: {
+                    /** @description Must be true when the tuning switches off, monitors, raises the threshold of or allow-lists a SECRET kind. */
+                    acknowledgeSecretWeakening?: boolean;
+                    /** @description Values, prefixes and phrases never counted in a decision. */
+                    allow?: {
+                        /** @description The kind the entry applies to (required with value or prefix). */
+                        kind?: string;
+                        /** @description An exact safe phrase: findings inside it are never counted. */
+                        phrase?: string;
+                        /** @description Values beginning so are never counted (a test card range). */
+                        prefix?: string;
+                        /** @description A value of the kind never counted (compared on letters and digits). */
+                        value?: string;
+                    }[];
+                    /** @description Values always found as their kind. */
+                    deny?: {
+                        /** @description The kind a denied value is always found as. */
+                        kind: string;
+                        /** @description A value always found, wherever it appears. */
+                        value: string;
+                    }[];
+                    /** @description Per kind (built-in or custom): switched off, monitor-only, a threshold, context words. */
+                    kinds?: {
+                        [key: string]: {
+                            /** @description Extra context words that name this kind, per language, as the built-in lexicon does. */
+                            context?: {
+                                [key: string]: string[];
+                            };
+                            /**
+                             * @description off: not detected; monitor: found and reported, never counted in the decision.
+                             * @enum {string}
+                             */
+                            mode?: "on" | "off" | "monitor";
+                            /** @description The minimum confidence of a finding of this kind. */
+                            threshold?: number;
+                        };
+                    };
+                };
                 wording?: {
                     [key: string]: {
                         customerNotice?: string;
@@ -935,6 +1233,7 @@ export interface components {
                     };
                 };
             };
+            /** @description Latest check to replay (ISO time). */
             to?: string;
         };
         Summary: {
@@ -1233,7 +1532,7 @@ export interface operations {
                 direction?: "inbound" | "outbound";
                 fingerprint?: string;
                 from?: string;
-                kind?: "iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name";
+                kind?: string;
                 limit?: number;
                 platform?: string;
                 rule?: string;
@@ -1613,7 +1912,7 @@ export interface operations {
                 fingerprint?: string;
                 format?: "csv" | "jsonl";
                 from?: string;
-                kind?: "iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name";
+                kind?: string;
                 platform?: string;
                 rule?: string;
                 thread?: string;
@@ -1696,7 +1995,7 @@ export interface operations {
                 fingerprint?: string;
                 format?: "csv" | "jsonl";
                 from?: string;
-                kind?: "iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name";
+                kind?: string;
                 platform?: string;
                 rule?: string;
                 thread?: string;
@@ -1960,7 +2259,7 @@ export interface operations {
                 direction?: "inbound" | "outbound";
                 fingerprint?: string;
                 from?: string;
-                kind?: "iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name";
+                kind?: string;
                 platform?: string;
                 rule?: string;
                 thread?: string;
@@ -2635,7 +2934,10 @@ export interface operations {
     putPolicy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of GET /v1/policy ("<version>"): the write is refused with 412 if another version is in force. */
+                "If-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2688,6 +2990,139 @@ export interface operations {
             };
             /** @description `conflict`: the change conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `precondition_failed`: If-Match names a version that is no longer in force (or is malformed); read the policy again */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rollbackPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of GET /v1/policy ("<version>"): the write is refused with 412 if another version is in force. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["PolicyRollback"];
+            };
+        };
+        responses: {
+            /** @description The new version */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such resource for this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`: the change conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `precondition_failed`: If-Match names a version that is no longer in force (or is malformed); read the policy again */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2795,6 +3230,332 @@ export interface operations {
             };
             /** @description `unsupported_media_type`: the body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    validatePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "mode": "monitor"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PolicyDocument"];
+            };
+        };
+        responses: {
+            /** @description The document as it would be stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyValidation"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPolicyVersions: {
+        parameters: {
+            query?: {
+                /** @description Only versions older than this one (the next page). */
+                before?: string;
+                /** @description At most this many versions, newest first (1–1000, default 100). */
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of versions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyVersions"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPolicyVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A version number (0: the default before any was stored) */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such resource for this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    diffPolicyVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The version compared to */
+                other: string;
+                /** @description The version compared from */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDiff"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such resource for this tenant */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

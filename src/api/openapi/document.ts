@@ -58,6 +58,8 @@ const ERROR_TEXT: Record<ErrorCode, string> = {
   not_found: 'no such resource for this tenant',
   idempotency_conflict: 'the Idempotency-Key was used for a different request',
   conflict: 'the change conflicts with the current state',
+  precondition_failed:
+    'If-Match names a version that is no longer in force (or is malformed); read the policy again',
   payload_too_large: 'the body is larger than the limit',
   unsupported_media_type: 'the body is not application/json',
   rate_limited: "past the tenant's rate; wait for Retry-After",

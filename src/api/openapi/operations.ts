@@ -18,7 +18,14 @@ import {
   idempotencyKeySchema,
   MAX_BATCH_ITEMS,
 } from '../check-schema.ts';
-import { simulateSchema } from '../policy-schemas.ts';
+import {
+  policyDiffResponseSchema,
+  policyVersionsResponseSchema,
+  rollbackSchema,
+  simulateSchema,
+  validateResponseSchema,
+  versionsQuerySchema,
+} from '../policy-schemas.ts';
 import {
   batchResponseSchema,
   checkpointsSchema,
@@ -92,6 +99,13 @@ const idempotencyHeader = {
 };
 
 const eventIdParam = { id: 'The event id (a ULID)' };
+
+const ifMatchHeader = {
+  name: 'If-Match',
+  description:
+    'The ETag of GET /v1/policy ("<version>"): the write is refused with 412 if another version is in force.',
+  schema: z.string(),
+};
 
 /** Every endpoint of the service but the console's pages, in the order of the reference. */
 export const OPERATIONS: readonly Operation[] = [
@@ -380,11 +394,86 @@ export const OPERATIONS: readonly Operation[] = [
     tag: 'Policy',
     summary: 'Store a new version of the policy (recorded in the chain)',
     scope: 'policy:admin',
+    description:
+      'With If-Match (the ETag of GET /v1/policy), refused with 412 precondition_failed when another version is in force. The answer carries the new version as its ETag.',
+    headers: [ifMatchHeader],
     body: { name: 'PolicyDocument', schema: storedPolicySchema, example: { mode: 'monitor' } },
     responses: {
       201: { description: 'The new version', name: 'Policy', schema: policyResponseSchema },
     },
-    errors: ['conflict'],
+    errors: ['conflict', 'precondition_failed'],
+  },
+  {
+    method: 'get',
+    path: '/v1/policy/versions',
+    operationId: 'listPolicyVersions',
+    tag: 'Policy',
+    summary: 'Who stored which version of the policy, and when (newest first)',
+    scope: 'policy:admin',
+    query: versionsQuerySchema,
+    responses: {
+      200: {
+        description: 'A page of versions',
+        name: 'PolicyVersions',
+        schema: policyVersionsResponseSchema,
+      },
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/policy/versions/{version}',
+    operationId: 'getPolicyVersion',
+    tag: 'Policy',
+    summary: 'One stored version of the policy (its ETag: the version)',
+    scope: 'policy:admin',
+    params: { version: 'A version number (0: the default before any was stored)' },
+    responses: {
+      200: { description: 'The version', name: 'Policy', schema: policyResponseSchema },
+    },
+    errors: ['not_found'],
+  },
+  {
+    method: 'get',
+    path: '/v1/policy/versions/{version}/diff/{other}',
+    operationId: 'diffPolicyVersions',
+    tag: 'Policy',
+    summary: 'What changed from one version of the policy to another, path by path',
+    scope: 'policy:admin',
+    params: { version: 'The version compared from', other: 'The version compared to' },
+    responses: {
+      200: { description: 'The changes', name: 'PolicyDiff', schema: policyDiffResponseSchema },
+    },
+    errors: ['not_found'],
+  },
+  {
+    method: 'post',
+    path: '/v1/policy/rollback',
+    operationId: 'rollbackPolicy',
+    tag: 'Policy',
+    summary: "Restore an earlier version's document as a new version (recorded in the chain)",
+    scope: 'policy:admin',
+    headers: [ifMatchHeader],
+    body: { name: 'PolicyRollback', schema: rollbackSchema, example: { version: 1 } },
+    responses: {
+      201: { description: 'The new version', name: 'Policy', schema: policyResponseSchema },
+    },
+    errors: ['not_found', 'conflict', 'precondition_failed'],
+  },
+  {
+    method: 'post',
+    path: '/v1/policy/validate',
+    operationId: 'validatePolicy',
+    tag: 'Policy',
+    summary: 'Validate a policy document as PUT would, storing nothing (a dry run)',
+    scope: 'policy:admin',
+    body: { name: 'PolicyDocument', schema: storedPolicySchema, example: { mode: 'monitor' } },
+    responses: {
+      200: {
+        description: 'The document as it would be stored',
+        name: 'PolicyValidation',
+        schema: validateResponseSchema,
+      },
+    },
   },
   {
     method: 'post',
