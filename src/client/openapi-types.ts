@@ -1046,9 +1046,7 @@ export interface components {
             /** @description Top-level settings that differ from the version in force. */
             changed: string[];
             /** @description The document as it would be stored (normalised). */
-            policy: {
-                [key: string]: unknown;
-            };
+            policy: Record<string, never>;
             /** @description Fields that weaken a SECRET kind (acknowledged). */
             secretWeakenings: string[];
             /** @constant */
@@ -1097,8 +1095,6 @@ export interface components {
                     after: number;
                     before: number;
                     changed: number;
-                } & {
-                    [key: string]: unknown;
                 };
             };
             byRule: {
@@ -1110,9 +1106,7 @@ export interface components {
             changed: number;
             evaluated: number;
             /** @description What history cannot tell: new custom kinds, denied values, allowed prefixes and phrases, new context words */
-            notSimulated?: {
-                [key: string]: unknown;
-            };
+            notSimulated?: Record<string, never>;
             transitions: {
                 [key: string]: number;
             };
