@@ -132,6 +132,22 @@ describe('sargas command line over files', () => {
     expect(allowed.decision).toBe('allow');
     expect(allowed.findings[0]).toMatchObject({ kind: 'phone' });
     expect(plain(['policy', 'validate', policy])).toMatchObject({ status: 0 });
+    // a tenant's own kind, as the service would find it
+    const loans = join(dir, 'loans.json');
+    writeFileSync(
+      loans,
+      JSON.stringify({
+        customKinds: [
+          { name: 'loan_contract', class: 'ACCOUNT', patterns: ['KR/[0-9]{4}/[0-9]{6}'] },
+        ],
+      }),
+    );
+    const loan = file('loan.jsonl', [
+      { ...phone, id: 'l', text: 'Umowa KR/2024/123456 jest aktywna.' },
+    ]);
+    const custom = JSON.parse(plain(['check', '--policy', loans, loan]).stdout);
+    expect(custom.findings.map((f: { kind: string }) => f.kind)).toEqual(['loan_contract']);
+    expect(custom.decision).toBe('block');
     const bad = join(dir, 'bad.json');
     writeFileSync(
       bad,

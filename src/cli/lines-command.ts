@@ -3,7 +3,8 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import cliProgress from 'cli-progress';
 import { z } from 'zod';
-import { publicFinding, scan } from '../detectors/index.ts';
+import { publicFinding } from '../detectors/index.ts';
+import { scanUnder } from '../policies/policy-file.ts';
 import type { Locale } from '../detectors/types.ts';
 import { decideOffline } from '../policies/offline.ts';
 import { policyVersionLabel, type TenantPolicy } from '../policies/types.ts';
@@ -129,7 +130,7 @@ function decideLine(o: LinesOptions, line: string): LineOutcome {
     return { id, invalid: `${issue?.path.join('.') || '(line)'}: ${issue?.message}` };
   }
   const row = parsed.data;
-  const result = scan(row.text, {
+  const result = scanUnder(o.policy, row.text, {
     locale: row.locale ?? o.locale,
     region: o.region ?? o.policy.defaultRegion,
     // as the service does: requests for a secret are looked for in what agents send

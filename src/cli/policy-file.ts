@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { normalizeAllowList } from '../policies/normalize-allow-list.ts';
-import { storedPolicySchema } from '../policies/policy-schema.ts';
+import { loadPolicy } from '../policies/policy-file.ts';
 import type { TenantPolicy } from '../policies/types.ts';
 
 /** A policy file's problems, one `field: message` each, as the API's 400 would name them. */
@@ -33,22 +32,8 @@ export function loadPolicyFile(file: string): TenantPolicy {
   } catch {
     throw new PolicyFileError(file, [{ field: '(file)', message: 'is not valid JSON' }]);
   }
-  const parsed = storedPolicySchema.safeParse(json);
-  if (!parsed.success)
-    throw new PolicyFileError(
-      file,
-      parsed.error.issues.map((i) => ({
-        field: i.path.map(String).join('.') || '(document)',
-        message: i.message,
-      })),
-    );
-  const { list, problems } = normalizeAllowList(parsed.data.allowList, parsed.data.defaultRegion);
-  if (problems.length > 0) throw new PolicyFileError(file, problems);
-  return {
-    tenant: 'cli',
-    version: 0,
-    ...parsed.data,
-    allowList: list,
-    identityProvider: undefined,
-  } as TenantPolicy;
+  // validated and compiled as the service stores it (custom kinds, tuning, limits)
+  const loaded = loadPolicy(json, 'cli');
+  if (!loaded.ok) throw new PolicyFileError(file, loaded.problems);
+  return loaded.policy;
 }
