@@ -14,7 +14,17 @@ const newest = (dir) =>
     return Math.max(max, e.isDirectory() ? newest(path) : statSync(path).mtimeMs);
   }, 0);
 
-if (!existsSync(stamp) || statSync(stamp).mtimeMs < newest(join(root, 'src'))) {
+// what the build reads: the sources, its configuration and its script
+const inputs = () =>
+  Math.max(
+    newest(join(root, 'src')),
+    ...['tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs', 'package.json'].map(
+      (f) => statSync(join(root, f)).mtimeMs,
+    ),
+  );
+// without the sources (a container image holds the build only) dist/ is what there is
+const hasSources = existsSync(join(root, 'src'));
+if (hasSources && (!existsSync(stamp) || statSync(stamp).mtimeMs < inputs())) {
   console.error('Building the service (dist/)…');
   execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
 }

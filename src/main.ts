@@ -20,10 +20,14 @@ const server = serve(
       `Sargas is listening on http://localhost:${info.port} (database: ${runtime.database.driver === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}/pglite` : 'PostgreSQL'})`,
     );
     if (runtime.keys.dev) {
+      // from the build (a container image has no sources): the compiled command line
+      const token = import.meta.url.includes('/dist/')
+        ? 'node dist/cli/token.js'
+        : 'npm run token --';
       console.log('Get a development token with:');
-      console.log('  npm run token -- --tenant demo --scopes check,audit:read');
+      console.log(`  ${token} --tenant demo --scopes check,audit:read`);
       console.log('and an identity assertion for a customer with:');
-      console.log('  npm run token -- --tenant demo --identity fb:123');
+      console.log(`  ${token} --tenant demo --identity fb:123`);
     }
   },
 );

@@ -68,7 +68,10 @@ describe('compose.yaml', () => {
     expect(env('sargas').DATABASE_URL).toMatch(/^postgres:\/\/sargas_app:/);
     expect(env('sargas').MIGRATE_ON_START).toBe('false');
     const init = readFileSync(new URL('deploy/initdb/01-roles.sh', ROOT), 'utf8');
-    expect(init).toContain('CREATE ROLE sargas_app LOGIN');
+    expect(init).toContain("CREATE ROLE sargas_app LOGIN PASSWORD :'pw'");
+    // the password as a psql variable, never pasted into the SQL text
+    expect(init).not.toContain("${SARGAS_APP_PASSWORD}'");
+    expect(JSON.stringify(compose)).not.toMatch(/:-[^}]*}/); // no default passwords
     expect(init).toContain('GRANT sargas_writer TO sargas_app');
     expect(init).not.toMatch(/GRANT (ALL|sargas_owner)/i);
   });

@@ -3,8 +3,9 @@
 # the append-only role the migrations grant to, and the login the service uses, which is
 # granted that role and nothing more (docs/audit.md, "Grants").
 set -eu
-psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" <<SQL
+# the password goes in as a psql variable, quoted by psql (:'pw'), never pasted into SQL
+psql -v ON_ERROR_STOP=1 -v pw="$SARGAS_APP_PASSWORD" --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" <<'SQL'
 CREATE ROLE sargas_writer NOLOGIN;
-CREATE ROLE sargas_app LOGIN PASSWORD '${SARGAS_APP_PASSWORD}';
+CREATE ROLE sargas_app LOGIN PASSWORD :'pw';
 GRANT sargas_writer TO sargas_app;
 SQL

@@ -92,13 +92,29 @@ describe('the Meta webhook example', () => {
         ['c2', false],
       ]),
     );
-    // Meta delivers again: the same decision, no second audit event
+    // Meta delivers again: the same decision, no second audit event, no second reply
+    const replies = calls.length;
     await a.request('/webhook', signed(delivery));
+    expect(calls.length).toBe(replies);
     const c = new SargasClient({
       baseUrl: http.url,
       token: await env.svc.token('shop', ['audit:read']),
     });
     expect((await c.verify()).events).toBe(2);
+  });
+
+  it('answers 503 when Sargas cannot check, so Meta delivers again', async () => {
+    const a = webhookApp({
+      appSecret: SECRET,
+      verifyToken: 'verify-me',
+      sargas: new SargasClient({ baseUrl: 'http://127.0.0.1:9', token: 'x', attempts: 1 }),
+      graph,
+    });
+    const res = await a.request(
+      '/webhook',
+      signed({ entry: [{ changes: [comment('c9', 'PIN 4821')] }] }),
+    );
+    expect(res.status).toBe(503);
   });
 
   it('refuses a delivery whose signature does not match', async () => {

@@ -97,12 +97,27 @@ export function webhookApp(o: WebhookOptions) {
       // Meta delivers at least once: a redelivered comment is not checked twice
       idempotencyKey: `meta-comment-${v.comment_id}`,
     }));
-    const results = await o.sargas.checkBatch(items);
+    let results: Array<CheckResponse | ItemError>;
+    try {
+      results = await o.sargas.checkBatch(items);
+    } catch {
+      // Sargas could not answer: Meta delivers again (the keys make that safe); nothing is
+      // left unchecked
+      return c.text('not checked', 503);
+    }
+    let unchecked = 0;
     await Promise.all(
       comments.map(async (v, i) => {
         const r = results[i]!;
-        if ('error' in r) return; // an item Sargas refused: left as it is, Meta will not resend
+        if ('error' in r) {
+          // not recorded (the audit store) or a fault: fail closed, ask Meta to deliver again;
+          // an invalid item would be invalid again, so it is only logged
+          if (r.error.code === 'audit_unavailable' || r.error.code === 'internal') unchecked++;
+          return;
+        }
         const check = r as CheckResponse;
+        // a redelivery of a comment already handled: Meta allows one private reply per comment
+        if (check.replayed) return;
         const hide = check.actions.includes('hide_post');
         if (hide) await o.graph.hideComment(v.comment_id!);
         const notice = check.suggestion.customerNotice;
@@ -116,7 +131,7 @@ export function webhookApp(o: WebhookOptions) {
       }),
     );
     // Meta retries a webhook that is not answered 200 quickly
-    return c.text('ok');
+    return unchecked > 0 ? c.text('not all checked', 503) : c.text('ok');
   });
   return app;
 }

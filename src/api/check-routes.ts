@@ -22,6 +22,9 @@ import type { Metrics } from './metrics.ts';
 /** How long a check may take, from its arrival to its committed event, unless configured (CHECK_DEADLINE_MS). */
 export const DEFAULT_CHECK_DEADLINE_MS = 2000;
 
+/** Batches decided at once per process; more answer 429 with Retry-After. */
+export const MAX_BATCHES_IN_FLIGHT = 4;
+
 /** A batch's items share one deadline: the check's, and this much more per item. */
 export const BATCH_DEADLINE_MS_PER_ITEM = 5;
 
@@ -60,7 +63,15 @@ export function checkRoutes(deps: AppDeps, metrics: Metrics) {
     const deadline = c.get('startedAt') + deadlineMs;
     const { data, raw } = await readJson(c, checkRequestSchema);
     const key = headerKey(c);
-    const outcome = await performCheck(deps, c.get('caller'), data, raw, key, deadline);
+    const outcome = await performCheck(
+      deps,
+      c.get('caller'),
+      data,
+      key === undefined ? '' : canonicalJson(data),
+      key,
+      deadline,
+      raw,
+    );
     counted(data, outcome);
     return c.json(outcome.body);
   });
@@ -69,7 +80,33 @@ export function checkRoutes(deps: AppDeps, metrics: Metrics) {
   // so their events reach the writer in the same turn and commit in as few transactions as
   // its batch size allows. An item that fails (invalid, a conflicting idempotency key, its
   // event not committed) answers its error in its place; the others are unaffected.
+  let batchesInFlight = 0;
   app.post('/batch', scope, async (c) => {
+    const caller = c.get('caller');
+    // a batch is retried item by item: a key for the whole would hide which items it covers
+    if (c.req.header('idempotency-key') !== undefined)
+      throw new ApiError(
+        'invalid_request',
+        'Idempotency-Key: give each item its own idempotencyKey instead.',
+        [{ field: 'Idempotency-Key', message: 'give each item its own idempotencyKey instead' }],
+      );
+    // refused before its body is read, when the tenant has nothing left
+    buckets?.admit(c, caller.tenant);
+    // a few batches at once per process: together they could fill the writer's queue, and
+    // every tenant's checks would then answer 503
+    if (batchesInFlight >= MAX_BATCHES_IN_FLIGHT) {
+      c.header('retry-after', '1');
+      throw new ApiError('rate_limited', 'Too many batches in progress; retry after 1 s.');
+    }
+    batchesInFlight++;
+    try {
+      return await batch(c);
+    } finally {
+      batchesInFlight--;
+    }
+  });
+
+  const batch = async (c: Context<AppEnv>) => {
     const { data } = await readJson(c, batchRequestSchema);
     const caller = c.get('caller');
     buckets?.take(c, caller.tenant, data.items.length);
@@ -101,6 +138,11 @@ export function checkRoutes(deps: AppDeps, metrics: Metrics) {
         if (outcome.code === 'audit_unavailable') unavailable ??= outcome;
         if (outcome.code === 'internal')
           c.get('log')?.error({ err: errorSummary(outcome.cause) }, 'batch item failed');
+        else if (outcome.code === 'audit_unavailable')
+          c.get('log')?.warn(
+            { code: outcome.code, cause: errorSummary(outcome.cause) },
+            'batch item not recorded',
+          );
         results[i] = itemError(outcome);
       } else {
         counted(valid[j]!.input, outcome);
@@ -115,7 +157,7 @@ export function checkRoutes(deps: AppDeps, metrics: Metrics) {
     )
       throw unavailable;
     return c.json({ results });
-  });
+  };
   return app;
 }
 

@@ -25,6 +25,11 @@ export class TenantBuckets {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
+  /** Throws 429 (setting Retry-After) unless a token is left, taking none: before reading a large body. */
+  admit(c: Context<AppEnv>, tenant: string): void {
+    this.take(c, tenant, 0);
+  }
+
   /** Takes `cost` tokens of `tenant`'s bucket, or throws 429 (setting Retry-After on `c`). */
   take(c: Context<AppEnv>, tenant: string, cost = 1): void {
     const t = this.now();

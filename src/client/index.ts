@@ -42,11 +42,11 @@ export interface ClientOptions {
   baseUrl: string;
   /** A bearer token, or a function that returns a fresh one for each request. */
   token: string | (() => string | Promise<string>);
-  /** Tries per request on 429 and 503 (honouring Retry-After) and network errors; default 4. */
+  /** Tries per request on 429 and 503 (honouring Retry-After) and network errors; default 4. A Retry-After longer than `maxDelayMs` is answered by throwing, not by retrying early. */
   attempts?: number;
   /** The longest wait between tries, in milliseconds; default 10,000. */
   maxDelayMs?: number;
-  /** Per try, in milliseconds; default 10,000. */
+  /** Per try until the answer's headers arrive, in milliseconds; default 10,000. */
   timeoutMs?: number;
   fetch?: typeof fetch;
   /** Waits between tries (tests replace it). */
@@ -80,20 +80,47 @@ export class SargasClient {
   }
 
   /**
-   * POST /v1/check/batch, in calls of at most 1,000 items: one result per item, in order,
-   * a check response or the item's error. Items without a key get one, so a retried call
-   * records nothing twice.
+   * POST /v1/check/batch, in calls of at most 1,000 items and 6 MiB: one result per item, in
+   * order, a check response or the item's error. Items without a key get one, and items the
+   * service could not record (`audit_unavailable`) are sent again with the same keys, so
+   * nothing is recorded twice. Give your own `idempotencyKey`s (e.g. the helpdesk's reply
+   * id) to make a retry of the whole call safe as well. If a call fails for good, a
+   * `BatchIncomplete` carries the results of the calls before it: their events are committed.
    */
   async checkBatch(items: readonly BatchItem[]): Promise<Array<CheckResponse | ItemError>> {
+    const keyed = items.map((item) => ({
+      ...item,
+      idempotencyKey: item.idempotencyKey ?? crypto.randomUUID(),
+    }));
     const results: Array<CheckResponse | ItemError> = [];
-    for (let i = 0; i < items.length; i += MAX_BATCH_ITEMS) {
-      const chunk = items
-        .slice(i, i + MAX_BATCH_ITEMS)
-        .map((item) => ({ ...item, idempotencyKey: item.idempotencyKey ?? crypto.randomUUID() }));
-      const answer = (await this.json('POST', '/v1/check/batch', { body: { items: chunk } })) as {
-        results: Array<CheckResponse | ItemError>;
-      };
-      results.push(...answer.results);
+    for (const chunk of chunks(keyed)) {
+      try {
+        results.push(...(await this.batchCall(chunk)));
+      } catch (err) {
+        throw new BatchIncomplete(results, err);
+      }
+    }
+    return results;
+  }
+
+  // one call, then the items not recorded again (same keys), as long as tries are left
+  private async batchCall(items: BatchItem[]): Promise<Array<CheckResponse | ItemError>> {
+    const answer = (await this.json('POST', '/v1/check/batch', { body: { items } })) as {
+      results: Array<CheckResponse | ItemError>;
+    };
+    const results = answer.results;
+    for (let attempt = 1; attempt < (this.options.attempts ?? 4); attempt++) {
+      const again = results.flatMap((r, i) =>
+        'error' in r && r.error.code === 'audit_unavailable' ? [i] : [],
+      );
+      if (again.length === 0) break;
+      await this.sleep(this.backoff(attempt, '1'));
+      const retried = (await this.json('POST', '/v1/check/batch', {
+        body: { items: again.map((i) => items[i]!) },
+      })) as { results: Array<CheckResponse | ItemError> };
+      again.forEach((i, j) => {
+        results[i] = retried.results[j]!;
+      });
     }
     return results;
   }
@@ -121,6 +148,7 @@ export class SargasClient {
   async review(id: string, review: ReviewRequest) {
     return (await this.json('POST', `/v1/audit/events/${encodeURIComponent(id)}/reviews`, {
       body: review,
+      once: true,
     })) as Review;
   }
 
@@ -154,8 +182,9 @@ export class SargasClient {
   }
 
   /** GET /v1/policy. */
-  async getPolicy() {
-    return (await this.json('GET', '/v1/policy')) as Policy;
+  async getPolicy(): Promise<Policy & { etag: string | null }> {
+    const res = await this.send('GET', '/v1/policy', {});
+    return { ...((await res.json()) as Policy), etag: res.headers.get('etag') };
   }
 
   /** PUT /v1/policy: a new version (with `ifMatch`, refused when the policy changed since). */
@@ -163,6 +192,7 @@ export class SargasClient {
     return (await this.json('PUT', '/v1/policy', {
       body: policy,
       headers: options.ifMatch ? { 'if-match': options.ifMatch } : {},
+      once: true,
     })) as Policy;
   }
 
@@ -177,7 +207,12 @@ export class SargasClient {
     return (await this.send(method, path, request)).json();
   }
 
-  /** One request, tried again on 429, 503 and network failures, each try under the timeout. */
+  /**
+   * One request, tried again on 429, 503 and network failures; a request marked `once`
+   * (it changes something and carries no idempotency key) only on 429, which the service
+   * answers before doing anything. The timeout covers each try until its headers arrive:
+   * a streamed export may take as long as it takes.
+   */
   private async send(method: string, path: string, request: Request): Promise<Response> {
     const attempts = this.options.attempts ?? 4;
     const url = new URL(this.base + path);
@@ -187,6 +222,8 @@ export class SargasClient {
     for (let attempt = 1; ; attempt++) {
       const token =
         typeof this.options.token === 'function' ? await this.options.token() : this.options.token;
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(), this.options.timeoutMs ?? 10_000);
       let res: Response;
       try {
         res = await this.fetch(url, {
@@ -198,18 +235,25 @@ export class SargasClient {
             ...request.headers,
           },
           ...(body !== undefined ? { body } : {}),
-          signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+          signal: abort.signal,
         });
       } catch (err) {
-        if (attempt >= attempts) throw err;
+        if (request.once || attempt >= attempts) throw err;
         await this.sleep(this.backoff(attempt, null));
         continue;
+      } finally {
+        clearTimeout(timer);
       }
       if (res.ok) return res;
-      if (RETRIED.has(res.status) && attempt < attempts) {
-        await res.body?.cancel();
-        await this.sleep(this.backoff(attempt, res.headers.get('retry-after')));
-        continue;
+      const retried = request.once ? res.status === 429 : RETRIED.has(res.status);
+      if (retried && attempt < attempts) {
+        const wait = this.backoff(attempt, res.headers.get('retry-after'));
+        // the service asks for longer than this client may wait: say so, do not retry early
+        if (wait <= (this.options.maxDelayMs ?? 10_000)) {
+          await res.body?.cancel();
+          await this.sleep(wait);
+          continue;
+        }
       }
       throw await errorOf(res);
     }
@@ -219,15 +263,55 @@ export class SargasClient {
   private backoff(attempt: number, retryAfter: string | null): number {
     const max = this.options.maxDelayMs ?? 10_000;
     const seconds = retryAfter === null ? Number.NaN : Number(retryAfter);
-    if (Number.isFinite(seconds) && seconds >= 0) return Math.min(max, seconds * 1000);
+    if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
     return Math.random() * Math.min(max, 200 * 2 ** attempt);
   }
+}
+
+/** A batch that failed part-way: the results of the calls that were answered (their events are committed), and why the rest failed. */
+export class BatchIncomplete extends Error {
+  constructor(
+    readonly results: Array<CheckResponse | ItemError>,
+    override readonly cause: unknown,
+  ) {
+    super(
+      `checkBatch stopped after ${results.length} results: ${(cause as Error)?.message ?? cause}`,
+    );
+    this.name = 'BatchIncomplete';
+  }
+}
+
+/** The largest batch body the client sends (the service takes 8 MiB unless configured). */
+const MAX_BATCH_BYTES = 6 * 1024 * 1024;
+
+// calls of at most 1,000 items and MAX_BATCH_BYTES each
+function chunks(items: BatchItem[]): BatchItem[][] {
+  const out: BatchItem[][] = [];
+  let current: BatchItem[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = new TextEncoder().encode(JSON.stringify(item)).length + 1;
+    if (
+      current.length > 0 &&
+      (current.length >= MAX_BATCH_ITEMS || bytes + size > MAX_BATCH_BYTES)
+    ) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += size;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
 }
 
 interface Request {
   query?: Record<string, unknown>;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Changes something without an idempotency key: retried only on 429. */
+  once?: boolean;
 }
 
 async function errorOf(res: Response): Promise<SargasError> {

@@ -41,14 +41,31 @@ export async function performCheck(
   deps: CheckDeps,
   caller: Caller,
   req: CheckInput,
-  /** The request body as received: only its keyed fingerprint is kept (two retries under one key must match). */
-  rawBody: string,
+  /**
+   * What two retries under one key must agree on: the request's canonical JSON (only its
+   * keyed fingerprint is kept), the same for a single check and a batch item.
+   */
+  fingerprintBasis: string,
   idempotencyKey: string | undefined,
   deadline: number,
+  /** The body as received, which events recorded before the canonical form were fingerprinted over. */
+  legacyBody?: string,
 ): Promise<CheckOutcome> {
   const policy = await tenantPolicy(deps, caller, deadline);
-  return decideAndRecord(deps, caller, policy, req, rawBody, idempotencyKey, deadline);
+  return decideAndRecord(
+    deps,
+    caller,
+    policy,
+    req,
+    fingerprintBasis,
+    idempotencyKey,
+    deadline,
+    legacyBody,
+  );
 }
+
+/** Items decided in one turn of the event loop before the others' requests get theirs. */
+const BATCH_SLICE = 100;
 
 /** One item of a batch: the check input with what its idempotency needs. */
 export interface BatchItem {
@@ -72,26 +89,33 @@ export async function performChecks(
   deadline: number,
 ): Promise<Array<CheckOutcome | DomainError>> {
   const policy = await tenantPolicy(deps, caller, deadline);
-  return Promise.all(
-    items.map((item) =>
-      decideAndRecord(
-        deps,
-        caller,
-        policy,
-        item.input,
-        item.raw,
-        item.idempotencyKey,
-        deadline,
-      ).catch((err: unknown) =>
-        // the other items' events are committed: their answers must not be lost to this one
-        err instanceof DomainError
-          ? err
-          : new DomainError('internal', 'Something went wrong with this item.', undefined, {
-              cause: err,
-            }),
-      ),
-    ),
-  );
+  // Detection is synchronous: a thousand items at once would hold the event loop for tens of
+  // milliseconds while other requests wait. Slices of BATCH_SLICE, each after the loop has
+  // had its turn; each slice's events still go to the writer together.
+  const pending: Array<Promise<CheckOutcome | DomainError>> = [];
+  for (let i = 0; i < items.length; i += BATCH_SLICE) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const item of items.slice(i, i + BATCH_SLICE))
+      pending.push(
+        decideAndRecord(
+          deps,
+          caller,
+          policy,
+          item.input,
+          item.raw,
+          item.idempotencyKey,
+          deadline,
+        ).catch((err: unknown) =>
+          // the other items' events are committed: their answers must not be lost to this one
+          err instanceof DomainError
+            ? err
+            : new DomainError('internal', 'Something went wrong with this item.', undefined, {
+                cause: err,
+              }),
+        ),
+      );
+  }
+  return Promise.all(pending);
 }
 
 async function tenantPolicy(
@@ -115,6 +139,7 @@ async function decideAndRecord(
   rawBody: string,
   idempotencyKey: string | undefined,
   deadline: number,
+  legacyBody?: string,
 ): Promise<CheckOutcome> {
   const result = scanUnder(policy, req.text, {
     locale: req.locale,
@@ -168,7 +193,16 @@ async function decideAndRecord(
     throw auditUnavailable(err, 'this check');
   }
   const { row, replayed, treeHead } = appended;
-  if (replayed && row.requestFp !== draft.requestFp) {
+  if (
+    replayed &&
+    row.requestFp !== draft.requestFp &&
+    // an event recorded before requests were fingerprinted in canonical form
+    !(
+      legacyBody !== undefined &&
+      idempotencyKey &&
+      row.requestFp === requestFingerprint(deps.keys.hmac.key, legacyBody)
+    )
+  ) {
     throw new DomainError(
       'idempotency_conflict',
       'This Idempotency-Key was already used for a different request.',
