@@ -12,6 +12,7 @@ import type { Server } from 'node:http';
 const config = loadConfigOrExit();
 const logger = pino({ level: config.LOG_LEVEL, base: { service: 'sargas' } });
 const runtime = await openRuntime(config, logger);
+for (const sink of runtime.sinks) sink.start();
 const server = serve(
   { fetch: runtime.app.fetch, port: config.PORT, hostname: config.HOST },
   (info) => {

@@ -122,8 +122,17 @@ export interface LookupEvent {
   };
 }
 
+/** What the helpdesk did about a thread (POST /v1/threads/:id/actions): the care metrics' follow-ups. */
+export interface ThreadActionEvent {
+  type: 'thread_action';
+  actor: { kind: 'agent'; id: string };
+  threadId: string;
+  details: { action: 'post_hidden' | 'customer_contacted'; at: string };
+}
+
 /** Every kind of audit event, told apart by `type`. */
 export type AuditEvent =
+  | ThreadActionEvent
   | CheckEvent
   | OverrideEvent
   | ReviewEvent
@@ -226,6 +235,8 @@ export function toDraft(tenant: string, now: Date, event: AuditEvent): EventDraf
       return { ...blank, id: event.id, linkedEventId: event.eventId, details: event.details };
     case 'policy_change':
       return { ...blank, policyVersion: event.policyVersion, details: event.details };
+    case 'thread_action':
+      return { ...blank, threadId: event.threadId, details: event.details };
     case 'purge':
     case 'lookup':
       return { ...blank, details: event.details };
