@@ -13,7 +13,6 @@ import type { Sink } from './sink.ts';
  * a crash is never continued by another writer.
  */
 export class DirectorySink implements Sink {
-  readonly name = 'directory';
   private current: { handle: FileHandle; path: string; size: number; opened: number } | null = null;
   /** Files this process started (tests, the logs). */
   readonly files: string[] = [];
@@ -21,6 +20,7 @@ export class DirectorySink implements Sink {
   constructor(
     private readonly dir: string,
     private readonly options: { maxBytes: number; maxSeconds: number },
+    readonly name = 'directory',
   ) {
     mkdirSync(dir, { recursive: true });
   }

@@ -17,13 +17,12 @@ export function webhookSignature(secret: string, timestamp: number, body: string
  * outbound dispatcher (src/net/safe-fetch.ts: the address policy, no redirects followed).
  */
 export class WebhookSink implements Sink {
-  readonly name = 'webhook';
-
   constructor(
     private readonly url: string,
     private readonly secret: string,
     private readonly dispatcher: Dispatcher,
     private readonly timeoutMs = 10_000,
+    readonly name = 'webhook',
   ) {}
 
   async deliver(body: string): Promise<void> {
