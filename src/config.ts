@@ -116,6 +116,9 @@ const schema = z.object({
     .min(1)
     .max(60 * 24 * 90)
     .default(24 * 60),
+  // how often disclosures past their deadline are recorded as care_alert events (which go to
+  // the sinks and the stream like any event); 0: never
+  CARE_ALERTS_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).default(0),
   // per tenant, overriding it: "tenant=minutes,tenant=minutes"
   CARE_FOLLOW_UP_MINUTES_BY_TENANT: z
     .string()

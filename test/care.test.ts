@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
+import { chainTenants, sweepCareAlerts } from '../src/service/care-alerts.ts';
 import { BACKENDS } from './support/database.ts';
 import { useTestService } from './support/service.ts';
 
@@ -292,6 +293,47 @@ describe.each(BACKENDS)('care metrics on %s', (backend) => {
     ).json();
     expect(other.followUpMinutes).toBe(240);
     expect(other.totals.disclosures).toEqual({ total: 5, inTime: 3, late: 0, open: 2, overdue: 0 });
+  });
+
+  it('records each disclosure left past its deadline as one care_alert event, whoever sweeps', async () => {
+    // after the first test: care-bank at minute 300, x-1 overdue, x-3 due at minute 310
+    minute = 300;
+    const deps = { database: env.db.handle, writer: env.svc.writer, clock };
+    expect(await chainTenants(env.db.handle)).toEqual(expect.arrayContaining(['care-bank']));
+    expect(await sweepCareAlerts(deps, 'care-bank', 60)).toBe(1);
+    // again, and two at once (two replicas): nothing new
+    const again = await Promise.all([
+      sweepCareAlerts(deps, 'care-bank', 60),
+      sweepCareAlerts(deps, 'care-bank', 60),
+    ]);
+    expect(again).toEqual([0, 0]);
+    minute = 311;
+    expect(await sweepCareAlerts(deps, 'care-bank', 60)).toBe(1);
+    const read = await env.svc.token('care-bank', ['audit:read']);
+    const alerts = await (
+      await env.svc.app.request('/v1/audit/events?type=care_alert', {
+        headers: { authorization: `Bearer ${read}` },
+      })
+    ).json();
+    expect(
+      alerts.events.map((e: Record<string, unknown>) => [e.threadId, e.platform, e.kinds]),
+    ).toEqual([
+      ['x-3', 'x', ['iban']],
+      ['x-1', 'x', ['iban']],
+    ]);
+    expect(alerts.events[1]).toMatchObject({
+      type: 'care_alert',
+      postId: 'p-100',
+      details: { disclosedAt: at(100), deadlineAt: at(160), followUpMinutes: 60 },
+    });
+    expect(JSON.stringify(alerts)).not.toContain(IBAN.replace(/ /g, ''));
+    // alerts are not care events: the summary is unchanged by them
+    const summary = await (
+      await env.svc.app.request(`/v1/care/summary?to=${at(300)}`, {
+        headers: { authorization: `Bearer ${read}` },
+      })
+    ).json();
+    expect(summary.totals.threads).toBe(7);
   });
 
   it('records thread actions as chain events, and refuses bad ones naming the field', async () => {

@@ -21,7 +21,16 @@ export const filterSchema = z.object({
   platform: safeText({ max: 64 }).optional(),
   thread: safeText({ max: 256 }).optional(),
   type: z
-    .enum(['check', 'override', 'policy_change', 'purge', 'lookup', 'review', 'thread_action'])
+    .enum([
+      'check',
+      'override',
+      'policy_change',
+      'purge',
+      'lookup',
+      'review',
+      'thread_action',
+      'care_alert',
+    ])
     .optional(),
   fingerprint: z
     .string()
