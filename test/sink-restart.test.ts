@@ -178,7 +178,11 @@ describe.skipIf(spawnSync('openssl', ['version']).status !== 0).each(BACKENDS)(
             const seen = new Set<string>();
             const order = got
               .filter((l) => l.record === 'event' && l.tenant === tenant)
-              .filter((l) => (seen.has(l.id!) ? false : (seen.add(l.id!), true)))
+              .filter((l) => {
+                if (seen.has(l.id!)) return false;
+                seen.add(l.id!);
+                return true;
+              })
               .map((l) => l.id);
             expect(order).toEqual(chains.get(tenant)!.map((l) => l.id));
           }
