@@ -21,6 +21,8 @@ export class DirectorySink implements Sink {
     private readonly dir: string,
     private readonly options: { maxBytes: number; maxSeconds: number },
     readonly name = 'directory',
+    /** Milliseconds since the epoch (tests give their own). */
+    private readonly now: () => number = Date.now,
   ) {
     mkdirSync(dir, { recursive: true });
   }
@@ -31,7 +33,7 @@ export class DirectorySink implements Sink {
     if (
       c &&
       ((c.size > 0 && c.size + bytes > this.options.maxBytes) ||
-        Date.now() - c.opened >= this.options.maxSeconds * 1000)
+        this.now() - c.opened >= this.options.maxSeconds * 1000)
     )
       await this.rotate();
     const file = this.current ?? (await this.start());
@@ -51,7 +53,7 @@ export class DirectorySink implements Sink {
     } finally {
       await dir.close();
     }
-    this.current = { handle, path, size: 0, opened: Date.now() };
+    this.current = { handle, path, size: 0, opened: this.now() };
     this.files.push(path);
     return this.current;
   }
