@@ -15,6 +15,8 @@ import { exportRoutes } from './api/export-routes.ts';
 import { lookupRoutes } from './api/lookup-routes.ts';
 import { verifyRoutes } from './api/verify-routes.ts';
 import { policyRoutes } from './api/policy-routes.ts';
+import { streamRoutes } from './api/stream-routes.ts';
+import { careRoutes, threadRoutes } from './api/care-routes.ts';
 import { consoleRoutes } from './console/routes.ts';
 import { docsRoutes } from './api/docs-routes.ts';
 import { SERVICE_VERSION } from './version.ts';
@@ -33,6 +35,7 @@ export function createApp(deps: AppDeps) {
     defaultMetrics: deps.processMetrics,
     availability: deps.availability,
     witnesses: deps.witnesses,
+    sinks: deps.sinks,
   });
   const app = new Hono<AppEnv>();
 
@@ -109,7 +112,10 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/audit', verifyRoutes(deps));
   app.route('/v1/audit', exportRoutes(deps));
   app.route('/v1/audit', auditRoutes(deps));
+  app.route('/v1/audit', streamRoutes(deps));
   app.route('/v1/policy', policyRoutes(deps));
+  app.route('/v1/care', careRoutes(deps));
+  app.route('/v1/threads', threadRoutes(deps));
   app.route('/console', consoleRoutes());
   app.route('/', docsRoutes(SERVICE_VERSION));
   return app;

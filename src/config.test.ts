@@ -40,3 +40,66 @@ describe('fingerprint key rotation settings', () => {
     }
   });
 });
+
+describe('sink and care settings', () => {
+  const SECRET = 'sink-signing-secret-0123456789abcdef';
+
+  it('reads a webhook, a directory and per-tenant deadlines', () => {
+    const config = loadConfig({
+      SINK_WEBHOOK_URL: 'https://siem.example/sargas',
+      SINK_WEBHOOK_SECRET: SECRET,
+      SINK_WEBHOOK_PRIVATE_NETWORKS: '10.0.0.0/8',
+      SINK_DIR: '/var/log/sargas',
+      SINK_DIR_MAX_BYTES: '1048576',
+      CARE_FOLLOW_UP_MINUTES_BY_TENANT: 'bank-a=120, bank-b = 60',
+    });
+    expect(config).toMatchObject({
+      SINK_WEBHOOK_URL: 'https://siem.example/sargas',
+      SINK_DIR_MAX_BYTES: 1_048_576,
+      SINK_DIR_MAX_SECONDS: 3600,
+      SINK_BATCH: 500,
+      CARE_FOLLOW_UP_MINUTES: 1440,
+      CARE_ALERTS_SWEEP_SECONDS: 0,
+    });
+    expect([...config.CARE_FOLLOW_UP_MINUTES_BY_TENANT]).toEqual([
+      ['bank-a', 120],
+      ['bank-b', 60],
+    ]);
+  });
+
+  it('names each wrong variable, and never prints the secret', () => {
+    const cases: Array<[Record<string, string>, RegExp]> = [
+      [
+        { SINK_WEBHOOK_URL: 'http://siem.example/x', SINK_WEBHOOK_SECRET: SECRET },
+        /SINK_WEBHOOK_URL: must be an https URL/,
+      ],
+      [
+        { SINK_WEBHOOK_URL: 'https://siem.example/x' },
+        /SINK_WEBHOOK_SECRET: required with SINK_WEBHOOK_URL/,
+      ],
+      [
+        { SINK_WEBHOOK_SECRET: 'short-secret' },
+        /SINK_WEBHOOK_SECRET: must be at least 32 characters/,
+      ],
+      [
+        { SINK_WEBHOOK_PRIVATE_NETWORKS: '10.0.0.0/33' },
+        /SINK_WEBHOOK_PRIVATE_NETWORKS: must be networks in CIDR/,
+      ],
+      [{ SINK_DIR_MAX_BYTES: '10' }, /SINK_DIR_MAX_BYTES:/],
+      [{ SINK_POLL_MS: 'soon' }, /SINK_POLL_MS:/],
+      [{ CARE_FOLLOW_UP_MINUTES: '0' }, /CARE_FOLLOW_UP_MINUTES:/],
+      [
+        { CARE_FOLLOW_UP_MINUTES_BY_TENANT: 'bank-a:120' },
+        /CARE_FOLLOW_UP_MINUTES_BY_TENANT: must be tenant=minutes pairs/,
+      ],
+    ];
+    for (const [env, message] of cases) {
+      expect(() => loadConfig(env)).toThrow(message);
+      try {
+        loadConfig(env);
+      } catch (err) {
+        expect((err as Error).message).not.toContain('short-secret');
+      }
+    }
+  });
+});

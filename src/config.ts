@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import { AddressPolicy } from './net/address-policy.ts';
 
+/** A list of networks in CIDR notation, comma-separated (checked by the address policy). */
+const networks = z
+  .string()
+  .optional()
+  .refine((v) => {
+    try {
+      AddressPolicy.fromList(v);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be networks in CIDR notation, comma-separated');
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080), // 0: any free port
   HOST: z.string().default('0.0.0.0'),
@@ -38,17 +51,7 @@ const schema = z.object({
   WITNESS_URL: z.string().url().startsWith('https://', 'must be an https URL').optional(),
   // identity providers' key sets are fetched only from public unicast addresses, unless in
   // one of these networks (CIDR, comma-separated): for an identity provider inside the bank
-  IDP_PRIVATE_NETWORKS: z
-    .string()
-    .optional()
-    .refine((v) => {
-      try {
-        AddressPolicy.fromList(v);
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'must be networks in CIDR notation, comma-separated'),
+  IDP_PRIVATE_NETWORKS: networks,
   // a key set not fetched by then fails the identity, not the check
   IDP_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(1000),
   RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(2000),
@@ -76,6 +79,62 @@ const schema = z.object({
   // balancer's time to notice), then how long in-flight requests get to finish
   SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // sinks (docs/sinks.md): the chain, checkpoints included, delivered at least once, in
+  // order per tenant. An HTTPS webhook receiving signed JSON Lines batches…
+  SINK_WEBHOOK_URL: z.string().url().startsWith('https://', 'must be an https URL').optional(),
+  SINK_WEBHOOK_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters of secret (it signs every batch)')
+    .optional(),
+  // the webhook is reached only at public unicast addresses unless in one of these networks
+  SINK_WEBHOOK_PRIVATE_NETWORKS: networks,
+  // a PEM file of the certificate authority that signed the webhook's certificate (a private CA)
+  SINK_WEBHOOK_CA_FILE: z.string().min(1).optional(),
+  SINK_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // …and a directory of rotated NDJSON files for a log shipper
+  SINK_DIR: z.string().min(1).optional(),
+  SINK_DIR_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024 * 1024),
+  SINK_DIR_MAX_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400 * 31)
+    .default(3600),
+  // events per delivery, how often the chain is looked at without a local commit, and how
+  // long a replica's hold on a sink lasts without renewal (another replica takes over then)
+  SINK_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
+  SINK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  SINK_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  // care metrics (docs/care.md): how long a brand has to follow up a public self-disclosure
+  CARE_FOLLOW_UP_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 90)
+    .default(24 * 60),
+  // how often disclosures past their deadline are recorded as care_alert events (which go to
+  // the sinks and the stream like any event); 0: never
+  CARE_ALERTS_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).default(0),
+  // per tenant, overriding it: "tenant=minutes,tenant=minutes"
+  CARE_FOLLOW_UP_MINUTES_BY_TENANT: z
+    .string()
+    .optional()
+    .refine(
+      (v) => !v || v.split(',').every((pair) => /^\s*[^=,\s][^=,]*=\s*[1-9]\d{0,5}\s*$/.test(pair)),
+      'must be tenant=minutes pairs, comma-separated',
+    )
+    .transform((v) => {
+      const map = new Map<string, number>();
+      for (const pair of (v ?? '').split(',').filter((p) => p.trim())) {
+        const [tenant, minutes] = pair.split('=') as [string, string];
+        map.set(tenant.trim(), Number(minutes.trim()));
+      }
+      return map;
+    }),
 });
 
 /** The service's configuration, parsed once at start from the environment. */
@@ -91,6 +150,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const c = parsed.data;
   if (c.AUTH_JWKS_URL && c.AUTH_JWKS_FILE)
     throw new Error('invalid configuration:\n  set AUTH_JWKS_URL or AUTH_JWKS_FILE, not both');
+  if (c.SINK_WEBHOOK_URL && !c.SINK_WEBHOOK_SECRET)
+    throw new Error(
+      'invalid configuration:\n  SINK_WEBHOOK_SECRET: required with SINK_WEBHOOK_URL (it signs every batch)',
+    );
   return { ...c, devKeys: !c.AUTH_JWKS_URL && !c.AUTH_JWKS_FILE };
 }
 

@@ -6,12 +6,14 @@ import { systemClock } from './clock.ts';
 import { openRuntime } from './runtime.ts';
 import { shutdownGracefully } from './shutdown.ts';
 import { publishedKeys } from './audit/service-keys.ts';
+import { chainTenants, sweepCareAlerts } from './service/care-alerts.ts';
 import type { Server } from 'node:http';
 
 // The only file that reads the environment, opens the database, listens and handles signals.
 const config = loadConfigOrExit();
 const logger = pino({ level: config.LOG_LEVEL, base: { service: 'sargas' } });
 const runtime = await openRuntime(config, logger);
+for (const sink of runtime.sinks) sink.start();
 const server = serve(
   { fetch: runtime.app.fetch, port: config.PORT, hostname: config.HOST },
   (info) => {
@@ -74,6 +76,30 @@ const checkpointTimer =
     : null;
 checkpointTimer?.unref();
 
+// Care alerts: each public self-disclosure left past its tenant's deadline becomes one
+// care_alert event (idempotent across sweeps and replicas), so the sinks carry it.
+const careTimer =
+  config.CARE_ALERTS_SWEEP_SECONDS > 0
+    ? setInterval(() => {
+        if (!runtime.availability.up) return;
+        void (async () => {
+          for (const tenant of await chainTenants(runtime.database)) {
+            const minutes =
+              config.CARE_FOLLOW_UP_MINUTES_BY_TENANT.get(tenant) ?? config.CARE_FOLLOW_UP_MINUTES;
+            const recorded = await sweepCareAlerts(
+              { database: runtime.database, writer: runtime.writer, clock: systemClock },
+              tenant,
+              minutes,
+            );
+            if (recorded > 0) logger.info({ tenant, recorded }, 'care alerts recorded');
+          }
+        })().catch((err: unknown) =>
+          logger.warn({ err: { type: (err as Error).name } }, 'care alert sweep failed'),
+        );
+      }, config.CARE_ALERTS_SWEEP_SECONDS * 1000)
+    : null;
+careTimer?.unref();
+
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
@@ -81,6 +107,7 @@ async function shutdown(signal: string) {
   logger.info({ signal }, 'stopping');
   if (sweepTimer) clearInterval(sweepTimer);
   if (checkpointTimer) clearInterval(checkpointTimer);
+  if (careTimer) clearInterval(careTimer);
   const clean = await shutdownGracefully(
     server as Server,
     runtime,

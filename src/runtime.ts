@@ -14,6 +14,11 @@ import { DirectoryWitness, HttpsWitness, type Witness } from './audit/witness.ts
 import { WitnessPublisher } from './audit/witness-publisher.ts';
 import { AddressPolicy } from './net/address-policy.ts';
 import { keySetFetch, safeDispatcher } from './net/safe-fetch.ts';
+import { readFileSync } from 'node:fs';
+import { SinkDeliverer } from './audit/sinks/deliverer.ts';
+import { DirectorySink } from './audit/sinks/directory-sink.ts';
+import type { Sink } from './audit/sinks/sink.ts';
+import { WebhookSink } from './audit/sinks/webhook-sink.ts';
 
 /** The running service's parts, opened from configuration. */
 export interface Runtime {
@@ -27,6 +32,51 @@ export interface Runtime {
   /** Keeps time-based checkpoints and delivers them to the configured witnesses (perhaps none). */
   witnesses: WitnessPublisher;
   app: ReturnType<typeof createApp>;
+  /** One deliverer per configured sink (docs/sinks.md); main.ts starts them. */
+  sinks: readonly SinkDeliverer[];
+}
+
+/** The sinks the configuration names, each with its deliverer, woken by the writer's commits. */
+export function configuredSinks(
+  config: Config,
+  database: DatabaseHandle,
+  writer: AuditWriter,
+  logger: Logger,
+): SinkDeliverer[] {
+  const sinks: Sink[] = [];
+  if (config.SINK_WEBHOOK_URL && config.SINK_WEBHOOK_SECRET) {
+    const ca = config.SINK_WEBHOOK_CA_FILE
+      ? readFileSync(config.SINK_WEBHOOK_CA_FILE, 'utf8')
+      : undefined;
+    const dispatcher = safeDispatcher(
+      AddressPolicy.fromList(config.SINK_WEBHOOK_PRIVATE_NETWORKS),
+      { connectTimeoutMs: Math.min(5000, config.SINK_WEBHOOK_TIMEOUT_MS), ca },
+    );
+    sinks.push(
+      new WebhookSink(
+        config.SINK_WEBHOOK_URL,
+        config.SINK_WEBHOOK_SECRET,
+        dispatcher,
+        config.SINK_WEBHOOK_TIMEOUT_MS,
+      ),
+    );
+  }
+  if (config.SINK_DIR)
+    sinks.push(
+      new DirectorySink(config.SINK_DIR, {
+        maxBytes: config.SINK_DIR_MAX_BYTES,
+        maxSeconds: config.SINK_DIR_MAX_SECONDS,
+      }),
+    );
+  return sinks.map((sink) => {
+    const deliverer = new SinkDeliverer(database, sink, logger, {
+      maxBatch: config.SINK_BATCH,
+      pollMs: config.SINK_POLL_MS,
+      leaseMs: config.SINK_LEASE_MS,
+    });
+    writer.onAnyCommit(() => deliverer.notify());
+    return deliverer;
+  });
 }
 
 /** Opens the database (PostgreSQL if DATABASE_URL is set, else embedded PGlite under DATA_DIR), migrates it unless told not to, loads keys, builds the app. */
@@ -79,6 +129,7 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
     ? (tenant: string) => devIdentityProvider(dev, tenant)
     : null;
   const policies = new PolicyStore(database.db, { fallbackIdentityProvider });
+  const sinks = configuredSinks(config, database, writer, logger);
   const app = createApp({
     database,
     writer,
@@ -100,6 +151,11 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
     witnesses,
     addressPolicy,
     keySetFetching,
+    sinks,
+    care: {
+      followUpMinutes: config.CARE_FOLLOW_UP_MINUTES,
+      followUpMinutesByTenant: config.CARE_FOLLOW_UP_MINUTES_BY_TENANT,
+    },
   });
-  return { database, policies, keys, writer, availability, lifecycle, witnesses, app };
+  return { database, policies, keys, writer, availability, lifecycle, witnesses, app, sinks };
 }

@@ -13,7 +13,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function shutdownGracefully(
   server: Server,
-  runtime: Pick<Runtime, 'lifecycle' | 'writer' | 'availability' | 'database'>,
+  runtime: Pick<Runtime, 'lifecycle' | 'writer' | 'availability' | 'database'> &
+    Partial<Pick<Runtime, 'sinks'>>,
   options: { delayMs: number; timeoutMs: number },
   logger: Logger,
 ): Promise<boolean> {
@@ -31,6 +32,8 @@ export async function shutdownGracefully(
     server.closeAllConnections();
   }
   while ((runtime.writer.pending > 0 || runtime.writer.busy) && Date.now() < until) await sleep(20);
+  // the sinks stop after their delivery in flight; what they have not delivered waits in the chain
+  await Promise.all((runtime.sinks ?? []).map((s) => s.stop().catch(() => {})));
   runtime.availability.close();
   await runtime.database.close();
   return inTime;

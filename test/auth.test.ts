@@ -64,6 +64,21 @@ const ROUTES = [
   },
   { name: 'GET /v1/audit/export', scope: 'audit:read', method: 'GET', path: '/v1/audit/export' },
   {
+    name: 'GET /v1/audit/stream',
+    scope: 'audit:read',
+    method: 'GET',
+    path: '/v1/audit/stream?after=0&follow=false',
+  },
+  { name: 'GET /v1/care/summary', scope: 'audit:read', method: 'GET', path: '/v1/care/summary' },
+  {
+    name: 'POST /v1/threads/:id/actions',
+    scope: 'check',
+    method: 'POST',
+    path: '/v1/threads/thread-1/actions',
+    body: { action: 'post_hidden' },
+    ok: 201,
+  },
+  {
     name: 'GET /v1/audit/export/manifest',
     scope: 'audit:read',
     method: 'GET',

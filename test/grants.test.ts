@@ -49,6 +49,19 @@ describe.each(BACKENDS)('the sargas_writer role on %s', (backend) => {
     ).toBeNull();
   });
 
+  it('may take a sink’s lease and move its cursors (docs/sinks.md), not remove them', async () => {
+    expect(
+      await asWriter(
+        "INSERT INTO audit_sink_leases VALUES ('s', 'me', now()) ON CONFLICT (sink) DO UPDATE SET until = now()",
+        "INSERT INTO audit_sink_cursors VALUES ('s', 'bank-g', 1, now()) ON CONFLICT (sink, tenant) DO UPDATE SET seq = 2",
+        "UPDATE audit_sink_cursors SET seq = 3 WHERE sink = 's' AND tenant = 'bank-g'",
+      ),
+    ).toBeNull();
+    expect(await asWriter("DELETE FROM audit_sink_cursors WHERE sink = 's'")).toMatch(
+      /permission denied/,
+    );
+  });
+
   it('may not change, remove or truncate, with or without the purge flag', async () => {
     expect(
       await asWriter("UPDATE audit_events SET decision = 'allow' WHERE tenant = 'bank-g'"),

@@ -176,6 +176,21 @@ describe.each(BACKENDS)('the running service against its document on %s', (backe
     await call('get', '/v1/audit/summary', { token });
     await call('get', '/v1/audit/checkpoints', { token });
     await call('post', '/v1/audit/fingerprints', { token, body: { customerId: 'fb:1' } });
+    await call('get', '/v1/audit/stream', { token, path: '/v1/audit/stream?follow=false' });
+    await call('get', '/v1/audit/stream', { token, path: '/v1/audit/stream?after=-1' });
+    const action = await call('post', '/v1/threads/{id}/actions', {
+      token,
+      path: '/v1/threads/t-9/actions',
+      body: { action: 'customer_contacted' },
+    });
+    expect(action.status).toBe(201);
+    await call('post', '/v1/threads/{id}/actions', {
+      token,
+      path: '/v1/threads/t-9/actions',
+      body: { action: 'deleted' },
+    });
+    await call('get', '/v1/care/summary', { token });
+    await call('get', '/v1/care/summary', { token, path: '/v1/care/summary?from=yesterday' });
     await call('post', '/v1/audit/purge', { token, body: { olderThanDays: 365 } });
     await call('get', '/v1/policy', { token });
     await call('put', '/v1/policy', { token, body: { mode: 'monitor' } });

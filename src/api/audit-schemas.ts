@@ -20,7 +20,18 @@ export const filterSchema = z.object({
   rule: safeText({ max: 64 }).optional(),
   platform: safeText({ max: 64 }).optional(),
   thread: safeText({ max: 256 }).optional(),
-  type: z.enum(['check', 'override', 'policy_change', 'purge', 'lookup', 'review']).optional(),
+  type: z
+    .enum([
+      'check',
+      'override',
+      'policy_change',
+      'purge',
+      'lookup',
+      'review',
+      'thread_action',
+      'care_alert',
+    ])
+    .optional(),
   fingerprint: z
     .string()
     .regex(

@@ -4,6 +4,7 @@ import type { KeySetFetching } from '../auth/identity.ts';
 import type { KeyMaterial } from '../auth/keys.ts';
 import type { WitnessPublisher } from '../audit/witness-publisher.ts';
 import type { AuditWriter } from '../audit/writer.ts';
+import type { SinkDeliverer } from '../audit/sinks/deliverer.ts';
 import type { Clock } from '../clock.ts';
 import type { StoreAvailability } from '../db/availability.ts';
 import type { DatabaseHandle } from '../db/client.ts';
@@ -42,4 +43,12 @@ export interface AppDeps {
   witnesses?: WitnessPublisher | undefined;
   /** A witness whose newest checkpoint verify holds the log against (the directory witness). */
   witness?: { latest(tenant: string): Promise<string | null> } | undefined;
+  /** The sinks' deliverers (metrics: lag and failures per sink). */
+  sinks?: readonly SinkDeliverer[] | undefined;
+  /** Care metrics: how long a brand has to follow up a public self-disclosure (CARE_FOLLOW_UP_MINUTES…). */
+  care?:
+    | { followUpMinutes: number; followUpMinutesByTenant?: ReadonlyMap<string, number> }
+    | undefined;
+  /** How often the audit stream looks at the chain when no local commit woke it, and sends a heartbeat. */
+  stream?: { pollMs?: number; heartbeatMs?: number } | undefined;
 }

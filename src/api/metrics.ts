@@ -2,6 +2,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { AuditWriter } from '../audit/writer.ts';
 import type { StoreAvailability } from '../db/availability.ts';
 import type { WitnessPublisher } from '../audit/witness-publisher.ts';
+import type { SinkDeliverer, SinkStats } from '../audit/sinks/deliverer.ts';
 
 /** The service's Prometheus metrics, in a registry of its own (one per app instance). */
 export function createMetrics(
@@ -10,6 +11,7 @@ export function createMetrics(
     defaultMetrics?: boolean | undefined;
     availability?: StoreAvailability | undefined;
     witnesses?: WitnessPublisher | undefined;
+    sinks?: readonly SinkDeliverer[] | undefined;
   } = {},
 ) {
   const registry = new Registry();
@@ -144,6 +146,41 @@ export function createMetrics(
       });
     }
   }
+  // per sink (label: its name, never anything of a tenant's)
+  const sinks = options.sinks ?? [];
+  if (sinks.length > 0)
+    for (const [name, help, read] of [
+      [
+        'sargas_sink_lag_events',
+        'Events committed but not yet acknowledged by the sink.',
+        (s: SinkStats) => s.lagEvents,
+      ],
+      [
+        'sargas_sink_lag_seconds',
+        'Age of the oldest event the sink has not acknowledged.',
+        (s: SinkStats) => s.lagSeconds,
+      ],
+      [
+        'sargas_sink_delivered_total',
+        'Events the sink acknowledged (a redelivery after a failure counts again).',
+        (s: SinkStats) => s.delivered,
+      ],
+      [
+        'sargas_sink_failures_total',
+        'Failed deliveries to the sink (each retried with backoff).',
+        (s: SinkStats) => s.failures,
+      ],
+    ] as const) {
+      new Gauge({
+        name,
+        help,
+        labelNames: ['sink'] as const,
+        registers: [registry],
+        collect() {
+          for (const d of sinks) this.set({ sink: d.sink.name }, read(d.stats));
+        },
+      });
+    }
   return { registry, checks, findings, latency };
 }
 

@@ -122,8 +122,35 @@ export interface LookupEvent {
   };
 }
 
+/** What the helpdesk did about a thread (POST /v1/threads/:id/actions): the care metrics' follow-ups. */
+export interface ThreadActionEvent {
+  type: 'thread_action';
+  actor: { kind: 'agent'; id: string };
+  threadId: string;
+  details: { action: 'post_hidden' | 'customer_contacted'; at: string };
+}
+
+/**
+ * A public self-disclosure was not followed up by the tenant's deadline (docs/care.md): the
+ * service records it once, so it reaches the sinks and the stream as any event does.
+ */
+export interface CareAlertEvent {
+  type: 'care_alert';
+  actor: { kind: 'service'; id: 'service' };
+  disclosure: {
+    eventId: string;
+    platform: string;
+    threadId: string;
+    postId: string | null;
+    kinds: string[];
+  };
+  details: { disclosedAt: string; deadlineAt: string; followUpMinutes: number };
+}
+
 /** Every kind of audit event, told apart by `type`. */
 export type AuditEvent =
+  | CareAlertEvent
+  | ThreadActionEvent
   | CheckEvent
   | OverrideEvent
   | ReviewEvent
@@ -226,6 +253,20 @@ export function toDraft(tenant: string, now: Date, event: AuditEvent): EventDraf
       return { ...blank, id: event.id, linkedEventId: event.eventId, details: event.details };
     case 'policy_change':
       return { ...blank, policyVersion: event.policyVersion, details: event.details };
+    case 'care_alert':
+      return {
+        ...blank,
+        platform: event.disclosure.platform,
+        threadId: event.disclosure.threadId,
+        postId: event.disclosure.postId,
+        kinds: event.disclosure.kinds,
+        linkedEventId: event.disclosure.eventId,
+        // one alert per disclosure, whichever replica sweeps: the key is unique per tenant
+        idempotencyKey: `care-alert:${event.disclosure.eventId}`,
+        details: event.details,
+      };
+    case 'thread_action':
+      return { ...blank, threadId: event.threadId, details: event.details };
     case 'purge':
     case 'lookup':
       return { ...blank, details: event.details };

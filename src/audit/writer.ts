@@ -119,6 +119,7 @@ export class AuditWriter {
       );
       if ('error' in outcome) throw outcome.error;
       this.stats.events++;
+      this.committed();
       return outcome;
     } catch (error) {
       this.chain.forget(draft.tenant);
@@ -140,6 +141,21 @@ export class AuditWriter {
   /** Registers a callback for committed batches (metrics). */
   onCommit(observer: CommitObserver): void {
     this.observers.push(observer);
+  }
+
+  private commitListeners = new Set<() => void>();
+
+  /**
+   * Calls `listener` after every commit of this process, batches and appendWith alike (the
+   * sinks' deliverers and the audit stream wake on it); returns what unregisters it.
+   */
+  onAnyCommit(listener: () => void): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
+  }
+
+  private committed(): void {
+    for (const listener of this.commitListeners) listener();
   }
 
   /** Appends one event; resolves once it is durably committed, before `deadline` (performance.now() ms). */
@@ -237,6 +253,7 @@ export class AuditWriter {
       this.stats.batches++;
       this.stats.events += batch.length - failed;
       for (const observe of this.observers) observe(batch.length - failed, seconds);
+      this.committed();
     }
   }
 

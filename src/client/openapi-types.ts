@@ -289,6 +289,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The events after a position, then each new one as it is committed (NDJSON)
+         * @description One event a line in the shape of /v1/audit/events, oldest first, then new events as they are committed, until the client closes (follow=false: until caught up). Lines without `id` are heartbeats naming the last seq sent; resume with `after=` it.
+         *
+         *     Scope: `audit:read`.
+         */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit/summary": {
         parameters: {
             query?: never;
@@ -327,6 +349,28 @@ export interface paths {
          * @description Scope: `audit:read`.
          */
         post: operations["verifyHeld"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/care/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Time to first reply, share answered, and the follow-up of public self-disclosures
+         * @description Measured from the audit events alone (ids, times, channels, kinds; no text), per platform and channel.
+         *
+         *     Scope: `audit:read`.
+         */
+        get: operations["careSummary"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -517,6 +561,28 @@ export interface paths {
         get: operations["diffPolicyVersions"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/threads/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record what the helpdesk did about a thread (post hidden, customer contacted)
+         * @description An audit event of its own: the follow-up of a public self-disclosure.
+         *
+         *     Scope: `check`.
+         */
+        post: operations["threadAction"];
         delete?: never;
         options?: never;
         head?: never;
@@ -725,6 +791,119 @@ export interface components {
                     requestId?: string | null;
                 };
             })[];
+        };
+        /** @description Care metrics, measured from the audit events alone (ids, times, kinds; no text). */
+        CareSummary: {
+            /** @description Every disclosure of the period (at most 1,000). */
+            disclosures: {
+                deadlineAt: string;
+                disclosedAt: string;
+                /** @description The check event of the inbound post. */
+                eventId: string;
+                followedUpAt: string | null;
+                /** @description The first follow-up: a private-channel reply in the thread, or a thread action. */
+                followUp: ("private_reply" | "post_hidden" | "customer_contacted") | null;
+                followUpMinutes: number | null;
+                /** @description The kinds of data found (never the values). */
+                kinds: string[];
+                platform: string;
+                postId: string | null;
+                seq: number;
+                /** @enum {string} */
+                status: "in_time" | "late" | "open" | "overdue";
+                threadId: string;
+            }[];
+            disclosuresTruncated: boolean;
+            /** @description The tenant’s deadline for following up a disclosure. */
+            followUpMinutes: number;
+            from: string;
+            /** @description Per platform and channel (the visibility of the thread’s first inbound post). */
+            groups: {
+                /** @description Of them, posts with a reply after them in their thread. */
+                answeredPosts: number;
+                /** @description answeredPosts / inboundPosts (null without inbound posts). */
+                answeredShare: number | null;
+                /** @description Of them, threads with a reply after their first inbound post. */
+                answeredThreads: number;
+                /** @enum {string} */
+                channel: "public" | "private";
+                /** @description Public inbound posts carrying the customer’s own personal data, by follow-up. */
+                disclosures: {
+                    inTime: number;
+                    late: number;
+                    /** @description Not followed up, deadline not yet passed. */
+                    open: number;
+                    /** @description Not followed up, deadline passed. */
+                    overdue: number;
+                    total: number;
+                };
+                /** @description Time from a thread’s first inbound post to its first reply (an outbound message not blocked), answered threads only. */
+                firstReplySeconds: {
+                    count: number;
+                    max: number | null;
+                    mean: number | null;
+                    median: number | null;
+                    /** @description Nearest rank. */
+                    p90: number | null;
+                };
+                /** @description Inbound posts of those threads in the period. */
+                inboundPosts: number;
+                platform: string;
+                /** @description Threads whose first inbound post is in the period. */
+                threads: number;
+            }[];
+            /** @description Disclosures not followed up by their deadline. */
+            overdue: {
+                deadlineAt: string;
+                disclosedAt: string;
+                /** @description The check event of the inbound post. */
+                eventId: string;
+                followedUpAt: string | null;
+                /** @description The first follow-up: a private-channel reply in the thread, or a thread action. */
+                followUp: ("private_reply" | "post_hidden" | "customer_contacted") | null;
+                followUpMinutes: number | null;
+                /** @description The kinds of data found (never the values). */
+                kinds: string[];
+                platform: string;
+                postId: string | null;
+                seq: number;
+                /** @enum {string} */
+                status: "in_time" | "late" | "open" | "overdue";
+                threadId: string;
+            }[];
+            platform: string | null;
+            to: string;
+            totals: {
+                /** @description Of them, posts with a reply after them in their thread. */
+                answeredPosts: number;
+                /** @description answeredPosts / inboundPosts (null without inbound posts). */
+                answeredShare: number | null;
+                /** @description Of them, threads with a reply after their first inbound post. */
+                answeredThreads: number;
+                /** @description Public inbound posts carrying the customer’s own personal data, by follow-up. */
+                disclosures: {
+                    inTime: number;
+                    late: number;
+                    /** @description Not followed up, deadline not yet passed. */
+                    open: number;
+                    /** @description Not followed up, deadline passed. */
+                    overdue: number;
+                    total: number;
+                };
+                /** @description Time from a thread’s first inbound post to its first reply (an outbound message not blocked), answered threads only. */
+                firstReplySeconds: {
+                    count: number;
+                    max: number | null;
+                    mean: number | null;
+                    median: number | null;
+                    /** @description Nearest rank. */
+                    p90: number | null;
+                };
+                /** @description Inbound posts of those threads in the period. */
+                inboundPosts: number;
+                /** @description Threads whose first inbound post is in the period. */
+                threads: number;
+            };
         };
         Checkpoints: {
             checkpoints: {
@@ -1247,6 +1426,25 @@ export interface components {
             falsePositiveRate: number | null;
             wouldBlock: number;
         };
+        /** @description The thread action as recorded in the chain. */
+        ThreadAction: {
+            /** @enum {string} */
+            action: "post_hidden" | "customer_contacted";
+            at: string;
+            createdAt: string;
+            id: string;
+            seq: number;
+            threadId: string;
+        };
+        ThreadActionRequest: {
+            /**
+             * @description What the helpdesk did about the thread’s disclosure.
+             * @enum {string}
+             */
+            action: "post_hidden" | "customer_contacted";
+            /** @description When it was done (default: now); not in the future. */
+            at?: string;
+        };
         VerifyReport: {
             breakCount: number;
             breaks: {
@@ -1532,7 +1730,7 @@ export interface operations {
                 rule?: string;
                 thread?: string;
                 to?: string;
-                type?: "check" | "override" | "policy_change" | "purge" | "lookup" | "review";
+                type?: "check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert";
                 visibility?: "public" | "private";
             };
             header?: never;
@@ -1912,7 +2110,7 @@ export interface operations {
                 thread?: string;
                 through?: number;
                 to?: string;
-                type?: "check" | "override" | "policy_change" | "purge" | "lookup" | "review";
+                type?: "check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert";
                 visibility?: "public" | "private";
             };
             header?: never;
@@ -1995,7 +2193,7 @@ export interface operations {
                 thread?: string;
                 through?: number;
                 to?: string;
-                type?: "check" | "override" | "policy_change" | "purge" | "lookup" | "review";
+                type?: "check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert";
                 visibility?: "public" | "private";
             };
             header?: never;
@@ -2245,6 +2443,78 @@ export interface operations {
             };
         };
     };
+    streamEvents: {
+        parameters: {
+            query?: {
+                /** @description The seq of the last event the client has: the stream starts after it (0, the default: the beginning of the chain). */
+                after?: number;
+                /** @description false: send the events committed so far and close (a replay from `after`); true, the default: stay open and send each new event as it is committed. */
+                follow?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     summary: {
         parameters: {
             query?: {
@@ -2258,7 +2528,7 @@ export interface operations {
                 rule?: string;
                 thread?: string;
                 to?: string;
-                type?: "check" | "override" | "policy_change" | "purge" | "lookup" | "review";
+                type?: "check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert";
                 visibility?: "public" | "private";
             };
             header?: never;
@@ -2455,6 +2725,80 @@ export interface operations {
             };
             /** @description `unsupported_media_type`: the body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    careSummary: {
+        parameters: {
+            query?: {
+                /** @description Start of the period (threads whose first inbound post is at or after it); default: 30 days before `to`. */
+                from?: string;
+                /** @description Only threads on this platform. */
+                platform?: string;
+                /** @description End of the period (exclusive); default: now. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The care metrics */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareSummary"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3550,6 +3894,104 @@ export interface operations {
             };
             /** @description `not_found`: no such resource for this tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    threadAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The thread id, as sent with the checks */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action": "customer_contacted",
+                 *       "at": "2026-11-23T10:15:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ThreadActionRequest"];
+            };
+        };
+        responses: {
+            /** @description The action as recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadAction"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -18,7 +18,13 @@ export function failureReason(err: unknown): string {
  */
 export function auditUnavailable(
   err: unknown,
-  what: 'this check' | 'this request' | 'this review' | 'this lookup' | 'this change',
+  what:
+    | 'this check'
+    | 'this request'
+    | 'this review'
+    | 'this lookup'
+    | 'this change'
+    | 'this thread action',
 ): DomainError {
   const reason = failureReason(err);
   const message =

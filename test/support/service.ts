@@ -47,12 +47,12 @@ export interface TestService {
 
 export async function createTestService(
   database: DatabaseHandle,
-  options: { checkDeadlineMs?: number; maxQueue?: number; witnessDir?: string } = {},
+  options: { checkDeadlineMs?: number; maxQueue?: number; witnessDir?: string; clock?: Clock } = {},
 ): Promise<TestService> {
   const keys = await ephemeralKeys();
   // as the runtime does at start: what this service signs verifies for any other on the database
   await registerServiceKey(database.db, keys.service, new Date()).catch(() => {});
-  const clock = steppingClock();
+  const clock = options.clock ?? steppingClock();
   // the breaker as the runtime has it, probing fast
   const availability = new StoreAvailability(() => database.probe(), { probeIntervalMs: 50 });
   // two transactions in flight on PostgreSQL, so the tests exercise the lock hand-over too

@@ -42,6 +42,13 @@ import {
   summarySchema,
   verifyReportSchema,
 } from '../response-schemas.ts';
+import {
+  careSummaryQuerySchema,
+  careSummarySchema,
+  threadActionResponseSchema,
+  threadActionSchema,
+} from '../care-schemas.ts';
+import { streamQuerySchema } from '../stream-schemas.ts';
 import type { Operation } from './operation.ts';
 
 const event = publicEventJsonSchema();
@@ -345,6 +352,59 @@ export const OPERATIONS: readonly Operation[] = [
     scope: 'audit:read',
     responses: {
       200: { description: 'The checkpoints', name: 'Checkpoints', schema: checkpointsSchema },
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/audit/stream',
+    operationId: 'streamEvents',
+    tag: 'Audit',
+    summary: 'The events after a position, then each new one as it is committed (NDJSON)',
+    description:
+      'One event a line in the shape of /v1/audit/events, oldest first, then new events as they are committed, until the client closes (follow=false: until caught up). Lines without `id` are heartbeats naming the last seq sent; resume with `after=` it.',
+    scope: 'audit:read',
+    query: streamQuerySchema,
+    responses: {
+      200: {
+        description: 'The stream',
+        content: { 'application/x-ndjson': { schema: { type: 'string' } } },
+      },
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/care/summary',
+    operationId: 'careSummary',
+    tag: 'Care',
+    summary: 'Time to first reply, share answered, and the follow-up of public self-disclosures',
+    description:
+      'Measured from the audit events alone (ids, times, channels, kinds; no text), per platform and channel.',
+    scope: 'audit:read',
+    query: careSummaryQuerySchema,
+    responses: {
+      200: { description: 'The care metrics', name: 'CareSummary', schema: careSummarySchema },
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/threads/{id}/actions',
+    operationId: 'threadAction',
+    tag: 'Care',
+    summary: 'Record what the helpdesk did about a thread (post hidden, customer contacted)',
+    description: 'An audit event of its own: the follow-up of a public self-disclosure.',
+    scope: 'check',
+    params: { id: 'The thread id, as sent with the checks' },
+    body: {
+      name: 'ThreadActionRequest',
+      schema: threadActionSchema,
+      example: { action: 'customer_contacted', at: '2026-11-23T10:15:00Z' },
+    },
+    responses: {
+      201: {
+        description: 'The action as recorded',
+        name: 'ThreadAction',
+        schema: threadActionResponseSchema,
+      },
     },
   },
   {
