@@ -62,7 +62,7 @@ describe('the audit console', () => {
       'kinds',
       'agentId',
     ]);
-    // what the list of events shows is every name the API answers with
+    // what the list of events shows is every name the API answers with (and whether it was reviewed)
     const t = await svc.token('console', ['check', 'audit:read']);
     await svc.check(t, {
       direction: 'inbound',
@@ -74,6 +74,6 @@ describe('the audit console', () => {
         await svc.app.request('/v1/audit/events', { headers: { authorization: `Bearer ${t}` } })
       ).json()
     ).events;
-    expect(Object.keys(event).sort()).toEqual([...names].sort());
+    expect(Object.keys(event).sort()).toEqual([...names, 'reviewCount'].sort());
   });
 });

@@ -10,6 +10,8 @@ import type { DatabaseHandle } from '../db/client.ts';
 import type { AddressPolicy } from '../net/address-policy.ts';
 import type { PolicyStore } from '../stores/policy-store.ts';
 import type { RateLimit } from './rate-limit.ts';
+import type { OidcClient as ConsoleOidc } from '../console/oidc.ts';
+import type { SessionStore as ConsoleSessions } from '../console/sessions.ts';
 
 /** Everything the app uses from outside; tests pass their own. */
 export interface AppDeps {
@@ -42,4 +44,15 @@ export interface AppDeps {
   witnesses?: WitnessPublisher | undefined;
   /** A witness whose newest checkpoint verify holds the log against (the directory witness). */
   witness?: { latest(tenant: string): Promise<string | null> } | undefined;
+  /** How officers sign in to the console (CONSOLE_*, OIDC_*); none: no OIDC, no pasted tokens. */
+  console?: ConsoleSettings | undefined;
+}
+
+/** The console's sign-in: the OpenID Connect client, whether pasting a token is allowed, the session length. */
+export interface ConsoleSettings {
+  oidc?: ConsoleOidc | undefined;
+  devTokens: boolean;
+  sessionMinutes: number;
+  /** Tests pass their own to look into the sessions. */
+  sessions?: ConsoleSessions | undefined;
 }
