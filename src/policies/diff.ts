@@ -15,7 +15,7 @@ function flatten(value: unknown, path: string, out: Map<string, unknown>) {
     for (const [k, v] of Object.entries(value)) flatten(v, path ? `${path}.${k}` : k, out);
   } else if (Array.isArray(value) && value.some((v) => isObject(v) || Array.isArray(v))) {
     // lists of objects (custom kinds, allow-list entries) compare entry by entry
-    value.forEach((v, i) => flatten(v, `${path}[${i}]`, out));
+    for (const [i, v] of value.entries()) flatten(v, `${path}[${i}]`, out);
   } else {
     // a list of words or numbers is one setting: it is shown whole, before and after
     out.set(path, value);
