@@ -319,7 +319,7 @@ async function loadEvents(append) {
 // ---- one event, explained ----
 
 function identityText(identity) {
-  if (!identity || !identity.status) return t('identity.none');
+  if (!identity?.status) return t('identity.none');
   if (identity.status === 'rejected')
     return t('identity.rejected', { reason: identity.reason ?? '' });
   return t(`identity.${identity.status}`);
