@@ -293,7 +293,7 @@ async function loadEvents(append) {
     );
     const tr = el(
       'tr',
-      { dataset: { id: e.id } },
+      {},
       el('td', { textContent: when(e.createdAt) }),
       what,
       el('td', { textContent: (e.kinds || []).map(kindName).join(', ') }),
@@ -303,6 +303,7 @@ async function loadEvents(append) {
       }),
       el('td', {}, open),
     );
+    tr.dataset.id = e.id;
     $('events').append(tr);
     shown++;
   }
@@ -589,11 +590,13 @@ async function saveNote() {
   if (!e || !pendingVerdict || !note) return;
   try {
     await review(e.id, pendingVerdict, note);
-    status(t('queueDone', { verdict: t(`verdict.${pendingVerdict}`), seq: e.seq }));
+    const done = t('queueDone', { verdict: t(`verdict.${pendingVerdict}`), seq: e.seq });
     pendingVerdict = null;
     $('queue-note').hidden = true;
     await loadQueue();
+    // the next item has the focus before the officer is told: a key pressed then acts on it
     $('queue-list').querySelector('[aria-current="true"]')?.focus();
+    status(done);
   } catch (err) {
     fail(err);
   }
