@@ -45,8 +45,11 @@ describe.skipIf(!CHROMIUM)(
     const accessible = async (what: string) => {
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
-        // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page
-        const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+        // axe is injected into the page
+        const axe = (
+          window as unknown as { axe: { run(...a: unknown[]): Promise<{ violations: [] }> } }
+        ).axe;
+        const r = await axe.run(document, { resultTypes: ['violations'] });
         return r.violations
           .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
           .map((v: { id: string; nodes: Array<{ target: string[] }> }) => ({
@@ -273,12 +276,13 @@ describe.skipIf(!CHROMIUM)(
       await page.getByRole('link', { name: 'Charts' }).click();
       await page.locator('#chart-decisions').waitFor();
       expect(
-        await page.evaluate(() =>
-          // biome-ignore lint/suspicious/noExplicitAny: Chart.js is the page's global
-          ['decisions', 'kinds', 'would-block', 'fp'].every((id) =>
-            (window as any).Chart.getChart(`chart-${id}`),
-          ),
-        ),
+        await page.evaluate(() => {
+          // Chart.js is the page's global
+          const charts = (window as unknown as { Chart: { getChart(id: string): unknown } }).Chart;
+          return ['decisions', 'kinds', 'would-block', 'fp'].every((id) =>
+            charts.getChart(`chart-${id}`),
+          );
+        }),
       ).toBe(true);
       await page
         .locator('#table-decisions')
