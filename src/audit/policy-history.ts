@@ -30,7 +30,7 @@ export async function policyHistory(db: Database, tenant: string): Promise<Polic
       version: tenantPolicies.version,
       createdAt: tenantPolicies.createdAt,
       createdBy: tenantPolicies.createdBy,
-      mode: sql<string | null>`${tenantPolicies.policy}->>'mode'`,
+      policy: tenantPolicies.policy,
     })
     .from(tenantPolicies)
     .where(eq(tenantPolicies.tenant, tenant))
@@ -77,7 +77,13 @@ export async function policyHistory(db: Database, tenant: string): Promise<Polic
       wouldBlock: Number(n?.would_block ?? 0),
     };
   };
-  const list = versions.map((v) => entry(v.version, v));
+  // the mode read from the document as drizzle gives it back (postgres.js stores jsonb as given)
+  const list = versions.map((v) =>
+    entry(v.version, {
+      ...v,
+      mode: typeof v.policy?.mode === 'string' ? v.policy.mode : null,
+    }),
+  );
   if (byLabel.has(`${tenant}@0`) || list.length === 0)
     list.unshift(entry(0, { createdAt: null, createdBy: null, mode: 'enforce' }));
   return list;

@@ -227,6 +227,7 @@ const en = {
     contact_customer_privately: 'contact the customer privately',
     do_not_copy: 'do not copy the data anywhere',
     advise_change_secret: 'advise the customer to change the secret',
+    advise_block_card: 'advise the customer to block the card',
   } as Record<string, string>,
 };
 
@@ -463,6 +464,7 @@ const pl: ConsoleTexts = {
     contact_customer_privately: 'skontaktować się z klientem prywatnie',
     do_not_copy: 'nigdzie nie kopiować danych',
     advise_change_secret: 'zalecić klientowi zmianę danych poufnych',
+    advise_block_card: 'zalecić klientowi zablokowanie karty',
   },
 };
 
@@ -690,6 +692,7 @@ const lt: ConsoleTexts = {
     contact_customer_privately: 'susisiekti su klientu privačiai',
     do_not_copy: 'niekur nekopijuoti duomenų',
     advise_change_secret: 'patarti klientui pakeisti slaptus duomenis',
+    advise_block_card: 'patarti klientui užblokuoti kortelę',
   },
 };
 
