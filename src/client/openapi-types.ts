@@ -185,6 +185,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit/events/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A receipt for any event, with the tree head of its batch
+         * @description Signed now by the service; POST /v1/audit/verify with it proves the event is in the log as signed.
+         *
+         *     Scope: `audit:read`.
+         */
+        get: operations["eventReceipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit/events/{id}/reviews": {
         parameters: {
             query?: never;
@@ -247,6 +269,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit/facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agents and platforms of the tenant’s checks, most frequent first
+         * @description Scope: `audit:read`.
+         */
+        get: operations["eventFacets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit/fingerprints": {
         parameters: {
             query?: never;
@@ -269,6 +311,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit/policy-versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The policy's versions, with what was decided under each (read-only for officers)
+         * @description Scope: `audit:read`.
+         */
+        get: operations["policyHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/policy-versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One version of the policy document (0: the default policy)
+         * @description Scope: `audit:read`.
+         */
+        get: operations["policyHistoryVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/policy-versions/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The settings that differ between two policy versions
+         * @description Scope: `audit:read`.
+         */
+        get: operations["policyDiff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit/purge": {
         parameters: {
             query?: never;
@@ -283,6 +385,26 @@ export interface paths {
          * @description Scope: `audit:admin`.
          */
         post: operations["purge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Unreviewed blocks, warnings and would-blocks, oldest first, with counts
+         * @description Scope: `audit:read`.
+         */
+        get: operations["reviewQueue"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -391,32 +513,10 @@ export interface paths {
         get: operations["getPolicy"];
         /**
          * Store a new version of the policy (recorded in the chain)
-         * @description With If-Match (the ETag of GET /v1/policy), refused with 412 precondition_failed when another version is in force. The answer carries the new version as its ETag.
-         *
-         *     Scope: `policy:admin`.
+         * @description Scope: `policy:admin`.
          */
         put: operations["putPolicy"];
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/policy/rollback": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Restore an earlier version's document as a new version (recorded in the chain)
-         * @description Scope: `policy:admin`.
-         */
-        post: operations["rollbackPolicy"];
         delete?: never;
         options?: never;
         head?: never;
@@ -437,86 +537,6 @@ export interface paths {
          * @description Scope: `policy:admin`.
          */
         post: operations["simulatePolicy"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/policy/validate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Validate a policy document as PUT would, storing nothing (a dry run)
-         * @description Scope: `policy:admin`.
-         */
-        post: operations["validatePolicy"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/policy/versions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Who stored which version of the policy, and when (newest first)
-         * @description Scope: `policy:admin`.
-         */
-        get: operations["listPolicyVersions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/policy/versions/{version}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One stored version of the policy (its ETag: the version)
-         * @description Scope: `policy:admin`.
-         */
-        get: operations["getPolicyVersion"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/policy/versions/{version}/diff/{other}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * What changed from one version of the policy to another, path by path
-         * @description Scope: `policy:admin`.
-         */
-        get: operations["diffPolicyVersions"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -606,6 +626,8 @@ export interface components {
                     id?: string;
                     /** @description An assertion from the tenant's identity provider that the customer is identified */
                     identityToken?: string;
+                } & {
+                    [key: string]: unknown;
                 };
                 /**
                  * @description outbound: an agent's reply before it is sent; inbound: a customer's post
@@ -629,7 +651,7 @@ export interface components {
         };
         BatchResponse: {
             /** @description One per item, in order: the item's check response, or its error */
-            results: ({
+            results: (({
                 actions: ("remove_secret_request" | "remove_secret" | "hide_post" | "advise_block_card" | "advise_change_secret" | "contact_customer_privately" | "move_to_private_channel" | "verify_identity" | "do_not_copy")[];
                 audit: {
                     hash: string;
@@ -640,11 +662,15 @@ export interface components {
                         root: string;
                         seq: number;
                         treeSize?: number;
+                    } & {
+                        [key: string]: unknown;
                     };
+                } & {
+                    [key: string]: unknown;
                 };
                 /** @enum {string} */
                 decision: "allow" | "warn" | "block";
-                findings: {
+                findings: ({
                     /**
                      * @description On the tenant's allow-list: not counted
                      * @constant
@@ -659,18 +685,17 @@ export interface components {
                     kind: string;
                     /** @description The value masked: never the value itself */
                     masked: string;
-                    /**
-                     * @description Of a kind the tenant's tuning monitors: reported, not counted
-                     * @constant
-                     */
-                    monitored?: true;
                     /** @description UTF-16 offset into the text as sent */
                     start: number;
-                }[];
+                } & {
+                    [key: string]: unknown;
+                })[];
                 identity: {
                     reason?: string;
                     /** @enum {string} */
                     status: "verified" | "absent" | "rejected";
+                } & {
+                    [key: string]: unknown;
                 };
                 /** @enum {string} */
                 locale: "pl" | "lt" | "en";
@@ -691,46 +716,64 @@ export interface components {
                     /** @description A ready invitation to a private, identified channel, in the customer's language */
                     privateChannelMessage: string | null;
                     redactedText: string | null;
+                } & {
+                    [key: string]: unknown;
                 };
                 /**
                  * @description A customer exposed a secret: act now
                  * @constant
                  */
                 urgent?: true;
-                violations: {
+                violations: ({
                     kinds: string[];
                     message: string;
                     rule: string;
                     /** @description What to rewrite, in the original offsets */
-                    spans: {
+                    spans: ({
                         end: number;
                         /** @description A kind of POLICY.md (iban, pin, balance, phone …) or a tenant custom kind */
                         kind: string;
                         start: number;
-                    }[];
-                }[];
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                } & {
+                    [key: string]: unknown;
+                })[];
                 /**
                  * @description Monitor mode: enforced, this would block
                  * @constant
                  */
                 wouldBlock?: true;
-            } | {
+            } & {
+                [key: string]: unknown;
+            }) | ({
                 error: {
                     /** @enum {string} */
-                    code: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "idempotency_conflict" | "conflict" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "audit_unavailable" | "not_ready";
+                    code: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "idempotency_conflict" | "conflict" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "audit_unavailable" | "not_ready";
                     /** @description For 400: `[{ field, message }]`, the failing fields; for 503: `{ reason }` */
                     details?: unknown;
                     /** @description For people; never echoes a submitted value */
                     message: string;
                     requestId?: string | null;
+                } & {
+                    [key: string]: unknown;
                 };
-            })[];
+            } & {
+                [key: string]: unknown;
+            }))[];
+        } & {
+            [key: string]: unknown;
         };
         Checkpoints: {
-            checkpoints: {
+            checkpoints: ({
                 jws: string;
                 seq: number;
-            }[];
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
         };
         CheckRequest: {
             /** @description Required for outbound messages */
@@ -747,6 +790,8 @@ export interface components {
                 id?: string;
                 /** @description An assertion from the tenant's identity provider that the customer is identified */
                 identityToken?: string;
+            } & {
+                [key: string]: unknown;
             };
             /**
              * @description outbound: an agent's reply before it is sent; inbound: a customer's post
@@ -777,11 +822,15 @@ export interface components {
                     root: string;
                     seq: number;
                     treeSize?: number;
+                } & {
+                    [key: string]: unknown;
                 };
+            } & {
+                [key: string]: unknown;
             };
             /** @enum {string} */
             decision: "allow" | "warn" | "block";
-            findings: {
+            findings: ({
                 /**
                  * @description On the tenant's allow-list: not counted
                  * @constant
@@ -796,18 +845,17 @@ export interface components {
                 kind: string;
                 /** @description The value masked: never the value itself */
                 masked: string;
-                /**
-                 * @description Of a kind the tenant's tuning monitors: reported, not counted
-                 * @constant
-                 */
-                monitored?: true;
                 /** @description UTF-16 offset into the text as sent */
                 start: number;
-            }[];
+            } & {
+                [key: string]: unknown;
+            })[];
             identity: {
                 reason?: string;
                 /** @enum {string} */
                 status: "verified" | "absent" | "rejected";
+            } & {
+                [key: string]: unknown;
             };
             /** @enum {string} */
             locale: "pl" | "lt" | "en";
@@ -828,45 +876,67 @@ export interface components {
                 /** @description A ready invitation to a private, identified channel, in the customer's language */
                 privateChannelMessage: string | null;
                 redactedText: string | null;
+            } & {
+                [key: string]: unknown;
             };
             /**
              * @description A customer exposed a secret: act now
              * @constant
              */
             urgent?: true;
-            violations: {
+            violations: ({
                 kinds: string[];
                 message: string;
                 rule: string;
                 /** @description What to rewrite, in the original offsets */
-                spans: {
+                spans: ({
                     end: number;
                     /** @description A kind of POLICY.md (iban, pin, balance, phone …) or a tenant custom kind */
                     kind: string;
                     start: number;
-                }[];
-            }[];
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
+                [key: string]: unknown;
+            })[];
             /**
              * @description Monitor mode: enforced, this would block
              * @constant
              */
             wouldBlock?: true;
+        } & {
+            [key: string]: unknown;
         };
         /** @description The one error shape of the API */
         Error: {
             error: {
                 /** @enum {string} */
-                code: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "idempotency_conflict" | "conflict" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "audit_unavailable" | "not_ready";
+                code: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "idempotency_conflict" | "conflict" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "audit_unavailable" | "not_ready";
                 /** @description For 400: `[{ field, message }]`, the failing fields; for 503: `{ reason }` */
                 details?: unknown;
                 /** @description For people; never echoes a submitted value */
                 message: string;
                 requestId?: string | null;
+            } & {
+                [key: string]: unknown;
             };
+        } & {
+            [key: string]: unknown;
         };
         EventPage: {
-            events: components["schemas"]["AuditEvent"][];
+            events: (components["schemas"]["AuditEvent"] & {
+                /** @description reviews of the event so far */
+                reviewCount?: number;
+            })[];
             nextCursor: string | null;
+        };
+        EventReceipt: {
+            event: string;
+            /** @description A compact JWS by the service key (sargas-receipt+jws) */
+            receipt: string;
+            /** @description whether the event's batch has a seal (its tree head is in the receipt) */
+            sealed: boolean;
         };
         ExportManifest: {
             /** @description The manifest signed by the service */
@@ -879,16 +949,39 @@ export interface components {
                 sha256: string;
                 tenant: string;
                 through: number;
+            } & {
+                [key: string]: unknown;
             };
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Values to filter by */
+        Facets: {
+            /** @description agent ids */
+            agents: {
+                count: number;
+                value: string;
+            }[];
+            /** @description platforms */
+            platforms: {
+                count: number;
+                value: string;
+            }[];
         };
         Health: {
             status: string;
+        } & {
+            [key: string]: unknown;
         };
         Jwks: {
-            keys: {
+            keys: ({
                 kid?: string;
                 kty: string;
-            }[];
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
         };
         LookupRequest: {
             customerId?: string;
@@ -897,11 +990,17 @@ export interface components {
         LookupResult: {
             /** @description Every keyed fingerprint of the values: the `fingerprint` filter of the events */
             fingerprint: string[];
+        } & {
+            [key: string]: unknown;
         };
         Override: {
             /** @description The override event */
-            override: Record<string, never>;
+            override: {
+                [key: string]: unknown;
+            };
             receipt: string;
+        } & {
+            [key: string]: unknown;
         };
         OverrideRequest: {
             justification: string;
@@ -910,21 +1009,24 @@ export interface components {
             createdAt?: string | null;
             createdBy?: string | null;
             /** @description The policy document (see PUT /v1/policy) */
-            policy: Record<string, never>;
+            policy: {
+                [key: string]: unknown;
+            };
             policyVersion: string;
             tenant: string;
             version: number;
+        } & {
+            [key: string]: unknown;
         };
+        /** @description The settings that differ between two versions */
         PolicyDiff: {
-            /** @description Empty when the documents are the same. */
             changes: {
-                /** @description Lists of words, values, patterns: entries added. */
-                added?: unknown[];
-                after?: unknown;
-                before?: unknown;
-                /** @description Member names from the top; custom kinds by name, other lists by index. */
+                after: unknown;
+                before: unknown;
+                /** @enum {string} */
+                change: "added" | "removed" | "changed";
+                /** @description a dotted path into the policy document */
                 path: string;
-                removed?: unknown[];
             }[];
             from: number;
             to: number;
@@ -949,37 +1051,16 @@ export interface components {
                 phones?: string[];
             };
             brand?: string;
-            /** @description The tenant's own kinds of personal data. */
-            customKinds?: {
-                /**
-                 * @description A check every match must pass: the value's digits (luhn, mod11) or letters and digits (mod97).
-                 * @enum {string}
-                 */
-                checksum?: "mod97" | "luhn" | "mod11";
-                /**
-                 * @description The class of POLICY.md's matrix the kind is decided by.
-                 * @enum {string}
-                 */
-                class: "SECRET" | "ACCOUNT" | "IDENTITY" | "CONTACT" | "INFO";
-                /** @description Words that, within 8 words of a match, raise its confidence (or, with contextRequired, are needed). */
-                context?: string[];
-                /** @description Without a context word nearby, a match is not a finding. */
-                contextRequired?: boolean;
-                /** @description The kind findings carry ("kind": "<name>"); not a built-in kind. */
-                name: string;
-                /** @description RE2 regular expressions (linear time), run over the normalised text. */
-                patterns?: string[];
-                /** @description Literal terms, matched on folded words (case and diacritics ignored); a trailing * makes a word a prefix. */
-                terms?: string[];
-            }[];
             defaultRegion?: string;
             identityProvider?: {
                 audience: string;
                 issuer: string;
                 jwks?: {
-                    keys: {
+                    keys: ({
                         kty: string;
-                    }[];
+                    } & {
+                        [key: string]: unknown;
+                    })[];
                 };
                 jwksUrl?: string;
             };
@@ -991,44 +1072,6 @@ export interface components {
             privateChannelLink?: string;
             retentionDays?: number;
             safeTexts?: string[];
-            tuning?: {
-                /** @description Must be true when the tuning switches off, monitors, raises the threshold of or allow-lists a SECRET kind. */
-                acknowledgeSecretWeakening?: boolean;
-                /** @description Values, prefixes and phrases never counted in a decision. */
-                allow?: {
-                    /** @description The kind the entry applies to (required with value or prefix). */
-                    kind?: string;
-                    /** @description An exact safe phrase: findings inside it are never counted. */
-                    phrase?: string;
-                    /** @description Values beginning so are never counted (a test card range). */
-                    prefix?: string;
-                    /** @description A value of the kind never counted (compared on letters and digits). */
-                    value?: string;
-                }[];
-                /** @description Values always found as their kind. */
-                deny?: {
-                    /** @description The kind a denied value is always found as. */
-                    kind: string;
-                    /** @description A value always found, wherever it appears. */
-                    value: string;
-                }[];
-                /** @description Per kind (built-in or custom): switched off, monitor-only, a threshold, context words. */
-                kinds?: {
-                    [key: string]: {
-                        /** @description Extra context words that name this kind, per language, as the built-in lexicon does. */
-                        context?: {
-                            [key: string]: string[];
-                        };
-                        /**
-                         * @description off: not detected; monitor: found and reported, never counted in the decision.
-                         * @enum {string}
-                         */
-                        mode?: "on" | "off" | "monitor";
-                        /** @description The minimum confidence of a finding of this kind. */
-                        threshold?: number;
-                    };
-                };
-            };
             wording?: {
                 [key: string]: {
                     customerNotice?: string;
@@ -1036,34 +1079,36 @@ export interface components {
                 };
             };
         };
-        PolicyRollback: {
-            /** @description The stored version to restore. */
-            version: number;
-        };
-        PolicyValidation: {
-            /** @description The version in force, for If-Match. */
-            basedOn: number;
-            /** @description Top-level settings that differ from the version in force. */
-            changed: string[];
-            /** @description The document as it would be stored (normalised). */
-            policy: Record<string, never>;
-            /** @description Fields that weaken a SECRET kind (acknowledged). */
-            secretWeakenings: string[];
-            /** @constant */
-            valid: true;
-        };
-        PolicyVersions: {
-            /** @description `before` for the next page, or null. */
-            next: number | null;
-            /** @description Newest first. */
+        /** @description Every version of the tenant's policy, oldest first */
+        PolicyHistory: {
             versions: {
-                /** @description When it was stored. */
-                createdAt: string;
-                /** @description Who stored it (the access token subject). */
-                createdBy: string;
+                blocked: number;
+                /** @description the settings the change touched */
+                changed: string[];
+                checks: number;
+                createdAt: string | null;
+                /** @description who saved it (null: the default policy) */
+                createdBy: string | null;
+                /** @description the policy_change event that recorded it */
+                eventId: string | null;
+                mode: string | null;
+                /** @description tenant@version, as events name it */
                 policyVersion: string;
                 version: number;
+                warned: number;
+                /** @description checks monitor mode let through that enforce mode would block */
+                wouldBlock: number;
             }[];
+        };
+        /** @description One version of the policy document */
+        PolicyHistoryVersion: {
+            createdAt: string | null;
+            createdBy: string | null;
+            policy: {
+                [key: string]: unknown;
+            };
+            policyVersion: string;
+            version: number;
         };
         PurgeRequest: {
             olderThanDays?: number;
@@ -1071,6 +1116,8 @@ export interface components {
         PurgeResult: {
             purged: number;
             reason?: string;
+        } & {
+            [key: string]: unknown;
         };
         Review: {
             createdAt: string;
@@ -1082,6 +1129,17 @@ export interface components {
             reviewer: string;
             /** @enum {string} */
             verdict: "confirmed" | "false_positive" | "escalated";
+        } & {
+            [key: string]: unknown;
+        };
+        ReviewQueue: {
+            counts: {
+                byAgent: Record<string, never>[];
+                byKind: Record<string, never>[];
+                total: number;
+            };
+            events: components["schemas"]["AuditEvent"][];
+            nextCursor: string | null;
         };
         ReviewRequest: {
             note: string;
@@ -1089,37 +1147,26 @@ export interface components {
             verdict: "confirmed" | "false_positive" | "escalated";
         };
         Simulation: {
-            /** @description Per custom kind: events where it counted, as recorded and under the candidate, and the decisions that changed among them */
-            byCustomKind?: {
-                [key: string]: {
-                    after: number;
-                    before: number;
-                    changed: number;
-                };
-            };
             byRule: {
                 [key: string]: {
                     after: number;
                     before: number;
+                } & {
+                    [key: string]: unknown;
                 };
             };
             changed: number;
             evaluated: number;
-            /** @description What history cannot tell: new custom kinds, denied values, allowed prefixes and phrases, new context words */
-            notSimulated?: Record<string, never>;
             transitions: {
                 [key: string]: number;
             };
+        } & {
+            [key: string]: unknown;
         };
         SimulationRequest: {
-            /** @description Earliest check to replay (ISO time). */
             from?: string;
-            /**
-             * @description At most this many recent checks.
-             * @default 10000
-             */
+            /** @default 10000 */
             limit?: number;
-            /** @description The candidate policy document. */
             policy: {
                 /**
                  * @default {
@@ -1140,37 +1187,16 @@ export interface components {
                     phones?: string[];
                 };
                 brand?: string;
-                /** @description The tenant's own kinds of personal data. */
-                customKinds?: {
-                    /**
-                     * @description A check every match must pass: the value's digits (luhn, mod11) or letters and digits (mod97).
-                     * @enum {string}
-                     */
-                    checksum?: "mod97" | "luhn" | "mod11";
-                    /**
-                     * @description The class of POLICY.md's matrix the kind is decided by.
-                     * @enum {string}
-                     */
-                    class: "SECRET" | "ACCOUNT" | "IDENTITY" | "CONTACT" | "INFO";
-                    /** @description Words that, within 8 words of a match, raise its confidence (or, with contextRequired, are needed). */
-                    context?: string[];
-                    /** @description Without a context word nearby, a match is not a finding. */
-                    contextRequired?: boolean;
-                    /** @description The kind findings carry ("kind": "<name>"); not a built-in kind. */
-                    name: string;
-                    /** @description RE2 regular expressions (linear time), run over the normalised text. */
-                    patterns?: string[];
-                    /** @description Literal terms, matched on folded words (case and diacritics ignored); a trailing * makes a word a prefix. */
-                    terms?: string[];
-                }[];
                 defaultRegion?: string;
                 identityProvider?: {
                     audience: string;
                     issuer: string;
                     jwks?: {
-                        keys: {
+                        keys: ({
                             kty: string;
-                        }[];
+                        } & {
+                            [key: string]: unknown;
+                        })[];
                     };
                     jwksUrl?: string;
                 };
@@ -1182,44 +1208,6 @@ export interface components {
                 privateChannelLink?: string;
                 retentionDays?: number;
                 safeTexts?: string[];
-                tuning?: {
-                    /** @description Must be true when the tuning switches off, monitors, raises the threshold of or allow-lists a SECRET kind. */
-                    acknowledgeSecretWeakening?: boolean;
-                    /** @description Values, prefixes and phrases never counted in a decision. */
-                    allow?: {
-                        /** @description The kind the entry applies to (required with value or prefix). */
-                        kind?: string;
-                        /** @description An exact safe phrase: findings inside it are never counted. */
-                        phrase?: string;
-                        /** @description Values beginning so are never counted (a test card range). */
-                        prefix?: string;
-                        /** @description A value of the kind never counted (compared on letters and digits). */
-                        value?: string;
-                    }[];
-                    /** @description Values always found as their kind. */
-                    deny?: {
-                        /** @description The kind a denied value is always found as. */
-                        kind: string;
-                        /** @description A value always found, wherever it appears. */
-                        value: string;
-                    }[];
-                    /** @description Per kind (built-in or custom): switched off, monitor-only, a threshold, context words. */
-                    kinds?: {
-                        [key: string]: {
-                            /** @description Extra context words that name this kind, per language, as the built-in lexicon does. */
-                            context?: {
-                                [key: string]: string[];
-                            };
-                            /**
-                             * @description off: not detected; monitor: found and reported, never counted in the decision.
-                             * @enum {string}
-                             */
-                            mode?: "on" | "off" | "monitor";
-                            /** @description The minimum confidence of a finding of this kind. */
-                            threshold?: number;
-                        };
-                    };
-                };
                 wording?: {
                     [key: string]: {
                         customerNotice?: string;
@@ -1227,13 +1215,20 @@ export interface components {
                     };
                 };
             };
-            /** @description Latest check to replay (ISO time). */
             to?: string;
         };
         Summary: {
-            byDay: {
+            byDay: ({
                 day: string;
-            }[];
+                /** @description of them, those with a false_positive review */
+                falsePositive: number;
+                falsePositiveRate: number | null;
+                /** @description checks of the day anyone reviewed */
+                reviewed: number;
+                wouldBlock: number;
+            } & {
+                [key: string]: unknown;
+            })[];
             byKind: {
                 [key: string]: number;
             };
@@ -1244,20 +1239,38 @@ export interface components {
             decisions: {
                 [key: string]: number;
             };
+            /** @description events with a false_positive review / reviewed events (null: none reviewed) */
             falsePositiveRate: number | null;
+            /** @description reviewed events, and events per verdict */
+            reviews: {
+                falsePositive: number;
+                reviewed: number;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description the time zone the days are counted in */
+            timeZone: string;
             wouldBlock: number;
+        } & {
+            [key: string]: unknown;
         };
         VerifyReport: {
             breakCount: number;
-            breaks: {
+            breaks: ({
                 reason: string;
                 seq: number | null;
-            }[];
+            } & {
+                [key: string]: unknown;
+            })[];
             events: number;
             head?: string | null;
             /** @description Each held checkpoint or receipt, with its proofs */
-            held: Record<string, never>[];
+            held: {
+                [key: string]: unknown;
+            }[];
             ok: boolean;
+        } & {
+            [key: string]: unknown;
         };
         VerifyRequest: {
             checkpoint?: string;
@@ -1349,6 +1362,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         status: string;
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };
@@ -1520,19 +1535,25 @@ export interface operations {
     listEvents: {
         parameters: {
             query?: {
-                agent?: string;
+                /** @description the agent or officer; repeat the parameter for several (any of them matches) */
+                agent?: string | string[];
                 cursor?: string;
-                decision?: "allow" | "warn" | "block";
+                /** @description the decision; repeat the parameter for several (any of them matches) */
+                decision?: ("allow" | "warn" | "block") | ("allow" | "warn" | "block")[];
                 direction?: "inbound" | "outbound";
                 fingerprint?: string;
                 from?: string;
-                kind?: string;
+                /** @description a kind of data found; repeat the parameter for several (any of them matches) */
+                kind?: ("iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name") | ("iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name")[];
                 limit?: number;
-                platform?: string;
-                rule?: string;
+                /** @description the platform; repeat the parameter for several (any of them matches) */
+                platform?: string | string[];
+                /** @description a rule that applied; repeat the parameter for several (any of them matches) */
+                rule?: string | string[];
                 thread?: string;
                 to?: string;
-                type?: "check" | "override" | "policy_change" | "purge" | "lookup" | "review";
+                /** @description the type of event; repeat the parameter for several (any of them matches) */
+                type?: ("check" | "override" | "policy_change" | "purge" | "lookup" | "review") | ("check" | "override" | "policy_change" | "purge" | "lookup" | "review")[];
                 visibility?: "public" | "private";
             };
             header?: never;
@@ -1618,6 +1639,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEvent"] & {
+                        /** @description the override events of a check, oldest first */
+                        overrides?: components["schemas"]["AuditEvent"][];
                         reviews: components["schemas"]["Review"][];
                     };
                 };
@@ -1790,6 +1813,85 @@ export interface operations {
             };
         };
     };
+    eventReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event id (a ULID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The receipt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventReceipt"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such resource for this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     reviewEvent: {
         parameters: {
             query?: never;
@@ -1900,19 +2002,25 @@ export interface operations {
     exportEvents: {
         parameters: {
             query?: {
-                agent?: string;
-                decision?: "allow" | "warn" | "block";
+                /** @description the agent or officer; repeat the parameter for several (any of them matches) */
+                agent?: string | string[];
+                /** @description the decision; repeat the parameter for several (any of them matches) */
+                decision?: ("allow" | "warn" | "block") | ("allow" | "warn" | "block")[];
                 direction?: "inbound" | "outbound";
                 fingerprint?: string;
                 format?: "csv" | "jsonl";
                 from?: string;
-                kind?: string;
-                platform?: string;
-                rule?: string;
+                /** @description a kind of data found; repeat the parameter for several (any of them matches) */
+                kind?: ("iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name") | ("iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name")[];
+                /** @description the platform; repeat the parameter for several (any of them matches) */
+                platform?: string | string[];
+                /** @description a rule that applied; repeat the parameter for several (any of them matches) */
+                rule?: string | string[];
                 thread?: string;
                 through?: number;
                 to?: string;
-                type?: "check" | "override" | "policy_change" | "purge" | "lookup" | "review";
+                /** @description the type of event; repeat the parameter for several (any of them matches) */
+                type?: ("check" | "override" | "policy_change" | "purge" | "lookup" | "review") | ("check" | "override" | "policy_change" | "purge" | "lookup" | "review")[];
                 visibility?: "public" | "private";
             };
             header?: never;
@@ -1983,19 +2091,25 @@ export interface operations {
     exportManifest: {
         parameters: {
             query?: {
-                agent?: string;
-                decision?: "allow" | "warn" | "block";
+                /** @description the agent or officer; repeat the parameter for several (any of them matches) */
+                agent?: string | string[];
+                /** @description the decision; repeat the parameter for several (any of them matches) */
+                decision?: ("allow" | "warn" | "block") | ("allow" | "warn" | "block")[];
                 direction?: "inbound" | "outbound";
                 fingerprint?: string;
                 format?: "csv" | "jsonl";
                 from?: string;
-                kind?: string;
-                platform?: string;
-                rule?: string;
+                /** @description a kind of data found; repeat the parameter for several (any of them matches) */
+                kind?: ("iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name") | ("iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name")[];
+                /** @description the platform; repeat the parameter for several (any of them matches) */
+                platform?: string | string[];
+                /** @description a rule that applied; repeat the parameter for several (any of them matches) */
+                rule?: string | string[];
                 thread?: string;
                 through?: number;
                 to?: string;
-                type?: "check" | "override" | "policy_change" | "purge" | "lookup" | "review";
+                /** @description the type of event; repeat the parameter for several (any of them matches) */
+                type?: ("check" | "override" | "policy_change" | "purge" | "lookup" | "review") | ("check" | "override" | "policy_change" | "purge" | "lookup" | "review")[];
                 visibility?: "public" | "private";
             };
             header?: never;
@@ -2011,6 +2125,92 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExportManifest"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    eventFacets: {
+        parameters: {
+            query?: {
+                /** @description the agent or officer; repeat the parameter for several (any of them matches) */
+                agent?: string | string[];
+                /** @description the decision; repeat the parameter for several (any of them matches) */
+                decision?: ("allow" | "warn" | "block") | ("allow" | "warn" | "block")[];
+                direction?: "inbound" | "outbound";
+                fingerprint?: string;
+                from?: string;
+                /** @description a kind of data found; repeat the parameter for several (any of them matches) */
+                kind?: ("iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name") | ("iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name")[];
+                /** @description the platform; repeat the parameter for several (any of them matches) */
+                platform?: string | string[];
+                /** @description a rule that applied; repeat the parameter for several (any of them matches) */
+                rule?: string | string[];
+                thread?: string;
+                to?: string;
+                /** @description the type of event; repeat the parameter for several (any of them matches) */
+                type?: ("check" | "override" | "policy_change" | "purge" | "lookup" | "review") | ("check" | "override" | "policy_change" | "purge" | "lookup" | "review")[];
+                visibility?: "public" | "private";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Values to filter by */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Facets"];
                 };
             };
             /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
@@ -2156,6 +2356,224 @@ export interface operations {
             };
         };
     };
+    policyHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every version, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyHistory"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    policyHistoryVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A version number */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyHistoryVersion"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such resource for this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    policyDiff: {
+        parameters: {
+            query: {
+                /** @description the older version */
+                from: number;
+                /** @description the newer version */
+                to: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDiff"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such resource for this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     purge: {
         parameters: {
             query?: never;
@@ -2245,20 +2663,118 @@ export interface operations {
             };
         };
     };
-    summary: {
+    reviewQueue: {
         parameters: {
             query?: {
-                agent?: string;
-                decision?: "allow" | "warn" | "block";
+                /** @description the agent or officer; repeat the parameter for several (any of them matches) */
+                agent?: string | string[];
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description the decision; repeat the parameter for several (any of them matches) */
+                decision?: ("allow" | "warn" | "block") | ("allow" | "warn" | "block")[];
                 direction?: "inbound" | "outbound";
                 fingerprint?: string;
                 from?: string;
-                kind?: string;
-                platform?: string;
-                rule?: string;
+                /** @description a kind of data found; repeat the parameter for several (any of them matches) */
+                kind?: ("iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name") | ("iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name")[];
+                /** @description events per page */
+                limit?: number;
+                /** @description the platform; repeat the parameter for several (any of them matches) */
+                platform?: string | string[];
+                /** @description a rule that applied; repeat the parameter for several (any of them matches) */
+                rule?: string | string[];
                 thread?: string;
                 to?: string;
-                type?: "check" | "override" | "policy_change" | "purge" | "lookup" | "review";
+                /** @description the type of event; repeat the parameter for several (any of them matches) */
+                type?: ("check" | "override" | "policy_change" | "purge" | "lookup" | "review") | ("check" | "override" | "policy_change" | "purge" | "lookup" | "review")[];
+                visibility?: "public" | "private";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the queue and what waits in all */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewQueue"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    summary: {
+        parameters: {
+            query?: {
+                /** @description the agent or officer; repeat the parameter for several (any of them matches) */
+                agent?: string | string[];
+                /** @description the decision; repeat the parameter for several (any of them matches) */
+                decision?: ("allow" | "warn" | "block") | ("allow" | "warn" | "block")[];
+                direction?: "inbound" | "outbound";
+                fingerprint?: string;
+                from?: string;
+                /** @description a kind of data found; repeat the parameter for several (any of them matches) */
+                kind?: ("iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name") | ("iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name")[];
+                /** @description the platform; repeat the parameter for several (any of them matches) */
+                platform?: string | string[];
+                /** @description a rule that applied; repeat the parameter for several (any of them matches) */
+                rule?: string | string[];
+                thread?: string;
+                to?: string;
+                /** @description the type of event; repeat the parameter for several (any of them matches) */
+                type?: ("check" | "override" | "policy_change" | "purge" | "lookup" | "review") | ("check" | "override" | "policy_change" | "purge" | "lookup" | "review")[];
+                /** @description The time zone whose days the counts are grouped by (IANA name), default UTC */
+                tz?: string;
                 visibility?: "public" | "private";
             };
             header?: never;
@@ -2526,61 +3042,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "decision": "block",
-                     *       "mode": "enforce",
-                     *       "locale": "pl",
-                     *       "findings": [
-                     *         {
-                     *           "kind": "balance",
-                     *           "start": 24,
-                     *           "end": 35,
-                     *           "confidence": 0.9,
-                     *           "masked": "* ***,** zł",
-                     *           "evidence": [
-                     *             "format:amount",
-                     *             "context:balance"
-                     *           ]
-                     *         }
-                     *       ],
-                     *       "violations": [
-                     *         {
-                     *           "rule": "account-data-public",
-                     *           "kinds": [
-                     *             "balance"
-                     *           ],
-                     *           "message": "Account data may be given only in a private channel after identification.",
-                     *           "spans": [
-                     *             {
-                     *               "start": 24,
-                     *               "end": 35,
-                     *               "kind": "balance"
-                     *             }
-                     *           ]
-                     *         }
-                     *       ],
-                     *       "actions": [
-                     *         "move_to_private_channel",
-                     *         "verify_identity"
-                     *       ],
-                     *       "suggestion": {
-                     *         "redactedText": "Saldo Pana konta wynosi * ***,** zł.",
-                     *         "privateChannelMessage": "Dzień dobry, ze względu na ochronę danych osobowych nie możemy podać tych informacji publicznie. Zapraszamy do wiadomości prywatnej – po potwierdzeniu tożsamości udzielimy pełnej odpowiedzi.",
-                     *         "customerNotice": null
-                     *       },
-                     *       "identity": {
-                     *         "status": "absent"
-                     *       },
-                     *       "policyVersion": "demo@3",
-                     *       "audit": {
-                     *         "id": "01KAB7J3M4Q9V2N8X5R6T1Y0ZC",
-                     *         "seq": 1042,
-                     *         "hash": "9f2c…"
-                     *       },
-                     *       "receipt": "eyJhbGciOiJFZERTQSIs…"
-                     *     }
-                     */
                     "application/json": components["schemas"]["CheckResponse"];
                 };
             };
@@ -2715,77 +3176,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "results": [
-                     *         {
-                     *           "decision": "block",
-                     *           "mode": "enforce",
-                     *           "locale": "pl",
-                     *           "findings": [
-                     *             {
-                     *               "kind": "balance",
-                     *               "start": 24,
-                     *               "end": 35,
-                     *               "confidence": 0.9,
-                     *               "masked": "* ***,** zł",
-                     *               "evidence": [
-                     *                 "format:amount",
-                     *                 "context:balance"
-                     *               ]
-                     *             }
-                     *           ],
-                     *           "violations": [
-                     *             {
-                     *               "rule": "account-data-public",
-                     *               "kinds": [
-                     *                 "balance"
-                     *               ],
-                     *               "message": "Account data may be given only in a private channel after identification.",
-                     *               "spans": [
-                     *                 {
-                     *                   "start": 24,
-                     *                   "end": 35,
-                     *                   "kind": "balance"
-                     *                 }
-                     *               ]
-                     *             }
-                     *           ],
-                     *           "actions": [
-                     *             "move_to_private_channel",
-                     *             "verify_identity"
-                     *           ],
-                     *           "suggestion": {
-                     *             "redactedText": "Saldo Pana konta wynosi * ***,** zł.",
-                     *             "privateChannelMessage": "Dzień dobry, ze względu na ochronę danych osobowych nie możemy podać tych informacji publicznie. Zapraszamy do wiadomości prywatnej – po potwierdzeniu tożsamości udzielimy pełnej odpowiedzi.",
-                     *             "customerNotice": null
-                     *           },
-                     *           "identity": {
-                     *             "status": "absent"
-                     *           },
-                     *           "policyVersion": "demo@3",
-                     *           "audit": {
-                     *             "id": "01KAB7J3M4Q9V2N8X5R6T1Y0ZC",
-                     *             "seq": 1042,
-                     *             "hash": "9f2c…"
-                     *           },
-                     *           "receipt": "eyJhbGciOiJFZERTQSIs…"
-                     *         },
-                     *         {
-                     *           "error": {
-                     *             "code": "invalid_request",
-                     *             "message": "channel.visibility: Invalid option: expected one of \"public\"|\"private\"",
-                     *             "details": [
-                     *               {
-                     *                 "field": "channel.visibility",
-                     *                 "message": "Invalid option"
-                     *               }
-                     *             ]
-                     *           }
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["BatchResponse"];
                 };
             };
@@ -2928,10 +3318,7 @@ export interface operations {
     putPolicy: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The ETag of GET /v1/policy ("<version>"): the write is refused with 412 if another version is in force. */
-                "If-Match"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -2984,139 +3371,6 @@ export interface operations {
             };
             /** @description `conflict`: the change conflicts with the current state */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `precondition_failed`: If-Match names a version that is no longer in force (or is malformed); read the policy again */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `payload_too_large`: the body is larger than the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `unsupported_media_type`: the body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
-            503: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    rollbackPolicy: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The ETag of GET /v1/policy ("<version>"): the write is refused with 412 if another version is in force. */
-                "If-Match"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "version": 1
-                 *     }
-                 */
-                "application/json": components["schemas"]["PolicyRollback"];
-            };
-        };
-        responses: {
-            /** @description The new version */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Policy"];
-                };
-            };
-            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `unauthorized`: no token, or a token that does not verify */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `forbidden`: the token lacks the scope */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `not_found`: no such resource for this tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `conflict`: the change conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `precondition_failed`: If-Match names a version that is no longer in force (or is malformed); read the policy again */
-            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3224,332 +3478,6 @@ export interface operations {
             };
             /** @description `unsupported_media_type`: the body is not application/json */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
-            503: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    validatePolicy: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "mode": "monitor"
-                 *     }
-                 */
-                "application/json": components["schemas"]["PolicyDocument"];
-            };
-        };
-        responses: {
-            /** @description The document as it would be stored */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PolicyValidation"];
-                };
-            };
-            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `unauthorized`: no token, or a token that does not verify */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `forbidden`: the token lacks the scope */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `payload_too_large`: the body is larger than the limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `unsupported_media_type`: the body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
-            503: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    listPolicyVersions: {
-        parameters: {
-            query?: {
-                /** @description Only versions older than this one (the next page). */
-                before?: string;
-                /** @description At most this many versions, newest first (1–1000, default 100). */
-                limit?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of versions */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PolicyVersions"];
-                };
-            };
-            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `unauthorized`: no token, or a token that does not verify */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `forbidden`: the token lacks the scope */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
-            503: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getPolicyVersion: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description A version number (0: the default before any was stored) */
-                version: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The version */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Policy"];
-                };
-            };
-            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `unauthorized`: no token, or a token that does not verify */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `forbidden`: the token lacks the scope */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `not_found`: no such resource for this tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
-            503: {
-                headers: {
-                    /** @description Seconds to wait */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    diffPolicyVersions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The version compared to */
-                other: string;
-                /** @description The version compared from */
-                version: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The changes */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PolicyDiff"];
-                };
-            };
-            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `unauthorized`: no token, or a token that does not verify */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `forbidden`: the token lacks the scope */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description `not_found`: no such resource for this tenant */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
