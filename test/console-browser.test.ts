@@ -307,6 +307,12 @@ describe.skipIf(!CHROMIUM)(
         await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
       ).toBe(true);
       await shot('09-queue-tablet');
+      // and in Lithuanian
+      await page.getByLabel('Language').selectOption('lt');
+      await page.getByRole('link', { name: 'Peržiūros eilė' }).waitFor();
+      await page.locator('#queue-list button').first().waitFor();
+      await shot('10-queue-tablet-lt');
+      await accessible('queue in Lithuanian, tablet');
     });
   },
   120_000,

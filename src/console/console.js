@@ -757,7 +757,8 @@ function chartCard(id, title, type, labels, datasets, table, options = {}) {
     'figure',
     { className: 'chart' },
     el('figcaption', {}, el('h3', { textContent: title })),
-    canvas,
+    // Chart.js sizes the canvas to this box: its height must not depend on the canvas
+    el('div', { className: 'chart-box' }, canvas),
     el('details', {}, el('summary', { textContent: t('chartTable') }), tableEl),
   );
   $('charts').append(card);
