@@ -319,6 +319,11 @@ describe.skipIf(!CHROMIUM)(
       await shot('10-queue-tablet-lt');
       await accessible('queue in Lithuanian, tablet');
       expect(cspViolations).toEqual([]);
+      // signing out ends the session on the server: the page asks to sign in again
+      await page.getByRole('button', { name: 'Atsijungti' }).click();
+      await page.getByRole('link', { name: 'Prisijungti banko paskyra' }).waitFor();
+      const left = await context.request.get(`${base}/v1/audit/events`);
+      expect(left.status()).toBe(401);
     });
   },
   120_000,

@@ -215,6 +215,27 @@ describe('console sign-in, sessions and CSRF', () => {
     expect(forged.status).toBe(401);
   });
 
+  it('says so on the page when the provider cannot be reached', async () => {
+    const down = await createTestService(db.handle, {
+      console: {
+        devTokens: false,
+        sessionMinutes: 60,
+        oidc: new OidcClient({
+          issuer: 'http://127.0.0.1:9/none',
+          clientId: 'x',
+          redirectUri: REDIRECT,
+          scopes: 'openid',
+          tenantClaim: 'tenant',
+          rolesClaim: 'roles',
+        }),
+      },
+    });
+    const res = await down.app.request('/console/login');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/console?signin=unavailable');
+    down.deps.availability?.close();
+  });
+
   it('refuses pasted tokens when development sign-in is off', async () => {
     const off = await createTestService(db.handle, {
       console: { devTokens: false, sessionMinutes: 60 },

@@ -100,7 +100,14 @@ export function consoleRoutes(ca: ConsoleAuth) {
 
   app.get('/login', async (c) => {
     if (!ca.oidc) throw new ApiError('not_found', 'No OpenID Connect provider is configured.');
-    const start = await ca.oidc.start();
+    let start: Awaited<ReturnType<OidcClient['start']>>;
+    try {
+      start = await ca.oidc.start();
+    } catch (err) {
+      // the provider cannot be reached or its metadata is wrong: say so on the page
+      c.get('log')?.warn({ err: { type: (err as Error)?.name } }, 'console sign-in unavailable');
+      return c.redirect('/console?signin=unavailable', 303);
+    }
     const id = ca.sessions.startLogin(start);
     putCookie(c, LOGIN_COOKIE, id, { secure: tls(c), sameSite: 'Lax', maxAgeSeconds: 600 });
     c.header('cache-control', 'no-store');

@@ -18,6 +18,8 @@ const en = {
     signOut: 'Sign out',
     'signin.expired': 'The sign-in took too long or was started elsewhere. Please sign in again.',
     'signin.failed': 'The bank’s sign-in did not succeed. Please try again.',
+    'signin.unavailable':
+      'The bank’s sign-in cannot be reached just now. Please try again shortly.',
     'signin.no_tenant': 'Your account names no tenant: ask your administrator.',
     'signin.no_role': 'Your account has no Sargas role: ask your administrator.',
     'signin.no_subject': 'Your account could not be identified: ask your administrator.',
@@ -252,6 +254,7 @@ const pl: ConsoleTexts = {
     'signin.expired':
       'Logowanie trwało zbyt długo lub zostało rozpoczęte gdzie indziej. Zaloguj się ponownie.',
     'signin.failed': 'Logowanie w banku nie powiodło się. Spróbuj ponownie.',
+    'signin.unavailable': 'Logowanie w banku jest chwilowo niedostępne. Spróbuj za chwilę.',
     'signin.no_tenant': 'Twoje konto nie wskazuje najemcy: zwróć się do administratora.',
     'signin.no_role': 'Twoje konto nie ma roli w Sargas: zwróć się do administratora.',
     'signin.no_subject': 'Nie udało się zidentyfikować konta: zwróć się do administratora.',
@@ -482,6 +485,7 @@ const lt: ConsoleTexts = {
     'signin.expired':
       'Prisijungimas užtruko per ilgai arba buvo pradėtas kitur. Prisijunkite dar kartą.',
     'signin.failed': 'Prisijungti per banką nepavyko. Bandykite dar kartą.',
+    'signin.unavailable': 'Prisijungimas per banką šiuo metu nepasiekiamas. Bandykite netrukus.',
     'signin.no_tenant': 'Jūsų paskyroje nenurodytas nuomininkas: kreipkitės į administratorių.',
     'signin.no_role': 'Jūsų paskyra neturi Sargas vaidmens: kreipkitės į administratorių.',
     'signin.no_subject': 'Nepavyko nustatyti paskyros: kreipkitės į administratorių.',
