@@ -3,7 +3,6 @@ import { callerFromClaims } from '../src/console/oidc.ts';
 import { LANGUAGES, TEXTS } from '../src/console/texts.ts';
 import { KINDS } from '../src/detectors/kinds.ts';
 import { RULES } from '../src/policies/rules.ts';
-import { diffPolicies } from '../src/policies/diff.ts';
 
 describe('the console’s texts', () => {
   it.each(LANGUAGES)('explain every rule, kind and action in %s', (lang) => {
@@ -67,31 +66,5 @@ describe('roles and tenant from the provider’s claims', () => {
         { tenantClaim: 'tenant', rolesClaim: 'roles' },
       ),
     ).toEqual({ refused: 'no_tenant' });
-  });
-});
-
-describe('policy diff', () => {
-  it('names each changed setting by path, lists of words whole, lists of objects by entry', () => {
-    expect(
-      diffPolicies(
-        {
-          mode: 'monitor',
-          allowList: { phones: ['1'] },
-          customKinds: [{ name: 'a', terms: ['x'] }],
-        },
-        {
-          mode: 'enforce',
-          allowList: { phones: ['1', '2'] },
-          customKinds: [{ name: 'a', terms: ['y'] }],
-          brand: 'B',
-        },
-      ),
-    ).toEqual([
-      { path: 'allowList.phones', change: 'changed', before: ['1'], after: ['1', '2'] },
-      { path: 'brand', change: 'added', before: null, after: 'B' },
-      { path: 'customKinds[0].terms', change: 'changed', before: ['x'], after: ['y'] },
-      { path: 'mode', change: 'changed', before: 'monitor', after: 'enforce' },
-    ]);
-    expect(diffPolicies({ a: 1 }, { a: 1 })).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { policyHistory, policyVersionDocument } from '../audit/policy-history.ts';
 import type { Database } from '../db/client.ts';
-import { diffPolicies } from '../policies/diff.ts';
+import { diffPolicies } from '../policies/policy-diff.ts';
 import { defaultPolicy } from '../policies/types.ts';
 import { parseQuery, queryOf } from './audit-schemas.ts';
 import { requireScope } from './auth.ts';

@@ -5,7 +5,7 @@ const version = z.coerce.number().int().min(0).max(2_147_483_647);
 /** `:version` of GET /v1/audit/policy-versions/:version. */
 export const policyVersionParam = version.describe('a version number; 0 is the default policy');
 
-/** GET /v1/audit/policy-versions/diff?from&to. */
+/** GET /v1/audit/policy-versions/diff?from&to (the answer is /v1/policy's diff: policyDiffResponseSchema). */
 export const policyDiffQuerySchema = z
   .object({
     from: version.describe('the older version'),
@@ -29,11 +29,11 @@ export const policyVersionEntrySchema = z.object({
   wouldBlock: count.describe('checks monitor mode let through that enforce mode would block'),
 });
 
-export const policyVersionsResponseSchema = z
+export const auditPolicyVersionsResponseSchema = z
   .object({ versions: z.array(policyVersionEntrySchema) })
   .describe("Every version of the tenant's policy, oldest first");
 
-export const policyVersionResponseSchema = z
+export const auditPolicyVersionResponseSchema = z
   .object({
     version: z.number().int(),
     policyVersion: z.string(),
@@ -42,18 +42,3 @@ export const policyVersionResponseSchema = z
     createdBy: z.string().nullable(),
   })
   .describe('One version of the policy document');
-
-export const policyDiffResponseSchema = z
-  .object({
-    from: z.number().int(),
-    to: z.number().int(),
-    changes: z.array(
-      z.object({
-        path: z.string().describe('a dotted path into the policy document'),
-        change: z.enum(['added', 'removed', 'changed']),
-        before: z.unknown(),
-        after: z.unknown(),
-      }),
-    ),
-  })
-  .describe('The settings that differ between two versions');

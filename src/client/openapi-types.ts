@@ -513,10 +513,32 @@ export interface paths {
         get: operations["getPolicy"];
         /**
          * Store a new version of the policy (recorded in the chain)
-         * @description Scope: `policy:admin`.
+         * @description With If-Match (the ETag of GET /v1/policy), refused with 412 precondition_failed when another version is in force. The answer carries the new version as its ETag.
+         *
+         *     Scope: `policy:admin`.
          */
         put: operations["putPolicy"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policy/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore an earlier version's document as a new version (recorded in the chain)
+         * @description Scope: `policy:admin`.
+         */
+        post: operations["rollbackPolicy"];
         delete?: never;
         options?: never;
         head?: never;
@@ -537,6 +559,86 @@ export interface paths {
          * @description Scope: `policy:admin`.
          */
         post: operations["simulatePolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policy/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate a policy document as PUT would, storing nothing (a dry run)
+         * @description Scope: `policy:admin`.
+         */
+        post: operations["validatePolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policy/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who stored which version of the policy, and when (newest first)
+         * @description Scope: `policy:admin`.
+         */
+        get: operations["listPolicyVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policy/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One stored version of the policy (its ETag: the version)
+         * @description Scope: `policy:admin`.
+         */
+        get: operations["getPolicyVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policy/versions/{version}/diff/{other}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed from one version of the policy to another, path by path
+         * @description Scope: `policy:admin`.
+         */
+        get: operations["diffPolicyVersions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -626,8 +728,6 @@ export interface components {
                     id?: string;
                     /** @description An assertion from the tenant's identity provider that the customer is identified */
                     identityToken?: string;
-                } & {
-                    [key: string]: unknown;
                 };
                 /**
                  * @description outbound: an agent's reply before it is sent; inbound: a customer's post
@@ -651,7 +751,7 @@ export interface components {
         };
         BatchResponse: {
             /** @description One per item, in order: the item's check response, or its error */
-            results: (({
+            results: ({
                 actions: ("remove_secret_request" | "remove_secret" | "hide_post" | "advise_block_card" | "advise_change_secret" | "contact_customer_privately" | "move_to_private_channel" | "verify_identity" | "do_not_copy")[];
                 audit: {
                     hash: string;
@@ -662,15 +762,11 @@ export interface components {
                         root: string;
                         seq: number;
                         treeSize?: number;
-                    } & {
-                        [key: string]: unknown;
                     };
-                } & {
-                    [key: string]: unknown;
                 };
                 /** @enum {string} */
                 decision: "allow" | "warn" | "block";
-                findings: ({
+                findings: {
                     /**
                      * @description On the tenant's allow-list: not counted
                      * @constant
@@ -685,17 +781,18 @@ export interface components {
                     kind: string;
                     /** @description The value masked: never the value itself */
                     masked: string;
+                    /**
+                     * @description Of a kind the tenant's tuning monitors: reported, not counted
+                     * @constant
+                     */
+                    monitored?: true;
                     /** @description UTF-16 offset into the text as sent */
                     start: number;
-                } & {
-                    [key: string]: unknown;
-                })[];
+                }[];
                 identity: {
                     reason?: string;
                     /** @enum {string} */
                     status: "verified" | "absent" | "rejected";
-                } & {
-                    [key: string]: unknown;
                 };
                 /** @enum {string} */
                 locale: "pl" | "lt" | "en";
@@ -716,64 +813,46 @@ export interface components {
                     /** @description A ready invitation to a private, identified channel, in the customer's language */
                     privateChannelMessage: string | null;
                     redactedText: string | null;
-                } & {
-                    [key: string]: unknown;
                 };
                 /**
                  * @description A customer exposed a secret: act now
                  * @constant
                  */
                 urgent?: true;
-                violations: ({
+                violations: {
                     kinds: string[];
                     message: string;
                     rule: string;
                     /** @description What to rewrite, in the original offsets */
-                    spans: ({
+                    spans: {
                         end: number;
                         /** @description A kind of POLICY.md (iban, pin, balance, phone …) or a tenant custom kind */
                         kind: string;
                         start: number;
-                    } & {
-                        [key: string]: unknown;
-                    })[];
-                } & {
-                    [key: string]: unknown;
-                })[];
+                    }[];
+                }[];
                 /**
                  * @description Monitor mode: enforced, this would block
                  * @constant
                  */
                 wouldBlock?: true;
-            } & {
-                [key: string]: unknown;
-            }) | ({
+            } | {
                 error: {
                     /** @enum {string} */
-                    code: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "idempotency_conflict" | "conflict" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "audit_unavailable" | "not_ready";
+                    code: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "idempotency_conflict" | "conflict" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "audit_unavailable" | "not_ready";
                     /** @description For 400: `[{ field, message }]`, the failing fields; for 503: `{ reason }` */
                     details?: unknown;
                     /** @description For people; never echoes a submitted value */
                     message: string;
                     requestId?: string | null;
-                } & {
-                    [key: string]: unknown;
                 };
-            } & {
-                [key: string]: unknown;
-            }))[];
-        } & {
-            [key: string]: unknown;
+            })[];
         };
         Checkpoints: {
-            checkpoints: ({
+            checkpoints: {
                 jws: string;
                 seq: number;
-            } & {
-                [key: string]: unknown;
-            })[];
-        } & {
-            [key: string]: unknown;
+            }[];
         };
         CheckRequest: {
             /** @description Required for outbound messages */
@@ -790,8 +869,6 @@ export interface components {
                 id?: string;
                 /** @description An assertion from the tenant's identity provider that the customer is identified */
                 identityToken?: string;
-            } & {
-                [key: string]: unknown;
             };
             /**
              * @description outbound: an agent's reply before it is sent; inbound: a customer's post
@@ -822,15 +899,11 @@ export interface components {
                     root: string;
                     seq: number;
                     treeSize?: number;
-                } & {
-                    [key: string]: unknown;
                 };
-            } & {
-                [key: string]: unknown;
             };
             /** @enum {string} */
             decision: "allow" | "warn" | "block";
-            findings: ({
+            findings: {
                 /**
                  * @description On the tenant's allow-list: not counted
                  * @constant
@@ -845,17 +918,18 @@ export interface components {
                 kind: string;
                 /** @description The value masked: never the value itself */
                 masked: string;
+                /**
+                 * @description Of a kind the tenant's tuning monitors: reported, not counted
+                 * @constant
+                 */
+                monitored?: true;
                 /** @description UTF-16 offset into the text as sent */
                 start: number;
-            } & {
-                [key: string]: unknown;
-            })[];
+            }[];
             identity: {
                 reason?: string;
                 /** @enum {string} */
                 status: "verified" | "absent" | "rejected";
-            } & {
-                [key: string]: unknown;
             };
             /** @enum {string} */
             locale: "pl" | "lt" | "en";
@@ -876,53 +950,41 @@ export interface components {
                 /** @description A ready invitation to a private, identified channel, in the customer's language */
                 privateChannelMessage: string | null;
                 redactedText: string | null;
-            } & {
-                [key: string]: unknown;
             };
             /**
              * @description A customer exposed a secret: act now
              * @constant
              */
             urgent?: true;
-            violations: ({
+            violations: {
                 kinds: string[];
                 message: string;
                 rule: string;
                 /** @description What to rewrite, in the original offsets */
-                spans: ({
+                spans: {
                     end: number;
                     /** @description A kind of POLICY.md (iban, pin, balance, phone …) or a tenant custom kind */
                     kind: string;
                     start: number;
-                } & {
-                    [key: string]: unknown;
-                })[];
-            } & {
-                [key: string]: unknown;
-            })[];
+                }[];
+            }[];
             /**
              * @description Monitor mode: enforced, this would block
              * @constant
              */
             wouldBlock?: true;
-        } & {
-            [key: string]: unknown;
         };
         /** @description The one error shape of the API */
         Error: {
             error: {
                 /** @enum {string} */
-                code: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "idempotency_conflict" | "conflict" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "audit_unavailable" | "not_ready";
+                code: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "idempotency_conflict" | "conflict" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "audit_unavailable" | "not_ready";
                 /** @description For 400: `[{ field, message }]`, the failing fields; for 503: `{ reason }` */
                 details?: unknown;
                 /** @description For people; never echoes a submitted value */
                 message: string;
                 requestId?: string | null;
-            } & {
-                [key: string]: unknown;
             };
-        } & {
-            [key: string]: unknown;
         };
         EventPage: {
             events: (components["schemas"]["AuditEvent"] & {
@@ -949,11 +1011,7 @@ export interface components {
                 sha256: string;
                 tenant: string;
                 through: number;
-            } & {
-                [key: string]: unknown;
             };
-        } & {
-            [key: string]: unknown;
         };
         /** @description Values to filter by */
         Facets: {
@@ -970,18 +1028,12 @@ export interface components {
         };
         Health: {
             status: string;
-        } & {
-            [key: string]: unknown;
         };
         Jwks: {
-            keys: ({
+            keys: {
                 kid?: string;
                 kty: string;
-            } & {
-                [key: string]: unknown;
-            })[];
-        } & {
-            [key: string]: unknown;
+            }[];
         };
         LookupRequest: {
             customerId?: string;
@@ -990,17 +1042,11 @@ export interface components {
         LookupResult: {
             /** @description Every keyed fingerprint of the values: the `fingerprint` filter of the events */
             fingerprint: string[];
-        } & {
-            [key: string]: unknown;
         };
         Override: {
             /** @description The override event */
-            override: {
-                [key: string]: unknown;
-            };
+            override: Record<string, never>;
             receipt: string;
-        } & {
-            [key: string]: unknown;
         };
         OverrideRequest: {
             justification: string;
@@ -1009,24 +1055,21 @@ export interface components {
             createdAt?: string | null;
             createdBy?: string | null;
             /** @description The policy document (see PUT /v1/policy) */
-            policy: {
-                [key: string]: unknown;
-            };
+            policy: Record<string, never>;
             policyVersion: string;
             tenant: string;
             version: number;
-        } & {
-            [key: string]: unknown;
         };
-        /** @description The settings that differ between two versions */
         PolicyDiff: {
+            /** @description Empty when the documents are the same. */
             changes: {
-                after: unknown;
-                before: unknown;
-                /** @enum {string} */
-                change: "added" | "removed" | "changed";
-                /** @description a dotted path into the policy document */
+                /** @description Lists of words, values, patterns: entries added. */
+                added?: unknown[];
+                after?: unknown;
+                before?: unknown;
+                /** @description Member names from the top; custom kinds by name, other lists by index. */
                 path: string;
+                removed?: unknown[];
             }[];
             from: number;
             to: number;
@@ -1051,16 +1094,37 @@ export interface components {
                 phones?: string[];
             };
             brand?: string;
+            /** @description The tenant's own kinds of personal data. */
+            customKinds?: {
+                /**
+                 * @description A check every match must pass: the value's digits (luhn, mod11) or letters and digits (mod97).
+                 * @enum {string}
+                 */
+                checksum?: "mod97" | "luhn" | "mod11";
+                /**
+                 * @description The class of POLICY.md's matrix the kind is decided by.
+                 * @enum {string}
+                 */
+                class: "SECRET" | "ACCOUNT" | "IDENTITY" | "CONTACT" | "INFO";
+                /** @description Words that, within 8 words of a match, raise its confidence (or, with contextRequired, are needed). */
+                context?: string[];
+                /** @description Without a context word nearby, a match is not a finding. */
+                contextRequired?: boolean;
+                /** @description The kind findings carry ("kind": "<name>"); not a built-in kind. */
+                name: string;
+                /** @description RE2 regular expressions (linear time), run over the normalised text. */
+                patterns?: string[];
+                /** @description Literal terms, matched on folded words (case and diacritics ignored); a trailing * makes a word a prefix. */
+                terms?: string[];
+            }[];
             defaultRegion?: string;
             identityProvider?: {
                 audience: string;
                 issuer: string;
                 jwks?: {
-                    keys: ({
+                    keys: {
                         kty: string;
-                    } & {
-                        [key: string]: unknown;
-                    })[];
+                    }[];
                 };
                 jwksUrl?: string;
             };
@@ -1072,6 +1136,44 @@ export interface components {
             privateChannelLink?: string;
             retentionDays?: number;
             safeTexts?: string[];
+            tuning?: {
+                /** @description Must be true when the tuning switches off, monitors, raises the threshold of or allow-lists a SECRET kind. */
+                acknowledgeSecretWeakening?: boolean;
+                /** @description Values, prefixes and phrases never counted in a decision. */
+                allow?: {
+                    /** @description The kind the entry applies to (required with value or prefix). */
+                    kind?: string;
+                    /** @description An exact safe phrase: findings inside it are never counted. */
+                    phrase?: string;
+                    /** @description Values beginning so are never counted (a test card range). */
+                    prefix?: string;
+                    /** @description A value of the kind never counted (compared on letters and digits). */
+                    value?: string;
+                }[];
+                /** @description Values always found as their kind. */
+                deny?: {
+                    /** @description The kind a denied value is always found as. */
+                    kind: string;
+                    /** @description A value always found, wherever it appears. */
+                    value: string;
+                }[];
+                /** @description Per kind (built-in or custom): switched off, monitor-only, a threshold, context words. */
+                kinds?: {
+                    [key: string]: {
+                        /** @description Extra context words that name this kind, per language, as the built-in lexicon does. */
+                        context?: {
+                            [key: string]: string[];
+                        };
+                        /**
+                         * @description off: not detected; monitor: found and reported, never counted in the decision.
+                         * @enum {string}
+                         */
+                        mode?: "on" | "off" | "monitor";
+                        /** @description The minimum confidence of a finding of this kind. */
+                        threshold?: number;
+                    };
+                };
+            };
             wording?: {
                 [key: string]: {
                     customerNotice?: string;
@@ -1104,11 +1206,38 @@ export interface components {
         PolicyHistoryVersion: {
             createdAt: string | null;
             createdBy: string | null;
-            policy: {
-                [key: string]: unknown;
-            };
+            policy: Record<string, never>;
             policyVersion: string;
             version: number;
+        };
+        PolicyRollback: {
+            /** @description The stored version to restore. */
+            version: number;
+        };
+        PolicyValidation: {
+            /** @description The version in force, for If-Match. */
+            basedOn: number;
+            /** @description Top-level settings that differ from the version in force. */
+            changed: string[];
+            /** @description The document as it would be stored (normalised). */
+            policy: Record<string, never>;
+            /** @description Fields that weaken a SECRET kind (acknowledged). */
+            secretWeakenings: string[];
+            /** @constant */
+            valid: true;
+        };
+        PolicyVersions: {
+            /** @description `before` for the next page, or null. */
+            next: number | null;
+            /** @description Newest first. */
+            versions: {
+                /** @description When it was stored. */
+                createdAt: string;
+                /** @description Who stored it (the access token subject). */
+                createdBy: string;
+                policyVersion: string;
+                version: number;
+            }[];
         };
         PurgeRequest: {
             olderThanDays?: number;
@@ -1116,8 +1245,6 @@ export interface components {
         PurgeResult: {
             purged: number;
             reason?: string;
-        } & {
-            [key: string]: unknown;
         };
         Review: {
             createdAt: string;
@@ -1129,8 +1256,6 @@ export interface components {
             reviewer: string;
             /** @enum {string} */
             verdict: "confirmed" | "false_positive" | "escalated";
-        } & {
-            [key: string]: unknown;
         };
         ReviewQueue: {
             counts: {
@@ -1147,26 +1272,37 @@ export interface components {
             verdict: "confirmed" | "false_positive" | "escalated";
         };
         Simulation: {
+            /** @description Per custom kind: events where it counted, as recorded and under the candidate, and the decisions that changed among them */
+            byCustomKind?: {
+                [key: string]: {
+                    after: number;
+                    before: number;
+                    changed: number;
+                };
+            };
             byRule: {
                 [key: string]: {
                     after: number;
                     before: number;
-                } & {
-                    [key: string]: unknown;
                 };
             };
             changed: number;
             evaluated: number;
+            /** @description What history cannot tell: new custom kinds, denied values, allowed prefixes and phrases, new context words */
+            notSimulated?: Record<string, never>;
             transitions: {
                 [key: string]: number;
             };
-        } & {
-            [key: string]: unknown;
         };
         SimulationRequest: {
+            /** @description Earliest check to replay (ISO time). */
             from?: string;
-            /** @default 10000 */
+            /**
+             * @description At most this many recent checks.
+             * @default 10000
+             */
             limit?: number;
+            /** @description The candidate policy document. */
             policy: {
                 /**
                  * @default {
@@ -1187,16 +1323,37 @@ export interface components {
                     phones?: string[];
                 };
                 brand?: string;
+                /** @description The tenant's own kinds of personal data. */
+                customKinds?: {
+                    /**
+                     * @description A check every match must pass: the value's digits (luhn, mod11) or letters and digits (mod97).
+                     * @enum {string}
+                     */
+                    checksum?: "mod97" | "luhn" | "mod11";
+                    /**
+                     * @description The class of POLICY.md's matrix the kind is decided by.
+                     * @enum {string}
+                     */
+                    class: "SECRET" | "ACCOUNT" | "IDENTITY" | "CONTACT" | "INFO";
+                    /** @description Words that, within 8 words of a match, raise its confidence (or, with contextRequired, are needed). */
+                    context?: string[];
+                    /** @description Without a context word nearby, a match is not a finding. */
+                    contextRequired?: boolean;
+                    /** @description The kind findings carry ("kind": "<name>"); not a built-in kind. */
+                    name: string;
+                    /** @description RE2 regular expressions (linear time), run over the normalised text. */
+                    patterns?: string[];
+                    /** @description Literal terms, matched on folded words (case and diacritics ignored); a trailing * makes a word a prefix. */
+                    terms?: string[];
+                }[];
                 defaultRegion?: string;
                 identityProvider?: {
                     audience: string;
                     issuer: string;
                     jwks?: {
-                        keys: ({
+                        keys: {
                             kty: string;
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        }[];
                     };
                     jwksUrl?: string;
                 };
@@ -1208,6 +1365,44 @@ export interface components {
                 privateChannelLink?: string;
                 retentionDays?: number;
                 safeTexts?: string[];
+                tuning?: {
+                    /** @description Must be true when the tuning switches off, monitors, raises the threshold of or allow-lists a SECRET kind. */
+                    acknowledgeSecretWeakening?: boolean;
+                    /** @description Values, prefixes and phrases never counted in a decision. */
+                    allow?: {
+                        /** @description The kind the entry applies to (required with value or prefix). */
+                        kind?: string;
+                        /** @description An exact safe phrase: findings inside it are never counted. */
+                        phrase?: string;
+                        /** @description Values beginning so are never counted (a test card range). */
+                        prefix?: string;
+                        /** @description A value of the kind never counted (compared on letters and digits). */
+                        value?: string;
+                    }[];
+                    /** @description Values always found as their kind. */
+                    deny?: {
+                        /** @description The kind a denied value is always found as. */
+                        kind: string;
+                        /** @description A value always found, wherever it appears. */
+                        value: string;
+                    }[];
+                    /** @description Per kind (built-in or custom): switched off, monitor-only, a threshold, context words. */
+                    kinds?: {
+                        [key: string]: {
+                            /** @description Extra context words that name this kind, per language, as the built-in lexicon does. */
+                            context?: {
+                                [key: string]: string[];
+                            };
+                            /**
+                             * @description off: not detected; monitor: found and reported, never counted in the decision.
+                             * @enum {string}
+                             */
+                            mode?: "on" | "off" | "monitor";
+                            /** @description The minimum confidence of a finding of this kind. */
+                            threshold?: number;
+                        };
+                    };
+                };
                 wording?: {
                     [key: string]: {
                         customerNotice?: string;
@@ -1215,10 +1410,11 @@ export interface components {
                     };
                 };
             };
+            /** @description Latest check to replay (ISO time). */
             to?: string;
         };
         Summary: {
-            byDay: ({
+            byDay: {
                 day: string;
                 /** @description of them, those with a false_positive review */
                 falsePositive: number;
@@ -1226,9 +1422,7 @@ export interface components {
                 /** @description checks of the day anyone reviewed */
                 reviewed: number;
                 wouldBlock: number;
-            } & {
-                [key: string]: unknown;
-            })[];
+            }[];
             byKind: {
                 [key: string]: number;
             };
@@ -1245,32 +1439,22 @@ export interface components {
             reviews: {
                 falsePositive: number;
                 reviewed: number;
-            } & {
-                [key: string]: unknown;
             };
             /** @description the time zone the days are counted in */
             timeZone: string;
             wouldBlock: number;
-        } & {
-            [key: string]: unknown;
         };
         VerifyReport: {
             breakCount: number;
-            breaks: ({
+            breaks: {
                 reason: string;
                 seq: number | null;
-            } & {
-                [key: string]: unknown;
-            })[];
+            }[];
             events: number;
             head?: string | null;
             /** @description Each held checkpoint or receipt, with its proofs */
-            held: {
-                [key: string]: unknown;
-            }[];
+            held: Record<string, never>[];
             ok: boolean;
-        } & {
-            [key: string]: unknown;
         };
         VerifyRequest: {
             checkpoint?: string;
@@ -1362,8 +1546,6 @@ export interface operations {
                 content: {
                     "application/json": {
                         status: string;
-                    } & {
-                        [key: string]: unknown;
                     };
                 };
             };
@@ -1544,7 +1726,7 @@ export interface operations {
                 fingerprint?: string;
                 from?: string;
                 /** @description a kind of data found; repeat the parameter for several (any of them matches) */
-                kind?: ("iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name") | ("iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name")[];
+                kind?: string | string[];
                 limit?: number;
                 /** @description the platform; repeat the parameter for several (any of them matches) */
                 platform?: string | string[];
@@ -2011,7 +2193,7 @@ export interface operations {
                 format?: "csv" | "jsonl";
                 from?: string;
                 /** @description a kind of data found; repeat the parameter for several (any of them matches) */
-                kind?: ("iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name") | ("iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name")[];
+                kind?: string | string[];
                 /** @description the platform; repeat the parameter for several (any of them matches) */
                 platform?: string | string[];
                 /** @description a rule that applied; repeat the parameter for several (any of them matches) */
@@ -2100,7 +2282,7 @@ export interface operations {
                 format?: "csv" | "jsonl";
                 from?: string;
                 /** @description a kind of data found; repeat the parameter for several (any of them matches) */
-                kind?: ("iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name") | ("iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name")[];
+                kind?: string | string[];
                 /** @description the platform; repeat the parameter for several (any of them matches) */
                 platform?: string | string[];
                 /** @description a rule that applied; repeat the parameter for several (any of them matches) */
@@ -2187,7 +2369,7 @@ export interface operations {
                 fingerprint?: string;
                 from?: string;
                 /** @description a kind of data found; repeat the parameter for several (any of them matches) */
-                kind?: ("iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name") | ("iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name")[];
+                kind?: string | string[];
                 /** @description the platform; repeat the parameter for several (any of them matches) */
                 platform?: string | string[];
                 /** @description a rule that applied; repeat the parameter for several (any of them matches) */
@@ -2676,7 +2858,7 @@ export interface operations {
                 fingerprint?: string;
                 from?: string;
                 /** @description a kind of data found; repeat the parameter for several (any of them matches) */
-                kind?: ("iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name") | ("iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name")[];
+                kind?: string | string[];
                 /** @description events per page */
                 limit?: number;
                 /** @description the platform; repeat the parameter for several (any of them matches) */
@@ -2764,7 +2946,7 @@ export interface operations {
                 fingerprint?: string;
                 from?: string;
                 /** @description a kind of data found; repeat the parameter for several (any of them matches) */
-                kind?: ("iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name") | ("iban" | "payment_card" | "card_security_code" | "pin" | "password" | "one_time_code" | "balance" | "phone" | "email" | "national_id" | "address" | "date_of_birth" | "person_name")[];
+                kind?: string | string[];
                 /** @description the platform; repeat the parameter for several (any of them matches) */
                 platform?: string | string[];
                 /** @description a rule that applied; repeat the parameter for several (any of them matches) */
@@ -3042,6 +3224,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "decision": "block",
+                     *       "mode": "enforce",
+                     *       "locale": "pl",
+                     *       "findings": [
+                     *         {
+                     *           "kind": "balance",
+                     *           "start": 24,
+                     *           "end": 35,
+                     *           "confidence": 0.9,
+                     *           "masked": "* ***,** zł",
+                     *           "evidence": [
+                     *             "format:amount",
+                     *             "context:balance"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "violations": [
+                     *         {
+                     *           "rule": "account-data-public",
+                     *           "kinds": [
+                     *             "balance"
+                     *           ],
+                     *           "message": "Account data may be given only in a private channel after identification.",
+                     *           "spans": [
+                     *             {
+                     *               "start": 24,
+                     *               "end": 35,
+                     *               "kind": "balance"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "actions": [
+                     *         "move_to_private_channel",
+                     *         "verify_identity"
+                     *       ],
+                     *       "suggestion": {
+                     *         "redactedText": "Saldo Pana konta wynosi * ***,** zł.",
+                     *         "privateChannelMessage": "Dzień dobry, ze względu na ochronę danych osobowych nie możemy podać tych informacji publicznie. Zapraszamy do wiadomości prywatnej – po potwierdzeniu tożsamości udzielimy pełnej odpowiedzi.",
+                     *         "customerNotice": null
+                     *       },
+                     *       "identity": {
+                     *         "status": "absent"
+                     *       },
+                     *       "policyVersion": "demo@3",
+                     *       "audit": {
+                     *         "id": "01KAB7J3M4Q9V2N8X5R6T1Y0ZC",
+                     *         "seq": 1042,
+                     *         "hash": "9f2c…"
+                     *       },
+                     *       "receipt": "eyJhbGciOiJFZERTQSIs…"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CheckResponse"];
                 };
             };
@@ -3176,6 +3413,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "decision": "block",
+                     *           "mode": "enforce",
+                     *           "locale": "pl",
+                     *           "findings": [
+                     *             {
+                     *               "kind": "balance",
+                     *               "start": 24,
+                     *               "end": 35,
+                     *               "confidence": 0.9,
+                     *               "masked": "* ***,** zł",
+                     *               "evidence": [
+                     *                 "format:amount",
+                     *                 "context:balance"
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "violations": [
+                     *             {
+                     *               "rule": "account-data-public",
+                     *               "kinds": [
+                     *                 "balance"
+                     *               ],
+                     *               "message": "Account data may be given only in a private channel after identification.",
+                     *               "spans": [
+                     *                 {
+                     *                   "start": 24,
+                     *                   "end": 35,
+                     *                   "kind": "balance"
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "actions": [
+                     *             "move_to_private_channel",
+                     *             "verify_identity"
+                     *           ],
+                     *           "suggestion": {
+                     *             "redactedText": "Saldo Pana konta wynosi * ***,** zł.",
+                     *             "privateChannelMessage": "Dzień dobry, ze względu na ochronę danych osobowych nie możemy podać tych informacji publicznie. Zapraszamy do wiadomości prywatnej – po potwierdzeniu tożsamości udzielimy pełnej odpowiedzi.",
+                     *             "customerNotice": null
+                     *           },
+                     *           "identity": {
+                     *             "status": "absent"
+                     *           },
+                     *           "policyVersion": "demo@3",
+                     *           "audit": {
+                     *             "id": "01KAB7J3M4Q9V2N8X5R6T1Y0ZC",
+                     *             "seq": 1042,
+                     *             "hash": "9f2c…"
+                     *           },
+                     *           "receipt": "eyJhbGciOiJFZERTQSIs…"
+                     *         },
+                     *         {
+                     *           "error": {
+                     *             "code": "invalid_request",
+                     *             "message": "channel.visibility: Invalid option: expected one of \"public\"|\"private\"",
+                     *             "details": [
+                     *               {
+                     *                 "field": "channel.visibility",
+                     *                 "message": "Invalid option"
+                     *               }
+                     *             ]
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["BatchResponse"];
                 };
             };
@@ -3318,7 +3626,10 @@ export interface operations {
     putPolicy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of GET /v1/policy ("<version>"): the write is refused with 412 if another version is in force. */
+                "If-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3371,6 +3682,139 @@ export interface operations {
             };
             /** @description `conflict`: the change conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `precondition_failed`: If-Match names a version that is no longer in force (or is malformed); read the policy again */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rollbackPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of GET /v1/policy ("<version>"): the write is refused with 412 if another version is in force. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["PolicyRollback"];
+            };
+        };
+        responses: {
+            /** @description The new version */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such resource for this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `conflict`: the change conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `precondition_failed`: If-Match names a version that is no longer in force (or is malformed); read the policy again */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3478,6 +3922,332 @@ export interface operations {
             };
             /** @description `unsupported_media_type`: the body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    validatePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "mode": "monitor"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PolicyDocument"];
+            };
+        };
+        responses: {
+            /** @description The document as it would be stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyValidation"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPolicyVersions: {
+        parameters: {
+            query?: {
+                /** @description Only versions older than this one (the next page). */
+                before?: string;
+                /** @description At most this many versions, newest first (1–1000, default 100). */
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of versions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyVersions"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPolicyVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A version number (0: the default before any was stored) */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such resource for this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    diffPolicyVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The version compared to */
+                other: string;
+                /** @description The version compared from */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDiff"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such resource for this tenant */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -701,13 +701,28 @@ async function showDiff(from, to) {
       el('th', { scope: 'col', textContent: t(k) }),
     ),
   );
+  // a list of words is shown by what left it and what joined it; any other setting before and after
   const rows = d.changes.map((c) =>
     el(
       'tr',
-      { className: `diff-${c.change}` },
+      {},
       el('th', { scope: 'row', textContent: c.path }),
-      el('td', {}, el('code', { textContent: shownValue(c.before) })),
-      el('td', {}, el('code', { textContent: shownValue(c.after) })),
+      el(
+        'td',
+        { className: 'diff-removed' },
+        el('code', {
+          textContent: c.removed
+            ? c.removed.map(shownValue).join(', ') || '—'
+            : shownValue(c.before),
+        }),
+      ),
+      el(
+        'td',
+        { className: 'diff-added' },
+        el('code', {
+          textContent: c.added ? c.added.map(shownValue).join(', ') || '—' : shownValue(c.after),
+        }),
+      ),
     ),
   );
   $('diff-result').replaceChildren(

@@ -14,10 +14,9 @@ import {
 } from '../audit-schemas.ts';
 import { facetQuerySchema, facetResponseSchema } from '../facet-schemas.ts';
 import {
+  auditPolicyVersionResponseSchema,
+  auditPolicyVersionsResponseSchema,
   policyDiffQuerySchema,
-  policyDiffResponseSchema,
-  policyVersionResponseSchema,
-  policyVersionsResponseSchema,
 } from '../policy-history-schemas.ts';
 import { queueQuerySchema } from '../queue-schemas.ts';
 import {
@@ -315,7 +314,7 @@ export const OPERATIONS: readonly Operation[] = [
       200: {
         description: 'Every version, oldest first',
         name: 'PolicyHistory',
-        schema: policyVersionsResponseSchema,
+        schema: auditPolicyVersionsResponseSchema,
       },
     },
   },
@@ -328,6 +327,7 @@ export const OPERATIONS: readonly Operation[] = [
     scope: 'audit:read',
     query: policyDiffQuerySchema,
     responses: {
+      // the same answer as GET /v1/policy/versions/{version}/diff/{other}
       200: { description: 'The changes', name: 'PolicyDiff', schema: policyDiffResponseSchema },
     },
     errors: ['not_found'],
@@ -344,7 +344,7 @@ export const OPERATIONS: readonly Operation[] = [
       200: {
         description: 'The version',
         name: 'PolicyHistoryVersion',
-        schema: policyVersionResponseSchema,
+        schema: auditPolicyVersionResponseSchema,
       },
     },
     errors: ['not_found'],
