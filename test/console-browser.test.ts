@@ -11,10 +11,15 @@ import { startTestProvider, type TestProvider } from './support/oidc-provider.ts
 import { createTestService, type TestService } from './support/service.ts';
 
 // the system's Chromium (Debian's `chromium` package), or CHROMIUM_PATH
-const CHROMIUM =
-  process.env.CHROMIUM_PATH ??
-  ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) =>
-    existsSync(p),
+const CHROMIUM = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+].find((p) => p !== undefined && existsSync(p));
+if (!CHROMIUM)
+  console.warn(
+    'console-browser.test.ts SKIPPED: no Chromium at CHROMIUM_PATH, /usr/bin/chromium, /usr/bin/chromium-browser or /usr/bin/google-chrome (apt-get install chromium)',
   );
 // screenshots of each screen, when asked for (SARGAS_SCREENSHOTS=<directory>)
 const SCREENS = process.env.SARGAS_SCREENSHOTS;
