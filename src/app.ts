@@ -17,9 +17,13 @@ import { verifyRoutes } from './api/verify-routes.ts';
 import { policyRoutes } from './api/policy-routes.ts';
 import { streamRoutes } from './api/stream-routes.ts';
 import { careRoutes, threadRoutes } from './api/care-routes.ts';
-import { consoleRoutes } from './console/routes.ts';
 import { docsRoutes } from './api/docs-routes.ts';
 import { SERVICE_VERSION } from './version.ts';
+import { consoleRoutes, type ConsoleAuth } from './console/routes.ts';
+import { sessionCaller } from './console/session-cookie.ts';
+import { SessionStore } from './console/sessions.ts';
+import { reviewQueueRoutes } from './api/review-queue-routes.ts';
+import { policyHistoryRoutes } from './api/policy-history-routes.ts';
 import { createMetrics } from './api/metrics.ts';
 import { isUnavailable, StoreUnavailable } from './db/unavailable.ts';
 import { auditUnavailable } from './service/audit-failure.ts';
@@ -73,6 +77,17 @@ export function createApp(deps: AppDeps) {
   app.use('/v1/*', async (c, next) =>
     c.req.path === '/v1/check/batch' ? next() : limitBody(maxBody)(c, next),
   );
+  // the console's session cookie stands for a bearer token (CSRF-checked on every change)
+  const consoleAuth: ConsoleAuth = {
+    sessions:
+      deps.console?.sessions ?? new SessionStore((deps.console?.sessionMinutes ?? 480) * 60_000),
+    oidc: deps.console?.oidc,
+    devTokens: deps.console?.devTokens ?? false,
+    sessionMinutes: deps.console?.sessionMinutes ?? 480,
+    accessKeys: deps.keys.accessKeys,
+    auth: deps.auth,
+  };
+  app.use('/v1/*', sessionCaller(consoleAuth.sessions, consoleAuth.oidc?.settings.redirectUri));
   // while the store is known to be down nothing under /v1 can be answered (a check needs its
   // event committed, the audit reads the store): 503 at once, not after a connect timeout
   app.use('/v1/*', async (_c, next) => {
@@ -108,6 +123,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', healthRoutes(deps, metrics));
   app.route('/v1/check', checkRoutes(deps, metrics));
   app.route('/v1/audit/events', eventRoutes(deps));
+  app.route('/v1/audit', reviewQueueRoutes(deps));
+  app.route('/v1/audit/policy-versions', policyHistoryRoutes(deps));
   app.route('/v1/audit/fingerprints', lookupRoutes(deps));
   app.route('/v1/audit', verifyRoutes(deps));
   app.route('/v1/audit', exportRoutes(deps));
@@ -116,7 +133,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/policy', policyRoutes(deps));
   app.route('/v1/care', careRoutes(deps));
   app.route('/v1/threads', threadRoutes(deps));
-  app.route('/console', consoleRoutes());
+  app.route('/console', consoleRoutes(consoleAuth));
   app.route('/', docsRoutes(SERVICE_VERSION));
   return app;
 }

@@ -103,3 +103,27 @@ describe('sink and care settings', () => {
     }
   });
 });
+
+describe('console sign-in settings', () => {
+  it('takes an OpenID Connect provider with its client and callback, and turns pasted tokens off', () => {
+    const c = loadConfig({
+      OIDC_ISSUER: 'https://login.bank.example/realms/staff',
+      OIDC_CLIENT_ID: 'sargas',
+      OIDC_REDIRECT_URI: 'https://sargas.bank.example/console/callback',
+      OIDC_ROLES_CLAIM: 'realm_access.roles',
+      OIDC_ROLE_SCOPES: '{"compliance":["audit:read","audit:review"]}',
+    });
+    expect(c.consoleDevTokens).toBe(false);
+    expect(c.OIDC_ROLE_SCOPES).toEqual({ compliance: ['audit:read', 'audit:review'] });
+    expect(c.OIDC_TENANT_CLAIM).toBe('tenant');
+    expect(loadConfig({}).consoleDevTokens).toBe(true);
+  });
+  it('names what is missing or wrong', () => {
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://login.bank.example' })).toThrow(
+      /OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_REDIRECT_URI/,
+    );
+    expect(() => loadConfig({ OIDC_ROLE_SCOPES: '{"x":["check"]}' })).toThrow(/OIDC_ROLE_SCOPES/);
+    expect(() => loadConfig({ OIDC_ROLE_SCOPES: 'not json' })).toThrow(/OIDC_ROLE_SCOPES/);
+    expect(() => loadConfig({ CONSOLE_DEV_TOKENS: 'yes' })).toThrow(/CONSOLE_DEV_TOKENS/);
+  });
+});

@@ -135,10 +135,46 @@ const schema = z.object({
       }
       return map;
     }),
+  // the console's sign-in through the bank's OpenID Connect provider (docs/console.md)
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  // none: a public client (PKCE only)
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  // the console's callback as the browser reaches it, e.g. https://sargas.bank/console/callback
+  OIDC_REDIRECT_URI: z.string().url().optional(),
+  OIDC_SCOPES: z.string().default('openid profile'),
+  // claims of the ID token: a dotted path reaches into an object (realm_access.roles)
+  OIDC_TENANT_CLAIM: z.string().min(1).default('tenant'),
+  OIDC_ROLES_CLAIM: z.string().min(1).default('roles'),
+  // role → the console scopes it grants, as JSON; roles named like a scope grant that scope
+  OIDC_ROLE_SCOPES: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      try {
+        return roleScopesSchema.parse(JSON.parse(v));
+      } catch {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'must be JSON mapping each role to scopes among audit:read, audit:review, policy:admin',
+        });
+        return z.NEVER;
+      }
+    }),
+  // pasting an access token into the console: on by default only when no OIDC issuer is set
+  CONSOLE_DEV_TOKENS: z.enum(['true', 'false']).optional(),
+  CONSOLE_SESSION_MINUTES: z.coerce.number().int().min(5).max(1440).default(480),
 });
 
+const roleScopesSchema = z.record(
+  z.string().min(1),
+  z.array(z.enum(['audit:read', 'audit:review', 'policy:admin'])),
+);
+
 /** The service's configuration, parsed once at start from the environment. */
-export type Config = z.infer<typeof schema> & { devKeys: boolean };
+export type Config = z.infer<typeof schema> & { devKeys: boolean; consoleDevTokens: boolean };
 
 /** Parses the environment; throws one error listing every wrong variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -154,7 +190,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(
       'invalid configuration:\n  SINK_WEBHOOK_SECRET: required with SINK_WEBHOOK_URL (it signs every batch)',
     );
-  return { ...c, devKeys: !c.AUTH_JWKS_URL && !c.AUTH_JWKS_FILE };
+  if (c.OIDC_ISSUER && (!c.OIDC_CLIENT_ID || !c.OIDC_REDIRECT_URI))
+    throw new Error(
+      'invalid configuration:\n  OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_REDIRECT_URI',
+    );
+  return {
+    ...c,
+    devKeys: !c.AUTH_JWKS_URL && !c.AUTH_JWKS_FILE,
+    consoleDevTokens: c.CONSOLE_DEV_TOKENS ? c.CONSOLE_DEV_TOKENS === 'true' : !c.OIDC_ISSUER,
+  };
 }
 
 /** For entry points: the configuration, or its errors on stderr and exit code 2. */

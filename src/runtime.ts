@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { createApp } from './app.ts';
 import { devIdentityProvider } from './auth/dev-identity.ts';
+import { OidcClient } from './console/oidc.ts';
 import { loadKeys, type KeyMaterial } from './auth/keys.ts';
 import { registerServiceKey } from './audit/service-keys.ts';
 import { AuditWriter } from './audit/writer.ts';
@@ -155,6 +156,23 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
     care: {
       followUpMinutes: config.CARE_FOLLOW_UP_MINUTES,
       followUpMinutesByTenant: config.CARE_FOLLOW_UP_MINUTES_BY_TENANT,
+    },
+    console: {
+      devTokens: config.consoleDevTokens,
+      sessionMinutes: config.CONSOLE_SESSION_MINUTES,
+      oidc:
+        config.OIDC_ISSUER && config.OIDC_CLIENT_ID && config.OIDC_REDIRECT_URI
+          ? new OidcClient({
+              issuer: config.OIDC_ISSUER,
+              clientId: config.OIDC_CLIENT_ID,
+              clientSecret: config.OIDC_CLIENT_SECRET,
+              redirectUri: config.OIDC_REDIRECT_URI,
+              scopes: config.OIDC_SCOPES,
+              tenantClaim: config.OIDC_TENANT_CLAIM,
+              rolesClaim: config.OIDC_ROLES_CLAIM,
+              roleScopes: config.OIDC_ROLE_SCOPES,
+            })
+          : undefined,
     },
   });
   return { database, policies, keys, writer, availability, lifecycle, witnesses, app, sinks };

@@ -54,6 +54,33 @@ const ROUTES = [
     body: { justification: 'the customer asked for it twice' },
     ok: 404,
   },
+  {
+    name: 'GET /v1/audit/events/:id/receipt',
+    scope: 'audit:read',
+    method: 'GET',
+    path: `/v1/audit/events/${NO_SUCH_EVENT}/receipt`,
+    ok: 404,
+  },
+  { name: 'GET /v1/audit/queue', scope: 'audit:read', method: 'GET', path: '/v1/audit/queue' },
+  { name: 'GET /v1/audit/facets', scope: 'audit:read', method: 'GET', path: '/v1/audit/facets' },
+  {
+    name: 'GET /v1/audit/policy-versions',
+    scope: 'audit:read',
+    method: 'GET',
+    path: '/v1/audit/policy-versions',
+  },
+  {
+    name: 'GET /v1/audit/policy-versions/:version',
+    scope: 'audit:read',
+    method: 'GET',
+    path: '/v1/audit/policy-versions/0',
+  },
+  {
+    name: 'GET /v1/audit/policy-versions/diff',
+    scope: 'audit:read',
+    method: 'GET',
+    path: '/v1/audit/policy-versions/diff?from=0&to=0',
+  },
   { name: 'GET /v1/audit/verify', scope: 'audit:read', method: 'GET', path: '/v1/audit/verify' },
   {
     name: 'POST /v1/audit/verify',
@@ -171,6 +198,14 @@ const PUBLIC = [
   'GET /docs/init.js',
   'GET /docs/swagger-ui-bundle.js',
   'GET /docs/swagger-ui.css',
+  'GET /console/chart.js',
+  'GET /console/texts.json',
+  // the console's sign-in: each checks what it needs itself (test/console-session.test.ts)
+  'GET /console/session',
+  'GET /console/login',
+  'GET /console/callback',
+  'POST /console/token',
+  'POST /console/logout',
 ];
 
 describe.each(BACKENDS)('authentication and tenancy on %s', (backend) => {

@@ -28,6 +28,15 @@ describe('the audit console', () => {
     expect(script).toContain('/v1/audit/fingerprints');
     expect(script).not.toMatch(/innerHTML/); // values are only ever written as text
     expect((await svc.app.request('/console/console.css')).status).toBe(200);
+    // Chart.js from the npm package, served here: no script from elsewhere
+    const charts = await svc.app.request('/console/chart.js');
+    expect(charts.headers.get('content-type')).toMatch(/javascript/);
+    expect(await charts.text()).toContain('Chart.js v4');
+    expect(html).not.toMatch(/src="https?:/);
+    const { texts, kinds, rules } = await (await svc.app.request('/console/texts.json')).json();
+    expect(Object.keys(texts).sort()).toEqual(['en', 'lt', 'pl']);
+    expect(kinds.map((k: { name: string }) => k.name)).toContain('iban');
+    expect(rules.map((r: { id: string }) => r.id)).toContain('account-data-public');
   });
 
   it('shows the fields the audit event declares, with their labels, and none it keeps to itself', async () => {
@@ -62,7 +71,7 @@ describe('the audit console', () => {
       'kinds',
       'agentId',
     ]);
-    // what the list of events shows is every name the API answers with
+    // what the list of events shows is every name the API answers with (and whether it was reviewed)
     const t = await svc.token('console', ['check', 'audit:read']);
     await svc.check(t, {
       direction: 'inbound',
@@ -74,6 +83,6 @@ describe('the audit console', () => {
         await svc.app.request('/v1/audit/events', { headers: { authorization: `Bearer ${t}` } })
       ).json()
     ).events;
-    expect(Object.keys(event).sort()).toEqual([...names].sort());
+    expect(Object.keys(event).sort()).toEqual([...names, 'reviewCount'].sort());
   });
 });

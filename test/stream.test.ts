@@ -67,13 +67,16 @@ describe.each(BACKENDS)('the audit stream on %s', (backend) => {
     const next = await lines.take(4);
     await lines.cancel();
     expect(next.map((l) => l.seq)).toEqual([6, 7, 8, 9]);
-    // the shape of GET /v1/audit/events, line for line
+    // the shape of GET /v1/audit/events, line for line (but the list's count of reviews so
+    // far, which is not part of the event)
     const listed = (await (
       await svc.app.request('/v1/audit/events?limit=100', {
         headers: { authorization: `Bearer ${read}` },
       })
     ).json()) as { events: Array<Record<string, unknown>> };
-    expect([...firstFive, ...next]).toEqual([...listed.events].reverse());
+    expect([...firstFive, ...next]).toEqual(
+      [...listed.events].reverse().map(({ reviewCount: _, ...event }) => event),
+    );
 
     // resumed after the 6th: the rest, and (follow=false) the stream closes
     const resumed = await app.request('/v1/audit/stream?after=6&follow=false', {

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { listCheckpoints, type EventFilter } from '../audit/query.ts';
 import { purgeBefore } from '../audit/retention.ts';
 import { summarize } from '../audit/summary.ts';
-import { filterSchema, parseQuery, purgeSchema } from './audit-schemas.ts';
+import { summaryQuerySchema, parseQuery, queryOf, purgeSchema } from './audit-schemas.ts';
 import { requireScope } from './auth.ts';
 import { readJson } from './body.ts';
 import type { AppDeps } from './deps.ts';
@@ -16,8 +16,8 @@ export function auditRoutes(deps: AppDeps) {
   const db = deps.database.db;
 
   app.get('/summary', read, async (c) => {
-    const q = parseQuery(filterSchema, c.req.query());
-    return c.json(await summarize(db, c.get('caller').tenant, q as EventFilter));
+    const { tz, ...q } = parseQuery(summaryQuerySchema, queryOf(c));
+    return c.json(await summarize(db, c.get('caller').tenant, q as EventFilter, tz));
   });
 
   app.get('/checkpoints', read, async (c) =>

@@ -5,23 +5,34 @@ import { isoDate, safeText } from '../validation/text.ts';
 import type { AppEnv } from './env.ts';
 import { validationError } from './errors.ts';
 
+/**
+ * A filter that takes one value or several (the parameter repeated: `?kind=iban&kind=phone`;
+ * any of them matches). One value stays a string, as before lists were accepted.
+ */
+function oneOrMany<T extends z.ZodType<string>>(value: T, what: string) {
+  return z
+    .union([value, z.array(value).min(1).max(50)])
+    .optional()
+    .describe(`${what}; repeat the parameter for several (any of them matches)`);
+}
+
 /** Filters of the events list, the export and the summary: every one bounded, none reaching SQL unchecked. */
 export const filterSchema = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
-  decision: z.enum(['allow', 'warn', 'block']).optional(),
-  kind: z
-    .string()
-    .regex(/^[a-z][a-z0-9_]{1,39}$/, 'a kind: built-in, or the name of a custom kind')
-    .optional(),
+  decision: oneOrMany(z.enum(['allow', 'warn', 'block']), 'the decision'),
+  kind: oneOrMany(
+    z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'a kind: built-in, or the name of a custom kind'),
+    'a kind of data found',
+  ),
   direction: z.enum(['inbound', 'outbound']).optional(),
   visibility: z.enum(['public', 'private']).optional(),
-  agent: safeText({ max: 256 }).optional(),
-  rule: safeText({ max: 64 }).optional(),
-  platform: safeText({ max: 64 }).optional(),
+  agent: oneOrMany(safeText({ max: 256 }), 'the agent or officer'),
+  rule: oneOrMany(safeText({ max: 64 }), 'a rule that applied'),
+  platform: oneOrMany(safeText({ max: 64 }), 'the platform'),
   thread: safeText({ max: 256 }).optional(),
-  type: z
-    .enum([
+  type: oneOrMany(
+    z.enum([
       'check',
       'override',
       'policy_change',
@@ -30,8 +41,9 @@ export const filterSchema = z.object({
       'review',
       'thread_action',
       'care_alert',
-    ])
-    .optional(),
+    ]),
+    'the type of event',
+  ),
   fingerprint: z
     .string()
     .regex(
@@ -41,6 +53,24 @@ export const filterSchema = z.object({
     .transform((v) => v.split(','))
     .optional(),
 });
+
+/** An IANA time zone the summary counts days in (Europe/Warsaw); the default is UTC. */
+export const timeZone = z
+  .string()
+  .max(64)
+  .regex(/^[A-Za-z][\w+\-/]*$/, 'must be an IANA time zone such as Europe/Warsaw')
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not a time zone this service knows')
+  .describe('The time zone whose days the counts are grouped by (IANA name), default UTC');
+
+/** GET /v1/audit/summary: the filters, and the officer's time zone for the days. */
+export const summaryQuerySchema = filterSchema.extend({ tz: timeZone.optional() });
 
 /** A chain position as a parameter: a whole number PostgreSQL's bigint and JavaScript both hold exactly. */
 export const chainPosition = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -75,10 +105,18 @@ export const reviewSchema = z.strictObject({
   note: safeText({ min: 1, max: 2000, multiline: true }),
 });
 
+/** A request's query: a parameter given once as a string, one repeated as the list of its values. */
+export function queryOf(c: Context): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(c.req.queries()))
+    out[k] = v.length === 1 ? (v[0] as string) : v;
+  return out;
+}
+
 /** Parses a query string against its schema; 400 naming the parameter. */
 export function parseQuery<S extends z.ZodType>(
   schema: S,
-  query: Record<string, string>,
+  query: Record<string, string | string[]>,
 ): z.infer<S> {
   const result = schema.safeParse(query);
   if (!result.success) throw validationError(result.error);

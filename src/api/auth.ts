@@ -45,18 +45,19 @@ async function callerFor(
   return caller;
 }
 
-/** Builds the middleware that admits callers whose bearer token verifies and carries `scope`. */
+/** Builds the middleware that admits callers whose bearer token verifies (or whose console session is open) and carries `scope`. */
 export function requireScope(
   scope: Scope,
   keys: JWTVerifyGetKey,
   options: AccessTokenOptions,
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match)
+    const header = c.req.header('authorization');
+    const session = header === undefined ? c.get('sessionCaller') : undefined;
+    const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+    if (!match && !session)
       throw new ApiError('unauthorized', 'Send a bearer token in the Authorization header.');
-    const caller = await callerFor(match[1] as string, keys, options);
+    const caller = session ?? (await callerFor(match?.[1] as string, keys, options));
     if (!caller.scopes.has(scope))
       throw new ApiError('forbidden', `This token lacks the scope "${scope}".`);
     c.set('caller', caller);

@@ -11,6 +11,8 @@ import type { DatabaseHandle } from '../db/client.ts';
 import type { AddressPolicy } from '../net/address-policy.ts';
 import type { PolicyStore } from '../stores/policy-store.ts';
 import type { RateLimit } from './rate-limit.ts';
+import type { OidcClient as ConsoleOidc } from '../console/oidc.ts';
+import type { SessionStore as ConsoleSessions } from '../console/sessions.ts';
 
 /** Everything the app uses from outside; tests pass their own. */
 export interface AppDeps {
@@ -51,4 +53,15 @@ export interface AppDeps {
     | undefined;
   /** How often the audit stream looks at the chain when no local commit woke it, and sends a heartbeat. */
   stream?: { pollMs?: number; heartbeatMs?: number } | undefined;
+  /** How officers sign in to the console (CONSOLE_*, OIDC_*); none: no OIDC, no pasted tokens. */
+  console?: ConsoleSettings | undefined;
+}
+
+/** The console's sign-in: the OpenID Connect client, whether pasting a token is allowed, the session length. */
+export interface ConsoleSettings {
+  oidc?: ConsoleOidc | undefined;
+  devTokens: boolean;
+  sessionMinutes: number;
+  /** Tests pass their own to look into the sessions. */
+  sessions?: ConsoleSessions | undefined;
 }

@@ -6,6 +6,8 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     caller: Caller;
+    /** The caller of the console's session cookie, when the request has no Authorization header (src/console/session-cookie.ts). */
+    sessionCaller: Caller;
     log: Logger;
     /** The body size limit (limitBody). */
     maxBodyBytes: number;

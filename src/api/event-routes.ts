@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
 import {
+  batchTreeHead,
   decodeCursor,
+  overridesOf,
+  reviewCounts,
   getEvent,
   listEvents,
   publicEvent,
@@ -13,6 +16,7 @@ import {
   listSchema,
   overrideSchema,
   parseQuery,
+  queryOf,
   reviewSchema,
 } from './audit-schemas.ts';
 import { requireScope } from './auth.ts';
@@ -37,7 +41,7 @@ export function eventRoutes(deps: AppDeps) {
   };
 
   app.get('/', read, async (c) => {
-    const q = parseQuery(listSchema, c.req.query());
+    const q = parseQuery(listSchema, queryOf(c));
     const before = q.cursor ? decodeCursor(q.cursor) : null;
     if (q.cursor && before === null)
       throw new ApiError('invalid_request', 'cursor: not a cursor this service issued.');
@@ -45,14 +49,25 @@ export function eventRoutes(deps: AppDeps) {
       limit: q.limit,
       before,
     });
-    return c.json({ events: page.events.map(publicEvent), nextCursor: page.nextCursor });
+    const reviewed = await reviewCounts(
+      db,
+      c.get('caller').tenant,
+      page.events.map((e) => e.id),
+    );
+    return c.json({
+      events: page.events.map((e) => ({ ...publicEvent(e), reviewCount: reviewed.get(e.id) ?? 0 })),
+      nextCursor: page.nextCursor,
+    });
   });
 
   app.get('/:id', read, async (c) => {
-    const found = await getEvent(db, c.get('caller').tenant, eventIdParam(c));
+    const tenant = c.get('caller').tenant;
+    const found = await getEvent(db, tenant, eventIdParam(c));
     if (!found) throw new ApiError('not_found', 'No such event for this tenant.');
+    const overrides = found.row.type === 'check' ? await overridesOf(db, tenant, found.row.id) : [];
     return c.json({
       ...publicEvent(found.row),
+      overrides: overrides.map(publicEvent),
       reviews: found.reviews.map((r) => ({
         id: r.id,
         verdict: r.verdict,
@@ -60,6 +75,20 @@ export function eventRoutes(deps: AppDeps) {
         reviewer: r.reviewer,
         createdAt: r.createdAt.toISOString(),
       })),
+    });
+  });
+
+  // a receipt for any event, signed now, with its batch's tree head: POST /v1/audit/verify
+  // with it proves the event is in the log as it was signed
+  app.get('/:id/receipt', read, async (c) => {
+    const tenant = c.get('caller').tenant;
+    const found = await getEvent(db, tenant, eventIdParam(c));
+    if (!found) throw new ApiError('not_found', 'No such event for this tenant.');
+    const head = await batchTreeHead(db, tenant, found.row.seq);
+    return c.json({
+      event: found.row.id,
+      receipt: signReceipt(deps.keys.service, found.row, head ?? undefined),
+      sealed: head !== null,
     });
   });
 

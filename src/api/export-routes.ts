@@ -4,7 +4,7 @@ import type { AppDeps } from './deps.ts';
 import { currentHead, signManifest, writeExport } from '../audit/export.ts';
 import type { EventFilter } from '../audit/query.ts';
 import { requireScope } from './auth.ts';
-import { exportSchema, parseQuery } from './audit-schemas.ts';
+import { exportSchema, parseQuery, queryOf } from './audit-schemas.ts';
 import type { AppEnv } from './env.ts';
 
 type Manifest = Parameters<typeof signManifest>[1];
@@ -39,7 +39,7 @@ export function exportRoutes(deps: AppDeps) {
   };
 
   app.get('/export', read, async (c) => {
-    const q = parseQuery(exportSchema, c.req.query());
+    const q = parseQuery(exportSchema, queryOf(c));
     const tenant = c.get('caller').tenant;
     const through = q.through ?? (await currentHead(db, tenant));
     const { format, through: _t, ...filters } = q;
@@ -64,7 +64,7 @@ export function exportRoutes(deps: AppDeps) {
   });
 
   app.get('/export/manifest', read, async (c) => {
-    const q = parseQuery(exportSchema, c.req.query());
+    const q = parseQuery(exportSchema, queryOf(c));
     const tenant = c.get('caller').tenant;
     const through = q.through ?? (await currentHead(db, tenant));
     const { format, through: _t, ...filters } = q;

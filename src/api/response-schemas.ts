@@ -125,10 +125,34 @@ export const summarySchema = z.looseObject({
   checks: z.number().int(),
   decisions: z.record(z.string(), z.number().int()),
   wouldBlock: z.number().int(),
-  byDay: z.array(z.looseObject({ day: z.string() })),
+  timeZone: z.string().describe('the time zone the days are counted in'),
+  byDay: z.array(
+    z.looseObject({
+      day: z.string(),
+      wouldBlock: z.number().int(),
+      reviewed: z.number().int().describe('checks of the day anyone reviewed'),
+      falsePositive: z.number().int().describe('of them, those with a false_positive review'),
+      falsePositiveRate: z.number().nullable(),
+    }),
+  ),
   byKind: z.record(z.string(), z.number().int()),
   byRule: z.record(z.string(), z.number().int()),
-  falsePositiveRate: z.number().nullable(),
+  reviews: z
+    .looseObject({ reviewed: z.number().int(), falsePositive: z.number().int() })
+    .describe('reviewed events, and events per verdict'),
+  falsePositiveRate: z
+    .number()
+    .nullable()
+    .describe('events with a false_positive review / reviewed events (null: none reviewed)'),
+});
+
+/** GET /v1/audit/events/:id/receipt. */
+export const eventReceiptSchema = z.object({
+  event: z.string(),
+  receipt: z.string().describe('A compact JWS by the service key (sargas-receipt+jws)'),
+  sealed: z
+    .boolean()
+    .describe("whether the event's batch has a seal (its tree head is in the receipt)"),
 });
 
 export const checkpointsSchema = z.looseObject({

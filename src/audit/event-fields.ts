@@ -16,7 +16,7 @@ export interface FieldUse {
   hashedSince: number | null;
   /** Its name in the events' JSON (the API, the export, the console); null: never shown (the tenant is the caller's, the request fingerprint is for idempotency). */
   publicName: string | null;
-  /** Whether the CSV export has a column for it, in this order. */
+  /** Whether the CSV export has a column for it, in this order (findings and identity as text: src/audit/export.ts). */
   csv: boolean;
   /** What an officer reads as its name. */
   label: string;
@@ -68,7 +68,7 @@ export const EVENT_FIELDS = {
   },
   rules: { hashedSince: 1, publicName: 'rules', csv: true, label: 'Rules', listed: true },
   kinds: { hashedSince: 1, publicName: 'kinds', csv: true, label: 'Kinds of data', listed: true },
-  findings: { hashedSince: 1, publicName: 'findings', csv: false, label: 'Findings' },
+  findings: { hashedSince: 1, publicName: 'findings', csv: true, label: 'Findings' },
   actions: { hashedSince: 1, publicName: 'actions', csv: true, label: 'Actions' },
   locale: { hashedSince: 1, publicName: 'locale', csv: false, label: 'Language' },
   agentId: {
@@ -86,7 +86,7 @@ export const EVENT_FIELDS = {
   },
   threadId: { hashedSince: 1, publicName: 'threadId', csv: true, label: 'Thread' },
   postId: { hashedSince: 1, publicName: 'postId', csv: false, label: 'Post' },
-  identity: { hashedSince: 1, publicName: 'identity', csv: false, label: 'Identity' },
+  identity: { hashedSince: 1, publicName: 'identity', csv: true, label: 'Identity' },
   details: { hashedSince: 1, publicName: 'details', csv: false, label: 'Details' },
   linkedEventId: { hashedSince: 1, publicName: 'linkedEventId', csv: false, label: 'Linked event' },
   idempotencyKey: {

@@ -1,16 +1,95 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq, lt, lte, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, lte, type SQL } from 'drizzle-orm';
 import { signCompact } from '../auth/jws.ts';
 import type { SigningKey } from '../auth/keys.ts';
 import type { Database } from '../db/client.ts';
-import { auditChainHeads, auditEvents } from '../db/schema/index.ts';
+import { auditChainHeads, auditEvents, auditReviews } from '../db/schema/index.ts';
 import { CSV_FIELDS } from './event-fields.ts';
 import { filterClause, publicEvent, type EventFilter } from './query.ts';
 
 export type ExportFormat = 'csv' | 'jsonl';
 
-const CSV_COLUMNS = CSV_FIELDS;
+// the event's columns, then its reviews (not a column of the event: they come later)
+const CSV_COLUMNS = [...CSV_FIELDS, 'reviews'];
 const PAGE = 1000;
+
+/** An exported review: the verdict, who and when (the note is in the JSON Lines export). */
+export interface ExportedReview {
+  id: string;
+  verdict: string;
+  reviewer: string;
+  createdAt: string;
+  note: string;
+}
+
+/**
+ * What a CSV cell holds of a structured field: findings as `kind:masked preview` (never a
+ * value: the preview is masked), identity as its status (and the reason it was rejected),
+ * reviews as `verdict by reviewer at time`.
+ */
+const CSV_TEXT: Record<string, (v: unknown) => unknown> = {
+  findings: (v) =>
+    Array.isArray(v)
+      ? v.map(
+          (f: { kind: string; masked: string; allowListed?: boolean }) =>
+            `${f.kind}:${f.masked}${f.allowListed ? ' (allow-listed)' : ''}`,
+        )
+      : v,
+  identity: (v) => {
+    const id = v as { status?: string; reason?: string } | null;
+    return id?.status ? (id.reason ? `${id.status}:${id.reason}` : id.status) : '';
+  },
+  reviews: (v) =>
+    (v as ExportedReview[]).map((r) => `${r.verdict} by ${r.reviewer} at ${r.createdAt}`),
+};
+
+/**
+ * The reviews of these events that an export through `through` covers: those whose review
+ * event is at or before it, so a later review does not change a pinned export's bytes.
+ */
+async function reviewsOf(
+  db: Database,
+  tenant: string,
+  ids: string[],
+  through: number,
+): Promise<Map<string, ExportedReview[]>> {
+  const out = new Map<string, ExportedReview[]>();
+  if (ids.length === 0) return out;
+  const found = await db
+    .select({
+      id: auditReviews.id,
+      eventId: auditReviews.eventId,
+      verdict: auditReviews.verdict,
+      reviewer: auditReviews.reviewer,
+      note: auditReviews.note,
+      createdAt: auditReviews.createdAt,
+    })
+    .from(auditReviews)
+    .innerJoin(
+      auditEvents,
+      and(eq(auditEvents.tenant, auditReviews.tenant), eq(auditEvents.id, auditReviews.id)),
+    )
+    .where(
+      and(
+        eq(auditReviews.tenant, tenant),
+        inArray(auditReviews.eventId, ids),
+        lte(auditEvents.seq, through),
+      ),
+    )
+    .orderBy(asc(auditReviews.createdAt), asc(auditReviews.id));
+  for (const r of found) {
+    const list = out.get(r.eventId) ?? [];
+    list.push({
+      id: r.id,
+      verdict: r.verdict,
+      reviewer: r.reviewer,
+      createdAt: r.createdAt.toISOString(),
+      note: r.note,
+    });
+    out.set(r.eventId, list);
+  }
+  return out;
+}
 
 /**
  * One CSV cell: quoted when needed, and a cell a spreadsheet would read as a formula (a
@@ -64,12 +143,21 @@ export async function writeExport(
       .where(before === null ? where : and(where, lt(auditEvents.seq, before)))
       .orderBy(desc(auditEvents.seq))
       .limit(PAGE);
+    const reviews = await reviewsOf(
+      db,
+      tenant,
+      rows.map((r) => r.id),
+      through,
+    );
     let chunk = '';
     for (const row of rows) {
-      const e = publicEvent(row);
+      const e: Record<string, unknown> = {
+        ...publicEvent(row),
+        reviews: reviews.get(row.id) ?? [],
+      };
       chunk +=
         format === 'csv'
-          ? `${CSV_COLUMNS.map((k) => csvCell(e[k])).join(',')}\n`
+          ? `${CSV_COLUMNS.map((k) => csvCell(CSV_TEXT[k] ? CSV_TEXT[k](e[k]) : e[k])).join(',')}\n`
           : `${JSON.stringify(e)}\n`;
     }
     if (chunk) await emit(chunk);

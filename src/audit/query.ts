@@ -1,4 +1,18 @@
-import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  lt,
+  lte,
+  or,
+  sql,
+  type Column,
+  type SQL,
+} from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import type { RawQuery } from '../db/client.ts';
 import {
@@ -8,20 +22,24 @@ import {
   type AuditEventRow,
 } from '../db/schema/index.ts';
 import { PUBLIC_FIELDS } from './event-fields.ts';
+import type { TreeHead } from './tree-head.ts';
 
 /** Filters of GET /v1/audit/events and the export. */
+/** One value, or several of which any matches. */
+type OneOrMany = string | readonly string[] | undefined;
+
 export interface EventFilter {
   from?: Date | undefined;
   to?: Date | undefined;
-  decision?: string | undefined;
-  kind?: string | undefined;
+  decision?: OneOrMany;
+  kind?: OneOrMany;
   direction?: string | undefined;
   visibility?: string | undefined;
-  agent?: string | undefined;
-  rule?: string | undefined;
-  platform?: string | undefined;
+  agent?: OneOrMany;
+  rule?: OneOrMany;
+  platform?: OneOrMany;
   thread?: string | undefined;
-  type?: string | undefined;
+  type?: OneOrMany;
   /** Keyed fingerprints: events where any of them is a finding's or the customer's. */
   fingerprint?: string[] | undefined;
 }
@@ -41,15 +59,27 @@ export function filterClause(tenant: string, f: EventFilter): SQL {
   const parts: SQL[] = [eq(auditEvents.tenant, tenant)];
   if (f.from) parts.push(gte(auditEvents.createdAt, f.from));
   if (f.to) parts.push(lte(auditEvents.createdAt, f.to));
-  if (f.decision) parts.push(eq(auditEvents.decision, f.decision));
+  const anyOf = (column: Column, v: OneOrMany) => {
+    if (v === undefined) return;
+    parts.push(typeof v === 'string' ? eq(column, v) : inArray(column, [...v]));
+  };
+  // a jsonb list holding any of the values
+  const holds = (column: Column, v: OneOrMany) => {
+    if (v === undefined) return;
+    const each = (typeof v === 'string' ? [v] : v).map(
+      (x) => sql`${column} @> ${JSON.stringify([x])}::jsonb`,
+    );
+    parts.push(each.length === 1 ? (each[0] as SQL) : (or(...each) as SQL));
+  };
+  anyOf(auditEvents.decision, f.decision);
   if (f.direction) parts.push(eq(auditEvents.direction, f.direction));
   if (f.visibility) parts.push(eq(auditEvents.visibility, f.visibility));
-  if (f.agent) parts.push(eq(auditEvents.agentId, f.agent));
-  if (f.platform) parts.push(eq(auditEvents.platform, f.platform));
+  anyOf(auditEvents.agentId, f.agent);
+  anyOf(auditEvents.platform, f.platform);
   if (f.thread) parts.push(eq(auditEvents.threadId, f.thread));
-  if (f.type) parts.push(eq(auditEvents.type, f.type));
-  if (f.kind) parts.push(sql`${auditEvents.kinds} @> ${JSON.stringify([f.kind])}::jsonb`);
-  if (f.rule) parts.push(sql`${auditEvents.rules} @> ${JSON.stringify([f.rule])}::jsonb`);
+  anyOf(auditEvents.type, f.type);
+  holds(auditEvents.kinds, f.kind);
+  holds(auditEvents.rules, f.rule);
   if (f.fingerprint?.length) {
     const inFindings = f.fingerprint.map(
       (fp) => sql`${auditEvents.findings} @> ${JSON.stringify([{ fp }])}::jsonb`,
@@ -188,4 +218,62 @@ export async function insertReview(query: RawQuery, row: ReviewRow): Promise<voi
       row.createdAt.toISOString(),
     ],
   );
+}
+
+/** How many reviews each of these events has (the list shows whether an event was reviewed). */
+export async function reviewCounts(
+  db: Database,
+  tenant: string,
+  ids: readonly string[],
+): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ eventId: auditReviews.eventId, n: sql<number>`count(*)::int` })
+    .from(auditReviews)
+    .where(and(eq(auditReviews.tenant, tenant), inArray(auditReviews.eventId, [...ids])))
+    .groupBy(auditReviews.eventId);
+  return new Map(rows.map((r) => [r.eventId, Number(r.n)]));
+}
+
+/** The overrides recorded for a check, oldest first (its history, with the reviews). */
+export async function overridesOf(db: Database, tenant: string, checkId: string) {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.tenant, tenant),
+        eq(auditEvents.linkedEventId, checkId),
+        eq(auditEvents.type, 'override'),
+      ),
+    )
+    .orderBy(asc(auditEvents.seq));
+}
+
+/**
+ * The signed tree head of the batch an event was committed in: the seal on the batch's
+ * last event, the first seal at or after the event. Null for an event under no seal
+ * (written before seals, or by an older replica).
+ */
+export async function batchTreeHead(
+  db: Database,
+  tenant: string,
+  seq: number,
+): Promise<(TreeHead & { jws: string }) | null> {
+  const [row] = await db
+    .select({ seal: auditEvents.seal })
+    .from(auditEvents)
+    .where(
+      and(eq(auditEvents.tenant, tenant), gte(auditEvents.seq, seq), isNotNull(auditEvents.seal)),
+    )
+    .orderBy(asc(auditEvents.seq))
+    .limit(1);
+  const jws = row?.seal;
+  if (!jws) return null;
+  try {
+    const head = JSON.parse(Buffer.from(jws.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    return { ...(head as TreeHead), jws };
+  } catch {
+    return null;
+  }
 }

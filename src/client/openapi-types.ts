@@ -185,6 +185,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit/events/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A receipt for any event, with the tree head of its batch
+         * @description Signed now by the service; POST /v1/audit/verify with it proves the event is in the log as signed.
+         *
+         *     Scope: `audit:read`.
+         */
+        get: operations["eventReceipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit/events/{id}/reviews": {
         parameters: {
             query?: never;
@@ -247,6 +269,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit/facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agents and platforms of the tenant’s checks, most frequent first
+         * @description Scope: `audit:read`.
+         */
+        get: operations["eventFacets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit/fingerprints": {
         parameters: {
             query?: never;
@@ -269,6 +311,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit/policy-versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The policy's versions, with what was decided under each (read-only for officers)
+         * @description Scope: `audit:read`.
+         */
+        get: operations["policyHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/policy-versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One version of the policy document (0: the default policy)
+         * @description Scope: `audit:read`.
+         */
+        get: operations["policyHistoryVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/policy-versions/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The settings that differ between two policy versions
+         * @description Scope: `audit:read`.
+         */
+        get: operations["policyDiff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit/purge": {
         parameters: {
             query?: never;
@@ -283,6 +385,26 @@ export interface paths {
          * @description Scope: `audit:admin`.
          */
         post: operations["purge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Unreviewed blocks, warnings and would-blocks, oldest first, with counts
+         * @description Scope: `audit:read`.
+         */
+        get: operations["reviewQueue"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1044,8 +1166,18 @@ export interface components {
             };
         };
         EventPage: {
-            events: components["schemas"]["AuditEvent"][];
+            events: (components["schemas"]["AuditEvent"] & {
+                /** @description reviews of the event so far */
+                reviewCount?: number;
+            })[];
             nextCursor: string | null;
+        };
+        EventReceipt: {
+            event: string;
+            /** @description A compact JWS by the service key (sargas-receipt+jws) */
+            receipt: string;
+            /** @description whether the event's batch has a seal (its tree head is in the receipt) */
+            sealed: boolean;
         };
         ExportManifest: {
             /** @description The manifest signed by the service */
@@ -1059,6 +1191,19 @@ export interface components {
                 tenant: string;
                 through: number;
             };
+        };
+        /** @description Values to filter by */
+        Facets: {
+            /** @description agent ids */
+            agents: {
+                count: number;
+                value: string;
+            }[];
+            /** @description platforms */
+            platforms: {
+                count: number;
+                value: string;
+            }[];
         };
         Health: {
             status: string;
@@ -1215,6 +1360,35 @@ export interface components {
                 };
             };
         };
+        /** @description Every version of the tenant's policy, oldest first */
+        PolicyHistory: {
+            versions: {
+                blocked: number;
+                /** @description the settings the change touched */
+                changed: string[];
+                checks: number;
+                createdAt: string | null;
+                /** @description who saved it (null: the default policy) */
+                createdBy: string | null;
+                /** @description the policy_change event that recorded it */
+                eventId: string | null;
+                mode: string | null;
+                /** @description tenant@version, as events name it */
+                policyVersion: string;
+                version: number;
+                warned: number;
+                /** @description checks monitor mode let through that enforce mode would block */
+                wouldBlock: number;
+            }[];
+        };
+        /** @description One version of the policy document */
+        PolicyHistoryVersion: {
+            createdAt: string | null;
+            createdBy: string | null;
+            policy: Record<string, never>;
+            policyVersion: string;
+            version: number;
+        };
         PolicyRollback: {
             /** @description The stored version to restore. */
             version: number;
@@ -1261,6 +1435,15 @@ export interface components {
             reviewer: string;
             /** @enum {string} */
             verdict: "confirmed" | "false_positive" | "escalated";
+        };
+        ReviewQueue: {
+            counts: {
+                byAgent: Record<string, never>[];
+                byKind: Record<string, never>[];
+                total: number;
+            };
+            events: components["schemas"]["AuditEvent"][];
+            nextCursor: string | null;
         };
         ReviewRequest: {
             note: string;
@@ -1412,6 +1595,12 @@ export interface components {
         Summary: {
             byDay: {
                 day: string;
+                /** @description of them, those with a false_positive review */
+                falsePositive: number;
+                falsePositiveRate: number | null;
+                /** @description checks of the day anyone reviewed */
+                reviewed: number;
+                wouldBlock: number;
             }[];
             byKind: {
                 [key: string]: number;
@@ -1423,7 +1612,15 @@ export interface components {
             decisions: {
                 [key: string]: number;
             };
+            /** @description events with a false_positive review / reviewed events (null: none reviewed) */
             falsePositiveRate: number | null;
+            /** @description reviewed events, and events per verdict */
+            reviews: {
+                falsePositive: number;
+                reviewed: number;
+            };
+            /** @description the time zone the days are counted in */
+            timeZone: string;
             wouldBlock: number;
         };
         /** @description The thread action as recorded in the chain. */
@@ -1718,19 +1915,25 @@ export interface operations {
     listEvents: {
         parameters: {
             query?: {
-                agent?: string;
+                /** @description the agent or officer; repeat the parameter for several (any of them matches) */
+                agent?: string | string[];
                 cursor?: string;
-                decision?: "allow" | "warn" | "block";
+                /** @description the decision; repeat the parameter for several (any of them matches) */
+                decision?: ("allow" | "warn" | "block") | ("allow" | "warn" | "block")[];
                 direction?: "inbound" | "outbound";
                 fingerprint?: string;
                 from?: string;
-                kind?: string;
+                /** @description a kind of data found; repeat the parameter for several (any of them matches) */
+                kind?: string | string[];
                 limit?: number;
-                platform?: string;
-                rule?: string;
+                /** @description the platform; repeat the parameter for several (any of them matches) */
+                platform?: string | string[];
+                /** @description a rule that applied; repeat the parameter for several (any of them matches) */
+                rule?: string | string[];
                 thread?: string;
                 to?: string;
-                type?: "check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert";
+                /** @description the type of event; repeat the parameter for several (any of them matches) */
+                type?: ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert") | ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert")[];
                 visibility?: "public" | "private";
             };
             header?: never;
@@ -1816,6 +2019,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEvent"] & {
+                        /** @description the override events of a check, oldest first */
+                        overrides?: components["schemas"]["AuditEvent"][];
                         reviews: components["schemas"]["Review"][];
                     };
                 };
@@ -1988,6 +2193,85 @@ export interface operations {
             };
         };
     };
+    eventReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event id (a ULID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The receipt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventReceipt"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such resource for this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     reviewEvent: {
         parameters: {
             query?: never;
@@ -2098,19 +2382,25 @@ export interface operations {
     exportEvents: {
         parameters: {
             query?: {
-                agent?: string;
-                decision?: "allow" | "warn" | "block";
+                /** @description the agent or officer; repeat the parameter for several (any of them matches) */
+                agent?: string | string[];
+                /** @description the decision; repeat the parameter for several (any of them matches) */
+                decision?: ("allow" | "warn" | "block") | ("allow" | "warn" | "block")[];
                 direction?: "inbound" | "outbound";
                 fingerprint?: string;
                 format?: "csv" | "jsonl";
                 from?: string;
-                kind?: string;
-                platform?: string;
-                rule?: string;
+                /** @description a kind of data found; repeat the parameter for several (any of them matches) */
+                kind?: string | string[];
+                /** @description the platform; repeat the parameter for several (any of them matches) */
+                platform?: string | string[];
+                /** @description a rule that applied; repeat the parameter for several (any of them matches) */
+                rule?: string | string[];
                 thread?: string;
                 through?: number;
                 to?: string;
-                type?: "check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert";
+                /** @description the type of event; repeat the parameter for several (any of them matches) */
+                type?: ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert") | ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert")[];
                 visibility?: "public" | "private";
             };
             header?: never;
@@ -2181,19 +2471,25 @@ export interface operations {
     exportManifest: {
         parameters: {
             query?: {
-                agent?: string;
-                decision?: "allow" | "warn" | "block";
+                /** @description the agent or officer; repeat the parameter for several (any of them matches) */
+                agent?: string | string[];
+                /** @description the decision; repeat the parameter for several (any of them matches) */
+                decision?: ("allow" | "warn" | "block") | ("allow" | "warn" | "block")[];
                 direction?: "inbound" | "outbound";
                 fingerprint?: string;
                 format?: "csv" | "jsonl";
                 from?: string;
-                kind?: string;
-                platform?: string;
-                rule?: string;
+                /** @description a kind of data found; repeat the parameter for several (any of them matches) */
+                kind?: string | string[];
+                /** @description the platform; repeat the parameter for several (any of them matches) */
+                platform?: string | string[];
+                /** @description a rule that applied; repeat the parameter for several (any of them matches) */
+                rule?: string | string[];
                 thread?: string;
                 through?: number;
                 to?: string;
-                type?: "check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert";
+                /** @description the type of event; repeat the parameter for several (any of them matches) */
+                type?: ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert") | ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert")[];
                 visibility?: "public" | "private";
             };
             header?: never;
@@ -2209,6 +2505,92 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExportManifest"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    eventFacets: {
+        parameters: {
+            query?: {
+                /** @description the agent or officer; repeat the parameter for several (any of them matches) */
+                agent?: string | string[];
+                /** @description the decision; repeat the parameter for several (any of them matches) */
+                decision?: ("allow" | "warn" | "block") | ("allow" | "warn" | "block")[];
+                direction?: "inbound" | "outbound";
+                fingerprint?: string;
+                from?: string;
+                /** @description a kind of data found; repeat the parameter for several (any of them matches) */
+                kind?: string | string[];
+                /** @description the platform; repeat the parameter for several (any of them matches) */
+                platform?: string | string[];
+                /** @description a rule that applied; repeat the parameter for several (any of them matches) */
+                rule?: string | string[];
+                thread?: string;
+                to?: string;
+                /** @description the type of event; repeat the parameter for several (any of them matches) */
+                type?: ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert") | ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert")[];
+                visibility?: "public" | "private";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Values to filter by */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Facets"];
                 };
             };
             /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
@@ -2354,6 +2736,224 @@ export interface operations {
             };
         };
     };
+    policyHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every version, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyHistory"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    policyHistoryVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A version number */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyHistoryVersion"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such resource for this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    policyDiff: {
+        parameters: {
+            query: {
+                /** @description the older version */
+                from: number;
+                /** @description the newer version */
+                to: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDiff"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such resource for this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     purge: {
         parameters: {
             query?: never;
@@ -2414,6 +3014,96 @@ export interface operations {
             };
             /** @description `unsupported_media_type`: the body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviewQueue: {
+        parameters: {
+            query?: {
+                /** @description the agent or officer; repeat the parameter for several (any of them matches) */
+                agent?: string | string[];
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description the decision; repeat the parameter for several (any of them matches) */
+                decision?: ("allow" | "warn" | "block") | ("allow" | "warn" | "block")[];
+                direction?: "inbound" | "outbound";
+                fingerprint?: string;
+                from?: string;
+                /** @description a kind of data found; repeat the parameter for several (any of them matches) */
+                kind?: string | string[];
+                /** @description events per page */
+                limit?: number;
+                /** @description the platform; repeat the parameter for several (any of them matches) */
+                platform?: string | string[];
+                /** @description a rule that applied; repeat the parameter for several (any of them matches) */
+                rule?: string | string[];
+                thread?: string;
+                to?: string;
+                /** @description the type of event; repeat the parameter for several (any of them matches) */
+                type?: ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert") | ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert")[];
+                visibility?: "public" | "private";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the queue and what waits in all */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewQueue"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2518,17 +3208,25 @@ export interface operations {
     summary: {
         parameters: {
             query?: {
-                agent?: string;
-                decision?: "allow" | "warn" | "block";
+                /** @description the agent or officer; repeat the parameter for several (any of them matches) */
+                agent?: string | string[];
+                /** @description the decision; repeat the parameter for several (any of them matches) */
+                decision?: ("allow" | "warn" | "block") | ("allow" | "warn" | "block")[];
                 direction?: "inbound" | "outbound";
                 fingerprint?: string;
                 from?: string;
-                kind?: string;
-                platform?: string;
-                rule?: string;
+                /** @description a kind of data found; repeat the parameter for several (any of them matches) */
+                kind?: string | string[];
+                /** @description the platform; repeat the parameter for several (any of them matches) */
+                platform?: string | string[];
+                /** @description a rule that applied; repeat the parameter for several (any of them matches) */
+                rule?: string | string[];
                 thread?: string;
                 to?: string;
-                type?: "check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert";
+                /** @description the type of event; repeat the parameter for several (any of them matches) */
+                type?: ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert") | ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert")[];
+                /** @description The time zone whose days the counts are grouped by (IANA name), default UTC */
+                tz?: string;
                 visibility?: "public" | "private";
             };
             header?: never;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { createApp, type App, type AppDeps } from '../../src/app.ts';
+import type { ConsoleSettings } from '../../src/api/deps.ts';
 import { signAccessToken } from '../../src/auth/access-token.ts';
 import { devIdentityKey, devIdentityProvider } from '../../src/auth/dev-identity.ts';
 import { signIdentityAssertion } from '../../src/auth/identity.ts';
@@ -47,7 +48,13 @@ export interface TestService {
 
 export async function createTestService(
   database: DatabaseHandle,
-  options: { checkDeadlineMs?: number; maxQueue?: number; witnessDir?: string; clock?: Clock } = {},
+  options: {
+    checkDeadlineMs?: number;
+    maxQueue?: number;
+    witnessDir?: string;
+    clock?: Clock;
+    console?: ConsoleSettings;
+  } = {},
 ): Promise<TestService> {
   const keys = await ephemeralKeys();
   // as the runtime does at start: what this service signs verifies for any other on the database
@@ -89,6 +96,7 @@ export async function createTestService(
     witnesses,
     addressPolicy,
     keySetFetching,
+    console: options.console,
   };
   const app = createApp(deps);
   return {

@@ -3,7 +3,6 @@ import { publicEventJsonSchema } from '../../audit/event-fields.ts';
 import { storedPolicySchema } from '../../policies/policy-schema.ts';
 import {
   exportSchema,
-  filterSchema,
   heldQuery,
   heldSchema,
   listSchema,
@@ -11,7 +10,15 @@ import {
   overrideSchema,
   purgeSchema,
   reviewSchema as reviewRequestSchema,
+  summaryQuerySchema,
 } from '../audit-schemas.ts';
+import { facetQuerySchema, facetResponseSchema } from '../facet-schemas.ts';
+import {
+  auditPolicyVersionResponseSchema,
+  auditPolicyVersionsResponseSchema,
+  policyDiffQuerySchema,
+} from '../policy-history-schemas.ts';
+import { queueQuerySchema } from '../queue-schemas.ts';
 import {
   batchItemSchema,
   checkRequestSchema,
@@ -30,6 +37,7 @@ import {
   batchResponseSchema,
   checkpointsSchema,
   checkResponseSchema,
+  eventReceiptSchema,
   healthSchema,
   jwksSchema,
   lookupResultSchema,
@@ -190,7 +198,20 @@ export const OPERATIONS: readonly Operation[] = [
         jsonSchema: {
           type: 'object',
           properties: {
-            events: { type: 'array', items: eventRef },
+            events: {
+              type: 'array',
+              items: {
+                allOf: [
+                  eventRef,
+                  {
+                    type: 'object',
+                    properties: {
+                      reviewCount: { type: 'integer', description: 'reviews of the event so far' },
+                    },
+                  },
+                ],
+              },
+            },
             nextCursor: { type: ['string', 'null'] },
           },
           required: ['events', 'nextCursor'],
@@ -216,11 +237,121 @@ export const OPERATIONS: readonly Operation[] = [
               type: 'object',
               properties: {
                 reviews: { type: 'array', items: { $ref: '#/components/schemas/Review' } },
+                overrides: {
+                  type: 'array',
+                  items: eventRef,
+                  description: 'the override events of a check, oldest first',
+                },
               },
               required: ['reviews'],
             },
           ],
         },
+      },
+    },
+    errors: ['not_found'],
+  },
+  {
+    method: 'get',
+    path: '/v1/audit/events/{id}/receipt',
+    operationId: 'eventReceipt',
+    tag: 'Audit',
+    summary: 'A receipt for any event, with the tree head of its batch',
+    description:
+      'Signed now by the service; POST /v1/audit/verify with it proves the event is in the log as signed.',
+    scope: 'audit:read',
+    params: eventIdParam,
+    responses: {
+      200: { description: 'The receipt', name: 'EventReceipt', schema: eventReceiptSchema },
+    },
+    errors: ['not_found'],
+  },
+  {
+    method: 'get',
+    path: '/v1/audit/queue',
+    operationId: 'reviewQueue',
+    tag: 'Audit',
+    summary: 'Unreviewed blocks, warnings and would-blocks, oldest first, with counts',
+    scope: 'audit:read',
+    query: queueQuerySchema,
+    responses: {
+      200: {
+        description: 'A page of the queue and what waits in all',
+        name: 'ReviewQueue',
+        jsonSchema: {
+          type: 'object',
+          properties: {
+            events: { type: 'array', items: eventRef },
+            nextCursor: { type: ['string', 'null'] },
+            counts: {
+              type: 'object',
+              properties: {
+                total: { type: 'integer' },
+                byAgent: { type: 'array', items: { type: 'object' } },
+                byKind: { type: 'array', items: { type: 'object' } },
+              },
+              required: ['total', 'byAgent', 'byKind'],
+            },
+          },
+          required: ['events', 'nextCursor', 'counts'],
+        },
+      },
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/audit/facets',
+    operationId: 'eventFacets',
+    tag: 'Audit',
+    summary: 'The agents and platforms of the tenant’s checks, most frequent first',
+    scope: 'audit:read',
+    query: facetQuerySchema,
+    responses: {
+      200: { description: 'Values to filter by', name: 'Facets', schema: facetResponseSchema },
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/audit/policy-versions',
+    operationId: 'policyHistory',
+    tag: 'Audit',
+    summary: "The policy's versions, with what was decided under each (read-only for officers)",
+    scope: 'audit:read',
+    responses: {
+      200: {
+        description: 'Every version, oldest first',
+        name: 'PolicyHistory',
+        schema: auditPolicyVersionsResponseSchema,
+      },
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/audit/policy-versions/diff',
+    operationId: 'policyDiff',
+    tag: 'Audit',
+    summary: 'The settings that differ between two policy versions',
+    scope: 'audit:read',
+    query: policyDiffQuerySchema,
+    responses: {
+      // the same answer as GET /v1/policy/versions/{version}/diff/{other}
+      200: { description: 'The changes', name: 'PolicyDiff', schema: policyDiffResponseSchema },
+    },
+    errors: ['not_found'],
+  },
+  {
+    method: 'get',
+    path: '/v1/audit/policy-versions/{version}',
+    operationId: 'policyHistoryVersion',
+    tag: 'Audit',
+    summary: 'One version of the policy document (0: the default policy)',
+    scope: 'audit:read',
+    params: { version: 'A version number' },
+    responses: {
+      200: {
+        description: 'The version',
+        name: 'PolicyHistoryVersion',
+        schema: auditPolicyVersionResponseSchema,
       },
     },
     errors: ['not_found'],
@@ -340,7 +471,7 @@ export const OPERATIONS: readonly Operation[] = [
     tag: 'Audit',
     summary: 'Counts of decisions, kinds and rules, by day',
     scope: 'audit:read',
-    query: filterSchema,
+    query: summaryQuerySchema,
     responses: { 200: { description: 'The summary', name: 'Summary', schema: summarySchema } },
   },
   {
