@@ -5,10 +5,11 @@
  * Prints checks per second, p50/p99 latency, the mean audit batch size, and p99 at half load.
  * The service runs from its build (dist/, `npm run build` first; BENCH_BUILT=false: through
  * tsx) with a CPU profile; the bare endpoint is plain node (bench/bare-server.mjs). The
- * throughput ratio is measured with the same client settings on both: autocannon with one
- * message as the body (autocannon's per-request list of bodies costs the generator more
- * than the bare endpoint, capping it near 5,000/s here: it measured the generator); the
- * full check is then measured on the corpus's messages as well.
+ * throughput ratio is measured with the same client settings on both (autocannon, one
+ * message as the body, the same connections); the full check is then measured on the
+ * corpus's messages as well. On the 2-core machine autocannon and the endpoint share the
+ * cores: the bare endpoint measured ~10,000 req/s with one body or a list of them, with or
+ * without pipelining or worker threads (docs/performance.md).
  * BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_ROUNDS (of the half-load measurement), BENCH_PACED_RATE
  * (instead of half the measured maximum) and BENCH_NODE_FLAGS (for the service's node) vary a run.
  * Traffic goes to 127.0.0.1 only; every run is bounded in time.
