@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../src/api/docs-routes.ts';
 import { SERVICE_VERSION } from '../src/version.ts';
 import { BACKENDS } from './support/database.ts';
+import { PUBLIC, ROUTES } from './support/routes.ts';
 import { useTestService } from './support/service.ts';
 
 type Doc = {
@@ -40,6 +41,21 @@ describe('the OpenAPI document', () => {
   it('is a valid OpenAPI 3.1 document', async () => {
     const api = await SwaggerParser.validate(structuredClone(doc) as never);
     expect((api as { openapi: string }).openapi).toBe('3.1.0');
+  });
+
+  it('names the scope each route requires, and no scope for the public ones', () => {
+    const scopeOf = (name: string) => {
+      const [method, path] = name.split(' ') as [string, string];
+      const op = doc.paths[path.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()] as
+        | { 'x-scope'?: string; security?: unknown[] }
+        | undefined;
+      expect(op, name).toBeDefined();
+      return op!;
+    };
+    for (const route of ROUTES)
+      expect(scopeOf(route.name)['x-scope'], route.name).toBe(route.scope);
+    for (const name of PUBLIC.filter((n) => documentable(n.split(' ')[1]!)))
+      expect(scopeOf(name).security, name).toEqual([]);
   });
 
   it("holds each operation's examples to its schemas", () => {
