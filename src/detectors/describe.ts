@@ -89,6 +89,7 @@ function describedKind(doc: Words, k: number): Label | null {
   let scratch = false;
   let last = false;
   let phone = false;
+  let sms = false;
   // the words around it in the same sentence
   // the words around it in the same clause
   // a relative clause goes on describing: "skaičius, kurie yra kortelės priekyje"
@@ -109,7 +110,11 @@ function describedKind(doc: Words, k: number): Label | null {
     scratch ||= has(tok, 'scratch');
     phone ||= has(tok, 'phone') || has(tok, 'neutral') || has(tok, 'account') || has(tok, 'nid');
     last ||= has(tok, 'last');
+    sms ||= has(tok, 'sms');
   }
+  // "the digits from that message", "cyfry z SMS-a", "skaičius iš žinutės": a one-time code
+  // (checked before another number's words: the text went "to your phone")
+  if (sms && !last) return 'otp';
   // "zadzwoń na infolinię – numer jest na odwrocie karty", "order number": another number
   if (phone) return null;
   const count = countBefore(doc, k);
@@ -165,7 +170,7 @@ function photographed(tokens: readonly Token[], k: number): Label | null {
 
 /**
  * Labels secrets described instead of named, so that every detector and the secret-mention
- * rules see them as named: the digits on the back of the card or on its signature strip are
+ * rules see them as named: the digits in a text message a one-time code; the digits on the back of the card or on its signature strip are
  * its CVV ("te 3 cyferki z tyłu", "skaičiai kitoje kortelės pusėje"), the digits on its front,
  * embossed or long, or 12 to 19 of them, its number; four digits typed at the ATM a PIN; the
  * digits under a scratch panel a top-up code; a photo or screenshot of the card, the SMS or the

@@ -59,6 +59,14 @@ describe('requests for secrets', () => {
     ['Parašykite tris skaitmenis kortelės galinėje pusėje.', 'card_security_code'],
     ['W celu weryfikacji podaj proszę 16 cyfr z karty.', 'payment_card'],
     ['Can you tell me the 16 digits on your card?', 'payment_card'],
+    // the digits of a text message are its one-time code, however the message is named
+    [
+      "We've just texted you. Feel free to pop the digits from that message into this chat.",
+      'one_time_code',
+    ],
+    ['Prosimy przepisać cyfry z SMS-a tutaj na czacie.', 'one_time_code'],
+    ['Galite čia parašyti skaičius iš žinutės, kurią ką tik gavote.', 'one_time_code'],
+    ['Send us the numbers from the text we sent you.', 'one_time_code'],
   ])('%s', (text, kind) => {
     expect(requests(text)).toContain(kind);
   });
@@ -108,6 +116,17 @@ describe('requests for secrets', () => {
     // the last four digits identify a card without giving it away
     'Please send the last 4 digits of your card.',
     'Trzy cyfry z tyłu karty to kod CVV — nie podawaj go nikomu.',
+    // a prohibition reaches every item of its list, however each item is qualified
+    'We will never ask you for your PIN, your online banking password, the three-digit security code on the back of your card or any one-time passcode.',
+    'Nigdy nie poprosimy o PIN, Twoje hasło do bankowości, trzycyfrowy kod z tyłu karty ani o jakikolwiek kod SMS.',
+    'Niekada neprašysime PIN kodo, jūsų interneto banko slaptažodžio, trijų skaitmenų kodo kortelės gale ar jokio SMS kodo.',
+    // after a colon, the clause saying where the customer does it themselves
+    'PIN kodą galite pasikeisti patys: programėlėje pasirinkite Kortelės → Nustatymai → Keisti PIN kodą.',
+    'Możesz sam zmienić PIN: w aplikacji wybierz Karty → Ustawienia → Zmień PIN.',
+    'You can change your PIN yourself: in the app, go to Cards → Settings → Change PIN.',
+    // the digits of a message are not asked for by saying they were removed
+    'We have removed the numbers from your message for your safety.',
+    'Nie podawaj nikomu cyfr z SMS-a.',
   ])('not a request: %s', (text) => {
     expect(requests(text)).toEqual([]);
   });

@@ -851,6 +851,17 @@ function safePlace(ctx: Context, clause: Scope): boolean {
     where = { from: ctx.seg.clauseStart[clause.from - 1] as number, to: clause.to };
   else if (THERE_ANYWHERE.test(clauseText(ctx, clause)) && clause.from > 0)
     where = { from: ctx.seg.clauseStart[clause.from - 1] as number, to: clause.to };
+  // "PIN kodą galite pasikeisti patys: programėlėje pasirinkite …": after a colon, the clause
+  // that says how (and where) belongs to the one it explains
+  const after = where.to + 1;
+  if (
+    after < ctx.doc.tokens.length &&
+    !(ctx.doc.tokens[after] as Token).breakBefore &&
+    ctx.doc.folded
+      .slice((ctx.doc.tokens[where.to] as Token).end, (ctx.doc.tokens[after] as Token).start)
+      .includes(':')
+  )
+    where = { from: where.from, to: ctx.seg.clauseEnd[after] as number };
   if (!any(ctx, where, 'in_app') && !any(ctx, where, 'atm')) return false;
   // the verbs there must be ones of typing or confirming: "poprosimy o pokazanie karty … w aplikacji" still asks
   for (let j = where.from; j <= where.to; j++) {

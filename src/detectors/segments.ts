@@ -35,8 +35,29 @@ function namesSecret(x: Token | undefined): boolean {
 /** Whether token `t` (or the one after a determiner) names a secret: a comma before it lists, it does not end a clause. */
 function listsSecret(tokens: readonly Token[], t: number): boolean {
   const tok = tokens[t] as Token;
-  return namesSecret(tok) || (DETERMINERS.has(tok.text) && namesSecret(tokens[t + 1]));
+  if (namesSecret(tok) || (DETERMINERS.has(tok.text) && namesSecret(tokens[t + 1]))) return true;
+  // "…, your online banking password", "…, the three-digit security code": a few words that
+  // qualify the secret come first; a verb among them starts a clause of its own
+  if (!DETERMINERS.has(tok.text) && !LIST_OPENERS.has(tok.text)) return false;
+  for (let j = t + 1; j < tokens.length && j <= t + LIST_LOOKAHEAD; j++) {
+    const next = tokens[j] as Token;
+    if (next.breakBefore || VERBISH.some((l) => next.labels.includes(l))) return false;
+    if (namesSecret(next)) return true;
+  }
+  return false;
 }
+// words that open a listed item besides the determiners: "any one-time passcode", "jokio kodo"
+const LIST_OPENERS = new Set([
+  'any',
+  'jakikolwiek',
+  'zadnego',
+  'zadnych',
+  'joks',
+  'jokio',
+  'jokiu',
+]);
+const LIST_LOOKAHEAD = 4;
+const VERBISH: readonly Label[] = ['give', 'request', 'paste', 'need', 'negation'];
 
 // What a gap between two tokens holds, read once character by character.
 const G_CLAUSE = 1;
@@ -87,7 +108,12 @@ const DETERMINERS = new Set([
   'swoj',
   'swoj',
   'twoj',
+  'twoje',
+  'twoja',
+  'twojej',
+  'twoich',
   'twojego',
+  'tavo',
   'jusu',
   'savo',
   'pana',

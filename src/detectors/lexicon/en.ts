@@ -119,6 +119,7 @@ export const en: LanguageLexicon = {
     card_back: ['on the back', 'from the back', 'at the back', 'the back', 'back of', 'on its back', 'backside', 'reverse', 'signature', 'strip', 'other side', 'rear', 'behind'],
     card_front: ['front', 'embossed', 'raised', 'long', 'on the card', 'on your card', 'across the card'],
     scratch: ['scratch*'],
+    sms: ['sms*', 'text message*', 'text', 'texts', 'the text we sent', 'the message we sent', 'that message', 'this message'],
     last: ['last', 'final', 'ending'],
     atm: ['atm*', 'atms', 'cash machine', 'keypad', 'card machine', 'terminal'],
     photo: ['camera', 'video call', 'video', 'photo*', 'picture*', 'pic', 'pics', 'screenshot*', 'screen shot', 'scan*', 'snap*', 'image*', 'copy of'],

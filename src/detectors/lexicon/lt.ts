@@ -107,6 +107,7 @@ export const lt: LanguageLexicon = {
     card_back: ['gale', 'galinėj*', 'galinej*', 'galin*', 'nugarėl*', 'nugarel*', 'juostel*', 'kitoj* pus*', 'kitos pusės', 'kitos puses', 'antroj* pus*', 'parašo*'],
     card_front: ['priek*', 'iškil*', 'iskil*', 'ilg*', 'ant kortelės', 'kortelėje'],
     scratch: ['nutrin*', 'nutrynus', 'nukrap*', 'trinam*'],
+    sms: ['sms*', 'žinut*', 'zinut*', 'trumpąja žinute', 'tos žinutės', 'šios žinutės'],
     last: ['paskutin*', 'galutin*'],
     atm: ['bankomat*', 'bankomat*', 'terminal*'],
     photo: ['kamer*', 'vaizdo skambut*', 'nuotrauk*', 'foto*', 'nufotografuo*', 'ekrano nuotrauk*', 'ekrano kopij*', 'kopij*', 'nuotrauką', 'skenuot*', 'skrin*'],

@@ -116,6 +116,7 @@ export const pl: LanguageLexicon = {
     card_back: ['tył*', 'tyl*', 'odwrot*', 'odwroc*', 'pask*', 'rewers*', 'podpis*', 'druga strona', 'drugiej stronie', 'drugiej strony'],
     card_front: ['front*', 'froncie', 'przód', 'przod*', 'wytłocz*', 'wytlocz*', 'dług*', 'dlug*', 'awers*', 'wypukł*', 'wypukl*', 'na karcie', 'z karty'],
     scratch: ['zdrapk*', 'zdrapyw*', 'zdrapan*'],
+    sms: ['sms*', 'esemes*', 'wiadomosc sms', 'wiadomości sms', 'tej wiadomości', 'tej wiadomosci', 'z wiadomości', 'tego smsa'],
     last: ['ostatni*', 'końcow*', 'koncow*'],
     atm: ['bankomac*', 'bankomat*', 'terminal*', 'pinpad*'],
     photo: ['kamer*', 'wideo*', 'wideorozmow*', 'zdjęci*', 'zdjec*', 'fotk*', 'foto', 'fotograf*', 'zrzut*', 'screen*', 'skan*', 'printscreen*', 'kopi*', 'skrin*'],

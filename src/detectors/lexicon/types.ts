@@ -18,7 +18,7 @@
  * stand for a secret named before: go, jį, it), `third_party` (someone else: komuś, oszust,
  * anyone — warnings talk about them), `info` (what happens to a secret without the customer
  * handing it over: przyjdzie pocztą, galioja, has been changed, zmień), `secrecy` (keep it to
- * yourself). Described secrets (describe.ts): `digits`, `card_back`, `card_front`, `scratch`,
+ * yourself). Described secrets (describe.ts): `digits`, `card_back`, `card_front`, `scratch`, `sms` (a text message: the digits in it are a one-time code),
  * `last`, `atm`, `photo`. Balances (balance.ts): `holding` (money held: mam, liko, left,
  * available, sitting in) and `change` (było … teraz, was … now). `honorific` introduces a name.
  * `login_with` ("logged in with", "zalogowałem się") is followed by a password as a password word is.
@@ -66,6 +66,7 @@ export type Label =
   | 'card_back'
   | 'card_front'
   | 'scratch'
+  | 'sms'
   | 'last'
   | 'atm'
   | 'honorific'
