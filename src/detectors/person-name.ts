@@ -244,6 +244,83 @@ export const personNameDetector = {
       });
       i++;
     }
+    signed(doc, out);
     return out;
   },
 } satisfies Detector;
+
+// The last word of a closing line, folded: "Kind regards,", "Z poważaniem", "Pagarbiai".
+const CLOSINGS = new Set([
+  'regards',
+  'wishes',
+  'sincerely',
+  'faithfully',
+  'thanks',
+  'cheers',
+  'pozdrawiam',
+  'pozdrowienia',
+  'powazaniem',
+  'dziekuje',
+  'pagarbiai',
+  'pagarba',
+  'linkejimai',
+  'linkejimais',
+  'aciu',
+  'dekoju',
+]);
+// words of a team's signature, not a person's: "Zespół Obsługi", "Digital Care Team"
+const TEAM_WORDS = new Set([
+  'team',
+  'care',
+  'support',
+  'service',
+  'customer',
+  'digital',
+  'social',
+  'zespol',
+  'obslugi',
+  'klienta',
+  'dzial',
+  'komanda',
+  'klientu',
+  'aptarnavimo',
+  'skyrius',
+]);
+
+/**
+ * A signature: a line of two or three capitalised words alone under a closing line ("Kind
+ * regards,⏎Eleanor Whitfield", "Z poważaniem⏎Anna Nowak") names the writer, whatever the name.
+ */
+function signed(doc: ScanDocument, out: Candidate[]): void {
+  const tokens = doc.tokens;
+  for (let i = 1; i < tokens.length; i++) {
+    const first = tokens[i] as Token;
+    if (!first.breakBefore || !CLOSINGS.has((tokens[i - 1] as Token).text)) continue;
+    let j = i;
+    while (j + 1 < tokens.length && !(tokens[j + 1] as Token).breakBefore) j++;
+    const count = j - i + 1;
+    if (count < 2 || count > 3) continue;
+    let ok = true;
+    for (let m = i; m <= j && ok; m++) {
+      const t = tokens[m] as Token;
+      ok =
+        t.type === 'word' &&
+        t.end - t.start >= 2 &&
+        capitalised(doc, t) &&
+        t.labels.length === 0 &&
+        !isCommonWord(t.text) &&
+        !TEAM_WORDS.has(t.text) &&
+        !NOT_NAMES.has(t.text) &&
+        (m === i || /^[ -]$/.test(doc.text.slice((tokens[m - 1] as Token).end, t.start)));
+    }
+    if (!ok || out.some((c) => c.start < (tokens[j] as Token).end && first.start < c.end)) continue;
+    out.push({
+      kind: 'person_name',
+      start: first.start,
+      end: (tokens[j] as Token).end,
+      confidence: 0.6,
+      value: doc.text.slice(first.start, (tokens[j] as Token).end),
+      evidence: ['context:signature'],
+    });
+  }
+}
