@@ -1,4 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { selfSignedCertificate } from './support/https-receiver.ts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -94,29 +95,7 @@ describe.skipIf(!OPENSSL)('identity providers at the edge of the network', () =>
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sargas-idp-'));
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=idp.test',
-        '-addext',
-        'subjectAltName=DNS:idp.test,IP:127.0.0.1',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
+    selfSignedCertificate(dir, { cn: 'idp.test', altNames: 'DNS:idp.test,IP:127.0.0.1' });
     const { privateKey, publicKey } = await generateKeyPair('ES256');
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' };
     sign = (sub) =>

@@ -1,4 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { selfSignedCertificate } from './support/https-receiver.ts';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -88,29 +89,7 @@ describe.each(BACKENDS)('witnesses on %s', (backend) => {
 describe.skipIf(spawnSync('openssl', ['version']).status !== 0)('an HTTPS witness', () => {
   it('is retried until it takes the checkpoints, in order', async () => {
     const dir = tempDir('sargas-sink-');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
+    selfSignedCertificate(dir);
     const received: WitnessRecord[] = [];
     let refuse = 2;
     const server = createServer(

@@ -5,8 +5,11 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
-/** A self-signed certificate for 127.0.0.1 in `dir` (openssl): its key and cert as PEM. */
-export function selfSignedCertificate(dir: string): { key: string; cert: string } {
+/** A self-signed certificate for 127.0.0.1 (or `names`) in `dir` (openssl): its key and cert as PEM, written to key.pem and cert.pem. */
+export function selfSignedCertificate(
+  dir: string,
+  names: { cn: string; altNames: string } = { cn: '127.0.0.1', altNames: 'IP:127.0.0.1' },
+): { key: string; cert: string } {
   execFileSync(
     'openssl',
     [
@@ -20,9 +23,9 @@ export function selfSignedCertificate(dir: string): { key: string; cert: string 
       '-days',
       '1',
       '-subj',
-      '/CN=127.0.0.1',
+      `/CN=${names.cn}`,
       '-addext',
-      'subjectAltName=IP:127.0.0.1',
+      `subjectAltName=${names.altNames}`,
       '-keyout',
       join(dir, 'key.pem'),
       '-out',
