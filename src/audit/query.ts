@@ -118,12 +118,17 @@ export async function listEvents(
     .where(where)
     .orderBy(desc(auditEvents.seq))
     .limit(options.limit + 1);
-  const page = rows.slice(0, options.limit);
+  return pageOf(rows, options.limit);
+}
+
+/** A page of `limit` events from `limit + 1` read, and the cursor after its last when there are more. */
+export function pageOf<R extends { seq: number }>(
+  rows: R[],
+  limit: number,
+): { events: R[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return {
-    events: page,
-    nextCursor: rows.length > options.limit && last ? encodeCursor(last.seq) : null,
-  };
+  return { events: page, nextCursor: rows.length > limit && last ? encodeCursor(last.seq) : null };
 }
 
 /** One event of the tenant with its reviews, oldest review first. */

@@ -1,7 +1,7 @@
 import { and, asc, gt, sql, type SQL } from 'drizzle-orm';
 import { executeRows as rows, type Database } from '../db/client.ts';
 import { auditEvents } from '../db/schema/index.ts';
-import { encodeCursor, filterClause, type EventFilter } from './query.ts';
+import { filterClause, pageOf, type EventFilter } from './query.ts';
 
 /** Checks an officer should look at: blocked, warned or (monitor mode) would have blocked, and not reviewed by anyone. */
 function queueClause(tenant: string, filter: EventFilter): SQL {
@@ -27,12 +27,7 @@ export async function reviewQueue(
     .where(options.after ? and(where, gt(auditEvents.seq, options.after)) : where)
     .orderBy(asc(auditEvents.seq))
     .limit(options.limit + 1);
-  const page = found.slice(0, options.limit);
-  const last = page[page.length - 1];
-  return {
-    events: page,
-    nextCursor: found.length > options.limit && last ? encodeCursor(last.seq) : null,
-  };
+  return pageOf(found, options.limit);
 }
 
 /** What waits in the queue: in all, per agent and per kind of data. */
