@@ -115,6 +115,15 @@ describe.each(BACKENDS)('the console’s API on %s', (backend) => {
       { value: 'facebook', count: 3 },
       { value: 'x', count: 1 },
     ]);
+    // the kinds found, as the filters offer them (a tenant's custom kinds among them)
+    expect(facets.kinds.map((k: { value: string }) => k.value).sort()).toEqual(
+      Object.keys(
+        Object.fromEntries(
+          list.flatMap((e: { kinds: string[] }) => e.kinds).map((k: string) => [k, 1]),
+        ),
+      ).sort(),
+    );
+    expect(facets.kinds.length).toBeGreaterThan(0);
   });
 
   it('shows officers the policy versions, what was decided under each, and a diff', async () => {

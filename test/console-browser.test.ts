@@ -25,6 +25,29 @@ if (!CHROMIUM)
 const SCREENS = process.env.SARGAS_SCREENSHOTS;
 const TENANT = 'bank-e2e';
 const IBAN = 'PL61 1090 1014 0000 0712 1981 2874';
+const PHONE = '+48 600 123 456';
+
+/** The service's clock: two days ago, then the minute the care script says (one ms per reading). */
+const START = Date.now() - 2 * 86_400_000;
+let minute = 0;
+let tick = 0;
+const clock = { now: () => new Date(START + minute * 60_000 + tick++) };
+
+// Threads of a scripted day of care (the follow-up deadline is the default day); the charts'
+// tables must show what is computed by hand here. facebook/public: first replies after 10, 30
+// and 20 min (median 20, p90 30), 3 of 4 inbound posts answered; a disclosure followed up
+// privately in time, one never followed up (overdue at minute 1600). x/private: 5 min, 1 of 1.
+const CARE: Array<{ m: number; thread: string; out?: boolean; private?: boolean; text: string }> = [
+  { m: 0, thread: 't1', text: 'Dzień dobry, mam pytanie o kartę' },
+  { m: 10, thread: 't1', out: true, text: 'Dzień dobry, chętnie pomożemy.' },
+  { m: 20, thread: 't2', text: 'Jak zmienić limit na karcie?' },
+  { m: 50, thread: 't2', out: true, text: 'Limit zmieni Pan w aplikacji.' },
+  { m: 60, thread: 't3', text: `Mój numer konta ${IBAN}, proszę sprawdzić` },
+  { m: 80, thread: 't3', out: true, private: true, text: 'Piszemy prywatnie w sprawie wpisu.' },
+  { m: 100, thread: 't4', text: `Oddzwońcie na ${PHONE}` },
+  { m: 120, thread: 't5', private: true, text: 'Czy mogę zmienić adres?' },
+  { m: 125, thread: 't5', out: true, private: true, text: 'Tak, w aplikacji.' },
+];
 
 const axeSource = readFileSync(
   join(createRequire(import.meta.url).resolve('axe-core'), '..', 'axe.min.js'),
@@ -89,6 +112,7 @@ describe.skipIf(!CHROMIUM)(
       });
       db = await createTestDatabase('pglite');
       svc = await createTestService(db.handle, {
+        clock,
         console: {
           devTokens: false,
           sessionMinutes: 60,
@@ -136,6 +160,32 @@ describe.skipIf(!CHROMIUM)(
         channel: { platform: 'facebook', visibility: 'public' },
       });
       await reply('Dziękujemy za wiadomość', 'agent-9');
+      // a tenant's own kind (issue 15), found in a reply
+      expect(
+        (
+          await put({
+            mode: 'enforce',
+            allowList: { phones: ['+48 22 123 45 67'] },
+            customKinds: [{ name: 'loan_contract', class: 'INFO', terms: ['umowa pożyczki maxi'] }],
+          })
+        ).status,
+      ).toBe(201);
+      await reply('Pana umowa pożyczki maxi jest aktywna.', 'agent-3');
+      for (const step of CARE) {
+        minute = step.m;
+        const res = await svc.check(t, {
+          direction: step.out ? 'outbound' : 'inbound',
+          text: step.text,
+          channel: {
+            platform: step.private ? 'x' : 'facebook',
+            visibility: step.private ? 'private' : 'public',
+          },
+          thread: { id: step.thread, postId: `p-${step.m}` },
+          ...(step.out ? { agent: { id: 'agent-5' } } : {}),
+        });
+        expect(res.status).toBe(200);
+      }
+      minute = 1600;
 
       const { chromium } = await import('playwright-core');
       browser = await chromium.launch({
@@ -307,6 +357,63 @@ describe.skipIf(!CHROMIUM)(
       expect(await page.locator('#table-fp tbody').textContent()).toContain('33.3%');
       await shot('08-charts');
       await accessible('charts');
+    });
+
+    it('shows the care metrics of the scripted threads, and custom kinds readably', async () => {
+      const open = (id: string) =>
+        page
+          .locator(`#table-${id}`)
+          .evaluate((t) => t.closest('details')?.setAttribute('open', ''));
+      const rows = (id: string) => page.locator(`#table-${id} tbody tr`).allInnerTexts();
+      await page.locator('#table-care-reply').waitFor({ state: 'attached' });
+      for (const id of ['care-reply', 'care-answered', 'care-disclosures', 'kinds']) await open(id);
+      const cells = (r: string) => r.split('\t').map((c) => c.trim());
+      expect((await rows('care-reply')).map(cells)).toEqual([
+        ['facebook · public', '4', '20', '30'],
+        ['x · private', '1', '5', '5'],
+      ]);
+      expect((await rows('care-answered')).map(cells)).toEqual([
+        ['facebook · public', '4', '3', '75%'],
+        ['x · private', '1', '1', '100%'],
+      ]);
+      expect((await rows('care-disclosures')).map(cells)).toEqual([
+        ['facebook · public', '1', '0', '0', '1'],
+        ['x · private', '0', '0', '0', '0'],
+      ]);
+      expect(await page.locator('#care-totals').textContent()).toContain(
+        '5 threads · median time to first reply 15 min · 90th percentile 30 min · 80% of inbound posts answered',
+      );
+      // the overdue disclosure, linked to its event
+      const overdue = page.locator('#table-care-overdue tbody tr');
+      expect(await overdue.count()).toBe(1);
+      expect(await overdue.textContent()).toContain('Phone number');
+      expect((await rows('kinds')).some((r) => r.startsWith('loan contract (custom)'))).toBe(true);
+      await shot('11-care');
+      await accessible('care metrics');
+      // in Polish: the custom kind and the statuses in the officer's language
+      await page.getByLabel('Language').selectOption('pl');
+      await page.locator('#table-care-disclosures').waitFor({ state: 'attached' });
+      await open('care-disclosures');
+      await open('kinds');
+      expect(await page.locator('#table-care-disclosures thead').textContent()).toContain(
+        'W terminie',
+      );
+      expect(await page.locator('#table-kinds').textContent()).toContain(
+        'loan contract (własny rodzaj)',
+      );
+      await overdue.getByRole('link').click();
+      await page
+        .getByRole('dialog')
+        .getByText('Numer telefonu', { exact: false })
+        .first()
+        .waitFor();
+      await page.keyboard.press('Escape');
+      // the custom kind is offered as a filter
+      await page.locator('summary', { hasText: 'Rodzaje danych' }).click();
+      await page
+        .getByRole('checkbox', { name: 'loan contract (własny rodzaj)', includeHidden: true })
+        .waitFor({ state: 'attached' });
+      await page.getByLabel('Język').selectOption('en');
     });
 
     it('fits a tablet screen', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { careSummarySchema, disclosureSchema } from '../src/api/care-schemas.ts';
 import { callerFromClaims } from '../src/console/oidc.ts';
 import { LANGUAGES, TEXTS } from '../src/console/texts.ts';
 import { KINDS } from '../src/detectors/kinds.ts';
@@ -22,6 +23,33 @@ describe('the console’s texts', () => {
       expect(got, `${lang} ${key}`).toEqual(want);
     }
   });
+});
+
+describe('the care metrics’ and custom kinds’ texts', () => {
+  const channels = careSummarySchema.shape.groups.element.shape.channel.options;
+  const statuses = disclosureSchema.shape.status.options;
+  it.each(LANGUAGES)(
+    'name every follow-up status and channel the care summary gives in %s',
+    (lang) => {
+      const ui = TEXTS[lang].ui as Record<string, string>;
+      for (const s of statuses) expect(ui[`care.${s}`], `${lang} care.${s}`).toMatch(/\S/);
+      for (const c of channels) expect(ui[`channel.${c}`], `${lang} channel.${c}`).toMatch(/\S/);
+      // the four statuses read differently, or the chart's legend could not tell them apart
+      expect(new Set(statuses.map((s) => ui[`care.${s}`])).size).toBe(statuses.length);
+    },
+  );
+  it.each(LANGUAGES)(
+    'mark a custom kind as the tenant’s own in %s, unlike any built-in kind',
+    (lang) => {
+      const t = TEXTS[lang];
+      expect(t.ui.customKind).toContain('{name}');
+      const marker = t.ui.customKind.replace('{name}', '').trim();
+      expect(marker).toMatch(/\S{3}/);
+      for (const k of KINDS) expect(t.kinds[k], `${lang} kind ${k}`).not.toContain(marker);
+      // a custom kind may not be named like a text key of the built-in kinds
+      expect(Object.keys(t.kinds).sort()).toEqual([...KINDS].sort());
+    },
+  );
 });
 
 describe('roles and tenant from the provider’s claims', () => {

@@ -6,10 +6,13 @@ export const facetQuerySchema = filterSchema.describe('Which checks to take the 
 
 const valueCount = z.object({ value: z.string(), count: z.number().int().min(0) });
 
-/** The agents and platforms the tenant's checks name, most frequent first (at most 200 each). */
+/** The agents, platforms and kinds the tenant's checks name, most frequent first (at most 200 each). */
 export const facetResponseSchema = z
   .object({
     agents: z.array(valueCount).describe('agent ids'),
     platforms: z.array(valueCount).describe('platforms'),
+    kinds: z
+      .array(valueCount)
+      .describe('kinds of data found, built-in and the tenant’s custom kinds (added field)'),
   })
   .describe('Values to filter by');

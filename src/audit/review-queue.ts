@@ -61,8 +61,14 @@ export async function eventFacets(db: Database, tenant: string, filter: EventFil
       sql`SELECT ${sql.raw(column)} AS key, count(*)::int AS n FROM audit_events WHERE ${where} AND ${sql.raw(column)} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 200`,
     );
   const [agents, platforms] = [await of('agent_id'), await of('platform')];
+  // the kinds found, built-in and the tenant's own (policy customKinds), to offer as filters
+  const kinds = await rows<{ key: string; n: number }>(
+    db,
+    sql`SELECT k AS key, count(*)::int AS n FROM audit_events, jsonb_array_elements_text(audit_events.kinds) AS k WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 200`,
+  );
   return {
     agents: agents.map((r) => ({ value: r.key, count: Number(r.n) })),
     platforms: platforms.map((r) => ({ value: r.key, count: Number(r.n) })),
+    kinds: kinds.map((r) => ({ value: r.key, count: Number(r.n) })),
   };
 }

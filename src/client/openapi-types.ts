@@ -277,7 +277,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The agents and platforms of the tenant’s checks, most frequent first
+         * The agents, platforms and kinds of the tenant’s checks, most frequent first
          * @description Scope: `audit:read`.
          */
         get: operations["eventFacets"];
@@ -1196,6 +1196,11 @@ export interface components {
         Facets: {
             /** @description agent ids */
             agents: {
+                count: number;
+                value: string;
+            }[];
+            /** @description kinds of data found, built-in and the tenant’s custom kinds (added field) */
+            kinds: {
                 count: number;
                 value: string;
             }[];

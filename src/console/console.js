@@ -27,7 +27,13 @@ function t(key, vars = {}) {
   const s = T?.texts[lang]?.ui[key] ?? T?.texts.en.ui[key] ?? key;
   return s.replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ''));
 }
-const kindName = (k) => T?.texts[lang]?.kinds[k] ?? k;
+/** A kind by its name in the officer's language; a tenant's own kind (policy customKinds) marked as such. */
+function kindName(k) {
+  const kinds = T?.texts[lang]?.kinds ?? {};
+  if (Object.hasOwn(kinds, k)) return kinds[k];
+  if (T?.kinds.some((b) => b.name === k)) return k;
+  return t('customKind', { name: String(k).replaceAll('_', ' ') });
+}
 const ruleReason = (r) => T?.texts[lang]?.rules[r] ?? r;
 const actionName = (a) => T?.texts[lang]?.actions[a] ?? a;
 
@@ -184,7 +190,7 @@ function multiSelect(name, label, options, chosen) {
   return details;
 }
 
-let facets = { agents: [], platforms: [] };
+let facets = { agents: [], platforms: [], kinds: [] };
 async function buildFilters(params) {
   const form = $('filters');
   form.elements.preset.value = params.get('preset') || '30d';
@@ -211,7 +217,13 @@ async function buildFilters(params) {
     multiSelect(
       'kind',
       t('kinds'),
-      T.kinds.map((k) => ({ value: k.name, label: kindName(k.name) })),
+      [
+        ...T.kinds.map((k) => k.name),
+        // the tenant's own kinds, as its checks found them
+        ...(facets.kinds || [])
+          .map((k) => k.value)
+          .filter((k) => !T.kinds.some((b) => b.name === k)),
+      ].map((k) => ({ value: k, label: kindName(k) })),
       chosen('kind'),
     ),
     multiSelect(
@@ -742,7 +754,7 @@ async function showDiff(from, to) {
 
 // ---- charts (Chart.js, served by the service) ----
 
-function chartCard(id, title, type, labels, datasets, table, options = {}) {
+function chartCard(id, title, type, labels, datasets, table, options = {}, place = {}) {
   const canvas = el('canvas', { id: `chart-${id}` });
   canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-label', `${title}: ${t('chartTable')}`);
@@ -771,12 +783,12 @@ function chartCard(id, title, type, labels, datasets, table, options = {}) {
   const card = el(
     'figure',
     { className: 'chart' },
-    el('figcaption', {}, el('h3', { textContent: title })),
+    el('figcaption', {}, el(place.heading || 'h3', { textContent: title })),
     // Chart.js sizes the canvas to this box: its height must not depend on the canvas
     el('div', { className: 'chart-box' }, canvas),
     el('details', {}, el('summary', { textContent: t('chartTable') }), tableEl),
   );
-  $('charts').append(card);
+  (place.container || $('charts')).append(card);
   if (window.Chart) {
     charts.push(
       new window.Chart(canvas, {
@@ -884,6 +896,168 @@ async function loadCharts(params) {
     { scales: { y: { beginAtZero: true, suggestedMax: 100 } } },
   );
   $('charts').append(el('p', { className: 'note', textContent: t('fpNote') }));
+  await loadCare(preset);
+}
+
+// ---- care metrics (GET /v1/care/summary, docs/care.md) ----
+
+const CARE_STATUSES = [
+  ['in_time', 'inTime', COLORS.allow],
+  ['late', 'late', COLORS.warn],
+  ['open', 'open', COLORS.line],
+  ['overdue', 'overdue', COLORS.block],
+];
+async function loadCare(preset) {
+  const place = { container: $('care-charts'), heading: 'h4' };
+  $('care-charts').replaceChildren();
+  $('care-overdue').replaceChildren();
+  // the summary takes at most 366 days: "all time" is the last 365 (a margin for clock skew)
+  const days = Math.min(PRESETS[preset] ?? 365, 365);
+  const q = new URLSearchParams({ from: new Date(Date.now() - days * 86_400_000).toISOString() });
+  let s;
+  try {
+    s = await getJson(`/v1/care/summary?${q}`);
+  } catch (err) {
+    $('care-totals').textContent = t('error', { message: err.message });
+    return;
+  }
+  const num = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+  const minutes = (sec) => (sec === null || sec === undefined ? null : sec / 60);
+  const shownMin = (sec) => (minutes(sec) === null ? '—' : num.format(minutes(sec)));
+  const pct = (x) => (x === null || x === undefined ? '—' : `${num.format(x * 100)}%`);
+  const tot = s.totals;
+  $('care-totals').textContent =
+    tot.threads === 0
+      ? t('careEmpty')
+      : t('careTotals', {
+          threads: tot.threads,
+          median: `${shownMin(tot.firstReplySeconds.median)} min`,
+          p90: `${shownMin(tot.firstReplySeconds.p90)} min`,
+          answered: pct(tot.answeredShare),
+          deadline: s.followUpMinutes,
+        });
+  const groupName = (g) => `${g.platform || '—'} · ${t(`channel.${g.channel}`)}`;
+  const labels = s.groups.map(groupName);
+  chartCard(
+    'care-reply',
+    t('chartCareReply'),
+    'bar',
+    labels,
+    [
+      {
+        label: t('colMedianMin'),
+        data: s.groups.map((g) => minutes(g.firstReplySeconds.median)),
+        backgroundColor: COLORS.line,
+      },
+      {
+        label: t('colP90Min'),
+        data: s.groups.map((g) => minutes(g.firstReplySeconds.p90)),
+        backgroundColor: COLORS.warn,
+      },
+    ],
+    {
+      head: [t('colGroup'), t('colThreads'), t('colMedianMin'), t('colP90Min')],
+      rows: s.groups.map((g) => [
+        groupName(g),
+        String(g.threads),
+        shownMin(g.firstReplySeconds.median),
+        shownMin(g.firstReplySeconds.p90),
+      ]),
+    },
+    { scales: { y: { beginAtZero: true } } },
+    place,
+  );
+  chartCard(
+    'care-answered',
+    t('chartCareAnswered'),
+    'bar',
+    labels,
+    [
+      {
+        label: t('colShare'),
+        data: s.groups.map((g) => (g.answeredShare === null ? null : g.answeredShare * 100)),
+        backgroundColor: COLORS.allow,
+      },
+    ],
+    {
+      head: [t('colGroup'), t('colInbound'), t('colAnswered'), t('colShare')],
+      rows: s.groups.map((g) => [
+        groupName(g),
+        String(g.inboundPosts),
+        String(g.answeredPosts),
+        pct(g.answeredShare),
+      ]),
+    },
+    { scales: { y: { beginAtZero: true, max: 100 } }, plugins: { legend: { display: false } } },
+    place,
+  );
+  chartCard(
+    'care-disclosures',
+    t('chartCareDisclosures'),
+    'bar',
+    labels,
+    CARE_STATUSES.map(([status, key, color]) => ({
+      label: t(`care.${status}`),
+      data: s.groups.map((g) => g.disclosures[key]),
+      backgroundColor: color,
+    })),
+    {
+      head: [t('colGroup'), ...CARE_STATUSES.map(([status]) => t(`care.${status}`))],
+      rows: s.groups.map((g) => [
+        groupName(g),
+        ...CARE_STATUSES.map(([, key]) => String(g.disclosures[key])),
+      ]),
+    },
+    {
+      scales: {
+        x: { stacked: true },
+        y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } },
+      },
+    },
+    place,
+  );
+  if (s.overdue.length === 0) {
+    $('care-overdue').append(el('p', { textContent: t('overdueNone') }));
+    return;
+  }
+  const head = el(
+    'tr',
+    {},
+    ...['colDisclosed', 'colGroup', 'kinds', 'colDeadline'].map((k) =>
+      el('th', { scope: 'col', textContent: t(k) }),
+    ),
+    el('th', { scope: 'col' }, el('span', { className: 'sr-only', textContent: t('open') })),
+  );
+  const rows = s.overdue.map((d) => {
+    const link = el('a', {
+      href: `?view=events&preset=all&event=${encodeURIComponent(d.eventId)}`,
+      textContent: t('open'),
+    });
+    link.setAttribute('aria-label', `${t('open')}: ${t('detailTitle', { seq: d.seq })}`);
+    return el(
+      'tr',
+      {},
+      el('th', { scope: 'row', textContent: when(d.disclosedAt) }),
+      // a disclosure is a public post
+      el('td', { textContent: `${d.platform || '—'} · ${t('channel.public')}` }),
+      el('td', { textContent: d.kinds.map(kindName).join(', ') }),
+      el('td', { textContent: when(d.deadlineAt) }),
+      el('td', {}, link),
+    );
+  });
+  $('care-overdue').append(
+    el(
+      'div',
+      { className: 'table-wrap' },
+      el(
+        'table',
+        { id: 'table-care-overdue' },
+        el('caption', { className: 'sr-only', textContent: t('overdueTitle') }),
+        el('thead', {}, head),
+        el('tbody', {}, ...rows),
+      ),
+    ),
+  );
 }
 
 // ---- views ----

@@ -303,7 +303,7 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/v1/audit/facets',
     operationId: 'eventFacets',
     tag: 'Audit',
-    summary: 'The agents and platforms of the tenant’s checks, most frequent first',
+    summary: 'The agents, platforms and kinds of the tenant’s checks, most frequent first',
     scope: 'audit:read',
     query: facetQuerySchema,
     responses: {
