@@ -16,6 +16,7 @@ import { lookupRoutes } from './api/lookup-routes.ts';
 import { verifyRoutes } from './api/verify-routes.ts';
 import { policyRoutes } from './api/policy-routes.ts';
 import { streamRoutes } from './api/stream-routes.ts';
+import { sinkRoutes } from './api/sink-routes.ts';
 import { careRoutes, threadRoutes } from './api/care-routes.ts';
 import { docsRoutes } from './api/docs-routes.ts';
 import { SERVICE_VERSION } from './version.ts';
@@ -130,6 +131,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/audit', exportRoutes(deps));
   app.route('/v1/audit', auditRoutes(deps));
   app.route('/v1/audit', streamRoutes(deps));
+  app.route('/v1/audit', sinkRoutes(deps));
   app.route('/v1/policy', policyRoutes(deps));
   app.route('/v1/care', careRoutes(deps));
   app.route('/v1/threads', threadRoutes(deps));

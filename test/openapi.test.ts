@@ -208,6 +208,17 @@ describe.each(BACKENDS)('the running service against its document on %s', (backe
     await call('get', '/v1/care/summary', { token });
     await call('get', '/v1/care/summary', { token, path: '/v1/care/summary?from=yesterday' });
     await call('post', '/v1/audit/purge', { token, body: { olderThanDays: 365 } });
+    await call('get', '/v1/audit/sinks', { token });
+    await call('post', '/v1/audit/sinks/{name}/replay', {
+      token,
+      path: '/v1/audit/sinks/webhook/replay',
+      body: { after: 0 },
+    });
+    await call('post', '/v1/audit/sinks/{name}/replay', {
+      token,
+      path: '/v1/audit/sinks/webhook/replay',
+      body: { after: -1 },
+    });
     await call('get', '/v1/policy', { token });
     await call('put', '/v1/policy', { token, body: { mode: 'monitor' } });
     await call('put', '/v1/policy', { token, body: { mode: 'sometimes' } });

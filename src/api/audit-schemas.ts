@@ -41,6 +41,7 @@ export const filterSchema = z.object({
       'review',
       'thread_action',
       'care_alert',
+      'sink_replay',
     ]),
     'the type of event',
   ),

@@ -181,6 +181,18 @@ export function createMetrics(
         },
       });
     }
+  if (sinks.length > 0)
+    new Gauge({
+      name: 'sargas_sink_refusals_total',
+      help: 'Failed deliveries the receiver refused permanently (400, 401, 403, 404, 413, 422: a misconfigured receiver), by status; retried at the longest backoff, never dropped.',
+      labelNames: ['sink', 'status'] as const,
+      registers: [registry],
+      collect() {
+        for (const d of sinks)
+          for (const [status, n] of d.stats.refusals)
+            this.set({ sink: d.sink.name, status: String(status) }, n);
+      },
+    });
   return { registry, checks, findings, latency };
 }
 

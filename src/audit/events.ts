@@ -147,6 +147,16 @@ export interface CareAlertEvent {
   details: { disclosedAt: string; deadlineAt: string; followUpMinutes: number };
 }
 
+/**
+ * An administrator moved a sink's cursor for the tenant back (POST /v1/audit/sinks/:name/replay):
+ * the sink gets every event after `after` again, this one included.
+ */
+export interface SinkReplayEvent {
+  type: 'sink_replay';
+  actor: { kind: 'person'; id: string };
+  details: { sink: string; after: number; previousCursor: number };
+}
+
 /** Every kind of audit event, told apart by `type`. */
 export type AuditEvent =
   | CareAlertEvent
@@ -156,7 +166,8 @@ export type AuditEvent =
   | ReviewEvent
   | PolicyChangeEvent
   | PurgeEvent
-  | LookupEvent;
+  | LookupEvent
+  | SinkReplayEvent;
 export type AuditEventType = AuditEvent['type'];
 
 const NO_CHANNEL = {
@@ -269,6 +280,7 @@ export function toDraft(tenant: string, now: Date, event: AuditEvent): EventDraf
       return { ...blank, threadId: event.threadId, details: event.details };
     case 'purge':
     case 'lookup':
+    case 'sink_replay':
       return { ...blank, details: event.details };
     default:
       return unreachable(event);

@@ -411,6 +411,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit/sinks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The configured sinks and where each stands in the tenant's chain
+         * @description Per sink: its cursor (the last seq acknowledged), the lag in events and seconds, its failures and permanent refusals. No secrets: a webhook shows its origin only.
+         *
+         *     Scope: `audit:admin`.
+         */
+        get: operations["listSinks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/sinks/{name}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver the tenant’s events after a seq to a sink again (recorded in the chain)
+         * @description Moves the tenant’s cursor for the sink back to `after` (never past the last seq acknowledged), with a `sink_replay` event in the same transaction. At least once: receivers de-duplicate by event id.
+         *
+         *     Scope: `audit:admin`.
+         */
+        post: operations["replaySink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit/stream": {
         parameters: {
             query?: never;
@@ -1597,6 +1641,52 @@ export interface components {
             /** @description Latest check to replay (ISO time). */
             to?: string;
         };
+        SinkReplay: {
+            /** @description Where the cursor now is: delivery goes on after it. */
+            after: number;
+            /** @description The `sink_replay` event that records the replay. */
+            eventId: string;
+            /** @description Where it was. */
+            previousCursor: number;
+            /** @description Its seq: the sink delivers it too. */
+            seq: number;
+            sink: string;
+        };
+        SinkReplayRequest: {
+            /** @description The seq the sink goes back to: it gets every event of the tenant after it again. At most the last seq it acknowledged (`cursor` in GET /v1/audit/sinks). */
+            after: number;
+        };
+        Sinks: {
+            /** @description Every configured sink (none: an empty list). */
+            sinks: {
+                /** @description The last seq of the tenant the sink acknowledged (0: none). */
+                cursor: number;
+                /** @description Failures seen by this replica’s deliverer since it started. */
+                failures: {
+                    /** @description Failed deliveries (every tenant), each retried. */
+                    count: number;
+                    /** @description When the last one happened (ISO 8601), or null. */
+                    lastAt: string | null;
+                };
+                /** @description The last seq of the tenant’s chain. */
+                head: number;
+                /** @enum {string} */
+                kind: "webhook" | "directory";
+                /** @description Events of the tenant committed but not acknowledged. */
+                lagEvents: number;
+                /** @description Age of the oldest of them, in seconds (0 when the sink has caught up). */
+                lagSeconds: number;
+                /** @description Its name in the cursors, the metrics and the logs. */
+                name: string;
+                /** @description A webhook’s origin (scheme, host, port: never its path, query or credentials); null for a directory. */
+                origin: string | null;
+                /** @description Of the failures, the receiver’s permanent refusals (400, 401, 403, 404, 413, 422) by status: a misconfigured receiver. */
+                refusals: {
+                    count: number;
+                    status: number;
+                }[];
+            }[];
+        };
         Summary: {
             byDay: {
                 day: string;
@@ -1938,7 +2028,7 @@ export interface operations {
                 thread?: string;
                 to?: string;
                 /** @description the type of event; repeat the parameter for several (any of them matches) */
-                type?: ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert") | ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert")[];
+                type?: ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert" | "sink_replay") | ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert" | "sink_replay")[];
                 visibility?: "public" | "private";
             };
             header?: never;
@@ -2405,7 +2495,7 @@ export interface operations {
                 through?: number;
                 to?: string;
                 /** @description the type of event; repeat the parameter for several (any of them matches) */
-                type?: ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert") | ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert")[];
+                type?: ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert" | "sink_replay") | ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert" | "sink_replay")[];
                 visibility?: "public" | "private";
             };
             header?: never;
@@ -2494,7 +2584,7 @@ export interface operations {
                 through?: number;
                 to?: string;
                 /** @description the type of event; repeat the parameter for several (any of them matches) */
-                type?: ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert") | ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert")[];
+                type?: ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert" | "sink_replay") | ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert" | "sink_replay")[];
                 visibility?: "public" | "private";
             };
             header?: never;
@@ -2580,7 +2670,7 @@ export interface operations {
                 thread?: string;
                 to?: string;
                 /** @description the type of event; repeat the parameter for several (any of them matches) */
-                type?: ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert") | ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert")[];
+                type?: ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert" | "sink_replay") | ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert" | "sink_replay")[];
                 visibility?: "public" | "private";
             };
             header?: never;
@@ -3071,7 +3161,7 @@ export interface operations {
                 thread?: string;
                 to?: string;
                 /** @description the type of event; repeat the parameter for several (any of them matches) */
-                type?: ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert") | ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert")[];
+                type?: ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert" | "sink_replay") | ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert" | "sink_replay")[];
                 visibility?: "public" | "private";
             };
             header?: never;
@@ -3109,6 +3199,170 @@ export interface operations {
             };
             /** @description `forbidden`: the token lacks the scope */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listSinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sinks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sinks"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `internal`: a fault of the service; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `audit_unavailable`: the audit store cannot record or read now; nothing may be sent; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    replaySink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The sink’s name (GET /v1/audit/sinks) */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "after": 120
+                 *     }
+                 */
+                "application/json": components["schemas"]["SinkReplayRequest"];
+            };
+        };
+        responses: {
+            /** @description The replay */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SinkReplay"];
+                };
+            };
+            /** @description `invalid_request`: the body, a parameter or a header is invalid; `details` names the fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unauthorized`: no token, or a token that does not verify */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `forbidden`: the token lacks the scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `not_found`: no such resource for this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: the body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `unsupported_media_type`: the body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3229,7 +3483,7 @@ export interface operations {
                 thread?: string;
                 to?: string;
                 /** @description the type of event; repeat the parameter for several (any of them matches) */
-                type?: ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert") | ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert")[];
+                type?: ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert" | "sink_replay") | ("check" | "override" | "policy_change" | "purge" | "lookup" | "review" | "thread_action" | "care_alert" | "sink_replay")[];
                 /** @description The time zone whose days the counts are grouped by (IANA name), default UTC */
                 tz?: string;
                 visibility?: "public" | "private";

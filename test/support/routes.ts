@@ -129,6 +129,16 @@ export const ROUTES = [
     path: '/v1/audit/purge',
     body: { olderThanDays: 365 },
   },
+  { name: 'GET /v1/audit/sinks', scope: 'audit:admin', method: 'GET', path: '/v1/audit/sinks' },
+  {
+    name: 'POST /v1/audit/sinks/:name/replay',
+    scope: 'audit:admin',
+    method: 'POST',
+    path: '/v1/audit/sinks/webhook/replay',
+    body: { after: 0 },
+    // the test service configures no sink
+    ok: 404,
+  },
   { name: 'GET /v1/policy', scope: 'policy:admin', method: 'GET', path: '/v1/policy' },
   {
     name: 'PUT /v1/policy',

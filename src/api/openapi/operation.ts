@@ -7,7 +7,7 @@ export const SCOPES = {
   'check:override': 'Let a warned message through with a justification',
   'audit:read': 'Read, verify and export the audit log',
   'audit:review': 'Review events',
-  'audit:admin': 'Purge events past retention',
+  'audit:admin': 'Purge events past retention; see and replay the sinks',
   'policy:admin': "Read and change the tenant's policy",
 } as const;
 

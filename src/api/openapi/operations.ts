@@ -57,6 +57,11 @@ import {
   threadActionSchema,
 } from '../care-schemas.ts';
 import { streamQuerySchema } from '../stream-schemas.ts';
+import {
+  sinkReplayResponseSchema,
+  sinkReplaySchema,
+  sinksResponseSchema,
+} from '../sink-schemas.ts';
 import type { Operation } from './operation.ts';
 
 const event = publicEventJsonSchema();
@@ -501,6 +506,35 @@ export const OPERATIONS: readonly Operation[] = [
         content: { 'application/x-ndjson': { schema: { type: 'string' } } },
       },
     },
+  },
+  {
+    method: 'get',
+    path: '/v1/audit/sinks',
+    operationId: 'listSinks',
+    tag: 'Audit',
+    summary: "The configured sinks and where each stands in the tenant's chain",
+    description:
+      'Per sink: its cursor (the last seq acknowledged), the lag in events and seconds, its failures and permanent refusals. No secrets: a webhook shows its origin only.',
+    scope: 'audit:admin',
+    responses: {
+      200: { description: 'The sinks', name: 'Sinks', schema: sinksResponseSchema },
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/audit/sinks/{name}/replay',
+    operationId: 'replaySink',
+    tag: 'Audit',
+    summary: 'Deliver the tenant’s events after a seq to a sink again (recorded in the chain)',
+    description:
+      'Moves the tenant’s cursor for the sink back to `after` (never past the last seq acknowledged), with a `sink_replay` event in the same transaction. At least once: receivers de-duplicate by event id.',
+    scope: 'audit:admin',
+    params: { name: 'The sink’s name (GET /v1/audit/sinks)' },
+    body: { name: 'SinkReplayRequest', schema: sinkReplaySchema, example: { after: 120 } },
+    responses: {
+      200: { description: 'The replay', name: 'SinkReplay', schema: sinkReplayResponseSchema },
+    },
+    errors: ['not_found'],
   },
   {
     method: 'get',

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { DatabaseHandle } from '../../db/client.ts';
 import { Outbox } from './outbox.ts';
 import { interleave, jsonLines, type SinkRecord } from './records.ts';
-import { SinkRefused, type Sink } from './sink.ts';
+import { PERMANENT_REFUSALS, SinkRefused, type Sink } from './sink.ts';
 
 /** What /metrics reads of a deliverer. */
 export interface SinkStats {
@@ -17,6 +17,10 @@ export interface SinkStats {
   lagSeconds: number;
   /** Cursor moves lost to another replica (its deliveries are duplicates, never gaps). */
   conflicts: number;
+  /** When the last failure happened (ms since the epoch), null before any. */
+  lastFailureAt: number | null;
+  /** Failures that were a permanent refusal (400, 401, 403, 404, 413, 422), by status. */
+  refusals: Map<number, number>;
 }
 
 export interface DelivererOptions {
@@ -61,6 +65,8 @@ export class SinkDeliverer {
     lagEvents: 0,
     lagSeconds: 0,
     conflicts: 0,
+    lastFailureAt: null,
+    refusals: new Map(),
   };
   private readonly outbox: Outbox;
   private readonly holder = randomUUID();
@@ -69,6 +75,8 @@ export class SinkDeliverer {
   private woken = false;
   private loop: Promise<void> | null = null;
   private attempt = 0;
+  /** Permanent statuses already logged since the last delivery that went through. */
+  private readonly refusalsLogged = new Set<number>();
 
   constructor(
     database: DatabaseHandle,
@@ -116,20 +124,25 @@ export class SinkDeliverer {
       try {
         more = await this.cycle();
         this.attempt = 0;
+        this.refusalsLogged.clear();
       } catch (err) {
         this.stats.failures++;
+        this.stats.lastFailureAt = Date.now();
         this.attempt++;
-        const wait = this.backoff(err);
-        this.logger.warn(
-          {
-            sink: this.sink.name,
-            status: err instanceof SinkRefused ? err.status : undefined,
-            err: { type: (err as Error).name, code: (err as { code?: string }).code },
-            retryInMs: wait,
-            lagEvents: this.stats.lagEvents,
-          },
-          'sink delivery failed: events kept for a retry',
-        );
+        const permanent = err instanceof SinkRefused && PERMANENT_REFUSALS.has(err.status);
+        const wait = permanent ? this.maxBackoff() : this.backoff(err);
+        if (permanent) this.refused(err.status, wait);
+        else
+          this.logger.warn(
+            {
+              sink: this.sink.name,
+              status: err instanceof SinkRefused ? err.status : undefined,
+              err: { type: (err as Error).name, code: (err as { code?: string }).code },
+              retryInMs: wait,
+              lagEvents: this.stats.lagEvents,
+            },
+            'sink delivery failed: events kept for a retry',
+          );
         await sleep(wait, signal);
         continue;
       }
@@ -156,10 +169,29 @@ export class SinkDeliverer {
     this.woken = false;
   }
 
+  private maxBackoff(): number {
+    return this.options.maxBackoffMs ?? 30_000;
+  }
+
+  /**
+   * A permanent refusal: the receiver is misconfigured (or Sargas is), so retrying soon will
+   * not help, yet the events must never be dropped. Counted by status, and logged at error
+   * level once per status until a delivery goes through, not at every retry.
+   */
+  private refused(status: number, retryInMs: number): void {
+    this.stats.refusals.set(status, (this.stats.refusals.get(status) ?? 0) + 1);
+    if (this.refusalsLogged.has(status)) return;
+    this.refusalsLogged.add(status);
+    this.logger.error(
+      { sink: this.sink.name, status, retryInMs, lagEvents: this.stats.lagEvents },
+      'sink refuses the batches: check its configuration; events are kept and retried at the longest backoff',
+    );
+  }
+
   /** Full jitter over a doubling ceiling; a Retry-After is honoured as the least wait. */
   private backoff(err: unknown): number {
     const base = this.options.backoffMs ?? 250;
-    const cap = this.options.maxBackoffMs ?? 30_000;
+    const cap = this.maxBackoff();
     const ceiling = Math.min(cap, base * 2 ** Math.min(this.attempt - 1, 20));
     const jittered = base / 2 + Math.random() * (ceiling - base / 2);
     const asked = err instanceof SinkRefused ? err.retryAfterMs : null;

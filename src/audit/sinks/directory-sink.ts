@@ -13,6 +13,8 @@ import type { Sink } from './sink.ts';
  * a crash is never continued by another writer.
  */
 export class DirectorySink implements Sink {
+  readonly kind = 'directory';
+  readonly origin = null;
   private current: { handle: FileHandle; path: string; size: number; opened: number } | null = null;
   /** Files this process started (tests, the logs). */
   readonly files: string[] = [];

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, lte } from 'drizzle-orm';
-import type { DatabaseHandle } from '../../db/client.ts';
+import type { DatabaseHandle, RawQuery } from '../../db/client.ts';
 import { auditEvents, type AuditEventRow } from '../../db/schema/index.ts';
 
 // The chain is the outbox (docs/sinks.md): a tenant's events are committed in seq order
@@ -20,6 +20,13 @@ const ADVANCE = `INSERT INTO audit_sink_cursors (sink, tenant, seq, updated_at) 
   WHERE audit_sink_cursors.seq = $3 RETURNING 1`;
 const SET_CURSOR = `INSERT INTO audit_sink_cursors (sink, tenant, seq, updated_at) VALUES ($1, $2, $3, now())
   ON CONFLICT (sink, tenant) DO UPDATE SET seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at`;
+/** One tenant's position for the sink, behind or not (the operators' status). */
+const POSITION = `SELECT h.seq AS head, COALESCE(c.seq, 0) AS cursor, h.base_seq,
+    (SELECT e.created_at FROM audit_events e WHERE e.tenant = h.tenant AND e.seq > GREATEST(COALESCE(c.seq, 0), h.base_seq) ORDER BY e.seq LIMIT 1) AS oldest
+  FROM audit_chain_heads h LEFT JOIN audit_sink_cursors c ON c.sink = $1 AND c.tenant = h.tenant
+  WHERE h.tenant = $2`;
+/** The cursor, locked until the transaction ends (a replay moves it in the same transaction as its event). */
+const CURSOR_FOR_UPDATE = `SELECT seq FROM audit_sink_cursors WHERE sink = $1 AND tenant = $2 FOR UPDATE`;
 /** One deliverer per sink: the lease is taken when free or expired, renewed by its holder (database time). */
 const LEASE = `INSERT INTO audit_sink_leases (sink, holder, until) VALUES ($1, $2, now() + $3::int * interval '1 millisecond')
   ON CONFLICT (sink) DO UPDATE SET holder = EXCLUDED.holder, until = EXCLUDED.until
@@ -35,6 +42,36 @@ export interface Behind {
   baseSeq: number;
   /** When its oldest undelivered event was committed. */
   oldest: Date | null;
+}
+
+/** Where a sink stands in one tenant's chain. */
+export interface SinkPosition {
+  /** The last seq the sink acknowledged (0: nothing yet). */
+  cursor: number;
+  head: number;
+  /** Events committed and not yet acknowledged. */
+  lagEvents: number;
+  /** When the oldest of them was committed; null when none is waiting. */
+  oldest: Date | null;
+}
+
+/**
+ * Reads a tenant's cursor for `sink` under a row lock, inside `query`'s transaction (0 when
+ * the sink never delivered any of its events).
+ */
+export async function lockedCursor(query: RawQuery, sink: string, tenant: string): Promise<number> {
+  const [row] = await query<{ seq: string | number }>(CURSOR_FOR_UPDATE, [sink, tenant]);
+  return row ? Number(row.seq) : 0;
+}
+
+/** Sets a tenant's cursor for `sink` inside `query`'s transaction. */
+export async function setCursor(
+  query: RawQuery,
+  sink: string,
+  tenant: string,
+  seq: number,
+): Promise<void> {
+  await query(SET_CURSOR, [sink, tenant, seq]);
 }
 
 /** A stored checkpoint as the stream carries it. */
@@ -69,6 +106,25 @@ export class Outbox {
       baseSeq: Number(r.base_seq),
       oldest: r.oldest === null ? null : new Date(r.oldest),
     }));
+  }
+
+  /** Where the sink stands in a tenant's chain (a tenant without events: all zero). */
+  async position(tenant: string): Promise<SinkPosition> {
+    const [row] = await this.database.query<{
+      head: string | number;
+      cursor: string | number;
+      base_seq: string | number;
+      oldest: Date | string | null;
+    }>(POSITION, [this.sink, tenant]);
+    if (!row) return { cursor: 0, head: 0, lagEvents: 0, oldest: null };
+    const head = Number(row.head);
+    const cursor = Number(row.cursor);
+    return {
+      cursor,
+      head,
+      lagEvents: Math.max(0, head - Math.max(cursor, Number(row.base_seq))),
+      oldest: row.oldest === null ? null : new Date(row.oldest),
+    };
   }
 
   /** Events of a tenant after `after`, at most `limit`, in chain order. */

@@ -2,6 +2,10 @@
 export interface Sink {
   /** Its name in the cursor table, the metrics and the logs. */
   readonly name: string;
+  /** What it is, for the operators' status (GET /v1/audit/sinks). */
+  readonly kind: 'webhook' | 'directory';
+  /** Where it delivers, as an operator may see it: a webhook's origin (never its path, query or credentials); null for a directory. */
+  readonly origin: string | null;
   /** Delivers one batch of JSON Lines; throws (SinkRefused or any error) when it was not kept. */
   deliver(body: string): Promise<void>;
   close?(): Promise<void>;
@@ -18,6 +22,13 @@ export class SinkRefused extends Error {
     this.name = 'SinkRefused';
   }
 }
+
+/**
+ * Statuses that say the receiver refuses the batch as sent (bad request, credentials, path,
+ * size): retrying soon will not help, but the events are never dropped either, so the
+ * deliverer retries at its longest backoff and says so once per status (docs/sinks.md).
+ */
+export const PERMANENT_REFUSALS: ReadonlySet<number> = new Set([400, 401, 403, 404, 413, 422]);
 
 /** Retry-After as seconds or an HTTP date, in milliseconds from `now`; null if absent or unreadable. */
 export function retryAfterMs(header: string | null | undefined, now = Date.now()): number | null {

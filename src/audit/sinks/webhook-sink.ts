@@ -17,13 +17,19 @@ export function webhookSignature(secret: string, timestamp: number, body: string
  * outbound dispatcher (src/net/safe-fetch.ts: the address policy, no redirects followed).
  */
 export class WebhookSink implements Sink {
+  readonly kind = 'webhook';
+  readonly origin: string;
+
   constructor(
     private readonly url: string,
     private readonly secret: string,
     private readonly dispatcher: Dispatcher,
     private readonly timeoutMs = 10_000,
     readonly name = 'webhook',
-  ) {}
+  ) {
+    // scheme, host and port only: the path or query may carry a receiver's token
+    this.origin = new URL(url).origin;
+  }
 
   async deliver(body: string): Promise<void> {
     const timestamp = Math.floor(Date.now() / 1000);
