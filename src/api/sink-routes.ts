@@ -11,7 +11,7 @@ import { sinkNameParamSchema, sinkReplaySchema } from './sink-schemas.ts';
 export function sinkRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const admin = requireScope('audit:admin', deps.keys.accessKeys, deps.auth);
-  const admins = () => ({
+  const sinkDeps = () => ({
     database: deps.database,
     writer: deps.writer,
     clock: deps.clock,
@@ -19,7 +19,7 @@ export function sinkRoutes(deps: AppDeps) {
   });
 
   app.get('/sinks', admin, async (c) =>
-    c.json({ sinks: await sinkStatus(admins(), c.get('caller').tenant) }),
+    c.json({ sinks: await sinkStatus(sinkDeps(), c.get('caller').tenant) }),
   );
 
   app.post('/sinks/:name/replay', admin, async (c) => {
@@ -27,7 +27,7 @@ export function sinkRoutes(deps: AppDeps) {
     if (!name.success) throw new ApiError('not_found', 'No such sink.');
     const { data } = await readJson(c, sinkReplaySchema);
     const { appended, previousCursor } = await replaySink(
-      admins(),
+      sinkDeps(),
       c.get('caller'),
       name.data,
       data.after,

@@ -64,7 +64,7 @@ export async function lockedCursor(query: RawQuery, sink: string, tenant: string
   return row ? Number(row.seq) : 0;
 }
 
-/** Sets a tenant's cursor for `sink` inside `query`'s transaction. */
+/** Sets a tenant's cursor for `sink` inside `query`'s transaction (a replay: the sink gets every event after it again). */
 export async function setCursor(
   query: RawQuery,
   sink: string,
@@ -166,11 +166,6 @@ export class Outbox {
   async advance(tenant: string, from: number, to: number): Promise<boolean> {
     const rows = await this.database.query(ADVANCE, [this.sink, tenant, from, to]);
     return rows.length > 0;
-  }
-
-  /** Sets a tenant's cursor (replay from a seq: the sink gets every event after it again). */
-  async setCursor(tenant: string, seq: number): Promise<void> {
-    await this.database.query(SET_CURSOR, [this.sink, tenant, seq]);
   }
 
   /** Takes or renews the sink's lease for `ms`; false while another replica holds it. */
