@@ -204,6 +204,21 @@ describe.each(BACKENDS)('custom kinds and tuning on %s', (backend) => {
     const [change] = await t.events('?type=policy_change&limit=1');
     expect(change.details.secretWeakenings).toEqual(['tuning.kinds.pin.mode']);
     expect(kindsOf(await t.check('Mój PIN to 4821', 'inbound'))).toEqual([]);
+    // the acknowledgement is for that change: not stored, not carried to a new weakening
+    const stored = (await acknowledged.json()).policy;
+    expect(stored.tuning).not.toHaveProperty('acknowledgeSecretWeakening');
+    // the same document again (a read-edit-write of something else) needs none
+    expect((await t.put({ ...stored, brand: 'Bank' })).status).toBe(201);
+    const more = await t.put({
+      ...stored,
+      tuning: { kinds: { ...stored.tuning.kinds, password: { mode: 'monitor' } } },
+    });
+    expect(more.status).toBe(400);
+    expect((await more.json()).error.details[0].field).toBe('tuning.kinds.password.mode');
+    // a denied value whose prefix is too short to index would never be found
+    const short = await t.put({ tuning: { deny: [{ kind: 'pin', value: 'ab*' }] } });
+    expect(short.status).toBe(400);
+    expect((await short.json()).error.details[0].field).toBe('tuning.deny.0.value');
   });
 
   it('adds context words per language to a built-in kind', async () => {

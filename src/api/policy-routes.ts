@@ -3,6 +3,7 @@ import { DomainError } from '../errors.ts';
 import { AddressPolicy } from '../net/address-policy.ts';
 import { diffPolicies } from '../policies/policy-diff.ts';
 import { defaultPolicy } from '../policies/types.ts';
+import type { StoredPolicy } from '../policies/policy-schema.ts';
 import {
   changedSettings,
   changePolicy,
@@ -154,8 +155,12 @@ export function policyRoutes(deps: AppDeps) {
   // a dry run of PUT: the same validation, nothing stored, no event
   app.post('/validate', admin, async (c) => {
     const { data } = await readJson(c, policyDocumentSchema);
-    const { doc, secretWeakenings } = validatePolicy(data, addresses);
     const current = await deps.policies.latest(c.get('caller').tenant);
+    const { doc, secretWeakenings } = validatePolicy(
+      data,
+      addresses,
+      current?.policy as StoredPolicy | undefined,
+    );
     return c.json({
       valid: true,
       policy: doc,

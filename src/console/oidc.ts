@@ -48,8 +48,10 @@ export function callerFromClaims(
   const scopes = new Set<string>();
   for (const role of roles) {
     const granted =
-      settings.roleScopes?.[role] ??
-      ((CONSOLE_SCOPES as readonly string[]).includes(role) ? [role] : []);
+      // own keys only: a role named "constructor" is no mapping
+      (settings.roleScopes && Object.hasOwn(settings.roleScopes, role)
+        ? settings.roleScopes[role]
+        : undefined) ?? ((CONSOLE_SCOPES as readonly string[]).includes(role) ? [role] : []);
     for (const s of granted) scopes.add(s);
   }
   if (scopes.size === 0) return { refused: 'no_role' };

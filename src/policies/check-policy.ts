@@ -36,7 +36,7 @@ function termProblem(term: string): string | null {
  * change weakening a secret kind's protection says so (`tuning.acknowledgeSecretWeakening`).
  * Pure: the service, the validate endpoint and the command line share it.
  */
-export function checkPolicy(input: StoredPolicy): CheckedPolicy {
+export function checkPolicy(input: StoredPolicy, previous?: StoredPolicy): CheckedPolicy {
   const { list, problems } = normalizeAllowList(input.allowList, input.defaultRegion);
   const doc: StoredPolicy = { ...input, allowList: list };
   const customKinds = doc.customKinds ?? [];
@@ -143,10 +143,24 @@ export function checkPolicy(input: StoredPolicy): CheckedPolicy {
       });
     else if (termTokens(e.value).length === 0)
       problems.push({ field: `tuning.deny.${i}.value`, message: 'must hold a letter or a digit' });
+    else {
+      // as a term is: a prefix too short to index would be stored and never found
+      const why = termProblem(e.value);
+      if (why) problems.push({ field: `tuning.deny.${i}.value`, message: why });
+    }
   });
-  if (weakenings.length > 0 && tuning.acknowledgeSecretWeakening !== true)
+  // The acknowledgement is for this change: only weakenings the version in force does not
+  // already make need it, and it is never stored (a later edit of the same document would
+  // otherwise carry it to any new weakening unseen).
+  const standing = previous ? checkPolicy(previous).secretWeakenings : [];
+  const added = weakenings.filter((w) => !standing.includes(w));
+  if (doc.tuning && 'acknowledgeSecretWeakening' in doc.tuning) {
+    const { acknowledgeSecretWeakening: _, ...rest } = doc.tuning;
+    doc.tuning = rest;
+  }
+  if (added.length > 0 && tuning.acknowledgeSecretWeakening !== true)
     problems.push({
-      field: weakenings[0]!,
+      field: added[0]!,
       message:
         'weakens the protection of a SECRET kind: set tuning.acknowledgeSecretWeakening to true to make it (the change is audited and names it)',
     });

@@ -31,8 +31,13 @@ export interface ValidatedPolicy {
  * entry. An identity provider's key set URL at a literal internal address is refused here (a
  * name is checked after resolution, at every fetch).
  */
-export function validatePolicy(input: StoredPolicy, addresses: AddressPolicy): ValidatedPolicy {
-  const { doc, problems, secretWeakenings } = checkPolicy(input);
+export function validatePolicy(
+  input: StoredPolicy,
+  addresses: AddressPolicy,
+  /** The version in force: its own weakenings of secret protection need no new acknowledgement. */
+  previous?: StoredPolicy,
+): ValidatedPolicy {
+  const { doc, problems, secretWeakenings } = checkPolicy(input, previous);
   const url = doc.identityProvider?.jwksUrl;
   const urlProblem = url ? addresses.literalProblem(new URL(url)) : null;
   if (urlProblem) problems.unshift({ field: 'identityProvider.jwksUrl', message: urlProblem });
@@ -100,8 +105,12 @@ export async function changePolicy(
   input: StoredPolicy,
   options: ChangeOptions = {},
 ): Promise<{ version: number; policy: StoredPolicy }> {
-  const { doc, secretWeakenings } = validatePolicy(input, deps.addresses);
   const previous = await deps.policies.latest(caller.tenant);
+  const { doc, secretWeakenings } = validatePolicy(
+    input,
+    deps.addresses,
+    previous?.policy as StoredPolicy | undefined,
+  );
   const current = previous?.version ?? 0;
   if (options.ifMatch !== undefined && options.ifMatch !== current)
     throw stale(current, options.ifMatch);

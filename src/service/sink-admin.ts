@@ -97,7 +97,14 @@ export async function replaySink(
       });
       return { appended, previousCursor: cursor };
     } catch (err) {
-      if (err instanceof CursorMoved && attempt < 4) continue;
+      if (err instanceof CursorMoved) {
+        if (attempt < 4) continue;
+        // the deliverer kept moving it: a conflict to retry, not an outage
+        throw new DomainError(
+          'conflict',
+          'The sink kept delivering while the replay was recorded; try again.',
+        );
+      }
       throw auditUnavailable(err, 'this change');
     }
   }
