@@ -100,6 +100,21 @@ describe.each(BACKENDS)('the audit stream on %s', (backend) => {
     expect(typeof beat!.heartbeat).toBe('string');
   });
 
+  it('ends when the token it was opened with expires, saying so', async () => {
+    const svc = env.svc;
+    const app = createApp({ ...svc.deps, stream: { pollMs: 50, heartbeatMs: 60_000 } });
+    const read = await svc.token('st-exp', ['audit:read'], { ttlSeconds: 2 });
+    const res = await app.request('/v1/audit/stream?after=0', {
+      headers: { authorization: `Bearer ${read}` },
+    });
+    expect(res.status).toBe(200);
+    const started = Date.now();
+    const lines = await lineReader(res.body!).take(10);
+    // the stream closed by itself (take returned early) once the token had expired
+    expect(lines.at(-1)).toMatchObject({ end: 'credentials_expired' });
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it('answers 400 naming after for a position that is not one', async () => {
     const read = await env.svc.token('st-a', ['audit:read']);
     for (const after of ['-1', 'x', '1.5', '99999999999999999999']) {

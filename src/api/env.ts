@@ -8,6 +8,8 @@ export interface AppEnv {
     caller: Caller;
     /** The caller of the console's session cookie, when the request has no Authorization header (src/console/session-cookie.ts). */
     sessionCaller: Caller;
+    /** Whether the caller's credentials still hold (a long-lived answer, the audit stream, asks as it goes): the session is open, the token unexpired. */
+    stillValid: () => boolean;
     log: Logger;
     /** The body size limit (limitBody). */
     maxBodyBytes: number;

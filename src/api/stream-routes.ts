@@ -40,8 +40,14 @@ export function streamRoutes(deps: AppDeps) {
         });
         out.onAbort(() => wake?.());
         let lastWrite = Date.now();
+        const valid = c.get('stillValid') ?? (() => true);
         try {
           while (!out.aborted && !deps.lifecycle?.draining) {
+            // the token expired or the session ended: the stream ends, with a line saying why
+            if (!valid()) {
+              await out.write(`${JSON.stringify({ end: 'credentials_expired', after })}\n`);
+              break;
+            }
             woken = false;
             const rows = await eventsAfter(deps.database.db, tenant, after, PAGE);
             if (rows.length > 0) {

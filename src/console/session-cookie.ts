@@ -62,7 +62,8 @@ export function sessionCaller(
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.header('authorization') === undefined) {
-      const session = sessions.get(readCookie(c, SESSION_COOKIE, overTls(c, redirectUri)));
+      const id = readCookie(c, SESSION_COOKIE, overTls(c, redirectUri));
+      const session = sessions.get(id);
       if (session) {
         if (
           !SAFE.has(c.req.method) &&
@@ -73,6 +74,8 @@ export function sessionCaller(
             "A change from the console needs the session's CSRF token (x-csrf-token).",
           );
         c.set('sessionCaller', session.caller);
+        // signed out or expired: an answer still streaming stops
+        c.set('stillValid', () => sessions.get(id) !== null);
       }
     }
     await next();
