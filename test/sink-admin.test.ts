@@ -38,6 +38,8 @@ describe.each(BACKENDS)('the sinks’ operator API on %s', (backend) => {
   const env = useTestService(backend);
   const dir = mkdtempSync(join(tmpdir(), 'sargas-sink-admin-'));
   let answer = 204;
+  /** A receiver's body limit, in lines: past it 413. */
+  let maxLines = Number.POSITIVE_INFINITY;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   const logged: Array<{
     level: number;
@@ -51,7 +53,9 @@ describe.each(BACKENDS)('the sinks’ operator API on %s', (backend) => {
 
   beforeAll(async () => {
     const tls = selfSignedCertificate(dir);
-    receiver = await startReceiver(tls, SECRET, () => ({ status: answer }));
+    receiver = await startReceiver(tls, SECRET, (body) => ({
+      status: body.split('\n').filter(Boolean).length > maxLines ? 413 : answer,
+    }));
     const dispatcher = safeDispatcher(AddressPolicy.fromList('127.0.0.0/8'), { ca: tls.cert });
     const logger = pino(
       { level: 'info' },
@@ -242,5 +246,28 @@ describe.each(BACKENDS)('the sinks’ operator API on %s', (backend) => {
       ).map((l) => l.seq),
     ).toEqual([1, 2]);
     expect(logged.filter((l) => l.level === 50)).toHaveLength(2);
+  });
+
+  it('delivers in smaller batches to a receiver whose limit the batch passes (413), losing nothing', async () => {
+    const tenant = 'sa-413';
+    const d = deliverers[0]!;
+    try {
+      // twelve events held while the receiver is down, then a receiver that takes 3 lines a POST
+      answer = 503;
+      await checks(tenant, 12);
+      await until(async () => (await status(tenant)).lagEvents === 12, 'the events held');
+      maxLines = 3;
+      answer = 204;
+      await until(async () => (await status(tenant)).lagEvents === 0, 'the delivery');
+      const delivered = receiver.received.filter((r) => r.status === 204).map((r) => r.body);
+      expect(linesOf(delivered, tenant).map((l) => l.seq)).toEqual(
+        Array.from({ length: 12 }, (_, i) => i + 1),
+      );
+      expect(receiver.received.some((r) => r.status === 413)).toBe(true);
+      expect(d.stats.refusals.get(413) ?? 0).toBe(0); // halved, not parked at the longest backoff
+    } finally {
+      maxLines = Number.POSITIVE_INFINITY;
+      answer = 204;
+    }
   });
 });

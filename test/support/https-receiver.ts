@@ -53,7 +53,7 @@ export interface Received {
 export async function startReceiver(
   tls: { key: string; cert: string },
   secret: string,
-  answer: () => { status: number; retryAfter?: string; delayMs?: number },
+  answer: (body: string) => { status: number; retryAfter?: string; delayMs?: number },
 ): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
   const received: Received[] = [];
   const server: Server = createServer(tls, (req, res) => {
@@ -67,7 +67,7 @@ export async function startReceiver(
         ? createHmac('sha256', secret).update(`${m[1]}.${body}`).digest('hex')
         : null;
       const signed = !!m && expected === m[2];
-      const a = signed ? answer() : { status: 401 };
+      const a = signed ? answer(body) : { status: 401 };
       received.push({ body, signed, status: a.status });
       const send = () =>
         res.writeHead(a.status, a.retryAfter ? { 'retry-after': a.retryAfter } : {}).end();

@@ -85,12 +85,16 @@ export class SinkDeliverer {
     private readonly options: DelivererOptions = {},
   ) {
     this.outbox = new Outbox(database, sink.name);
+    this.batchLimit = options.maxBatch ?? 500;
   }
 
   /** Starts delivering in the background. */
   start(): void {
     this.loop ??= this.run();
   }
+
+  /** Events per delivery now: the configured batch, halved while the receiver answers 413. */
+  private batchLimit: number;
 
   /** Looks at the chain now (the writer committed), instead of at the next poll. */
   notify(): void {
@@ -125,7 +129,17 @@ export class SinkDeliverer {
         more = await this.cycle();
         this.attempt = 0;
         this.refusalsLogged.clear();
+        // delivered: grow back toward the configured batch
+        this.batchLimit = Math.min(this.options.maxBatch ?? 500, this.batchLimit * 2);
       } catch (err) {
+        // too large for the receiver: the same events again in smaller batches, at once (a
+        // fixed-size batch refused with 413 would be refused for ever)
+        if (err instanceof SinkRefused && err.status === 413 && this.batchLimit > 1) {
+          this.batchLimit = Math.max(1, Math.floor(this.batchLimit / 2));
+          this.stats.failures++;
+          this.stats.lastFailureAt = Date.now();
+          continue;
+        }
         this.stats.failures++;
         this.stats.lastFailureAt = Date.now();
         this.attempt++;
@@ -216,7 +230,7 @@ export class SinkDeliverer {
       ...behind.map((b) => (b.oldest ? (now - b.oldest.getTime()) / 1000 : 0)),
     );
     if (behind.length === 0) return false;
-    const maxBatch = this.options.maxBatch ?? 500;
+    const maxBatch = this.batchLimit;
     // every tenant behind gets a share of the batch, so a busy one does not starve the rest
     const share = Math.max(1, Math.floor(maxBatch / behind.length));
     const records: SinkRecord[] = [];
