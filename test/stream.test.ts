@@ -115,6 +115,31 @@ describe.each(BACKENDS)('the audit stream on %s', (backend) => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  it('keeps at most four follow streams per tenant open; a fifth waits (429) until one closes', async () => {
+    const svc = env.svc;
+    const app = createApp({ ...svc.deps, stream: { pollMs: 50, heartbeatMs: 60_000 } });
+    const read = await svc.token('st-cap', ['audit:read']);
+    const open = () =>
+      app.request('/v1/audit/stream?after=0', { headers: { authorization: `Bearer ${read}` } });
+    const streams = await Promise.all([open(), open(), open(), open()]);
+    expect(streams.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const fifth = await open();
+    expect(fifth.status).toBe(429);
+    expect(fifth.headers.get('retry-after')).toBe('5');
+    // another tenant is not held back by this one's streams
+    const other = await app.request('/v1/audit/stream?after=0&follow=false', {
+      headers: { authorization: `Bearer ${await svc.token('st-cap-2', ['audit:read'])}` },
+    });
+    expect(other.status).toBe(200);
+    await other.body?.cancel();
+    await streams[0]!.body!.cancel();
+    // the closed stream's loop notices at its next turn
+    await new Promise((r) => setTimeout(r, 300));
+    const again = await open();
+    expect(again.status).toBe(200);
+    await Promise.all([again, ...streams.slice(1)].map((r) => r.body?.cancel()));
+  });
+
   it('answers 400 naming after for a position that is not one', async () => {
     const read = await env.svc.token('st-a', ['audit:read']);
     for (const after of ['-1', 'x', '1.5', '99999999999999999999']) {

@@ -3,12 +3,17 @@ import { stream } from 'hono/streaming';
 import { publicEvent } from '../audit/query.ts';
 import { eventsAfter } from '../audit/stream.ts';
 import { parseQuery } from './audit-schemas.ts';
+import { ApiError } from './errors.ts';
 import { requireScope } from './auth.ts';
 import type { AppDeps } from './deps.ts';
 import type { AppEnv } from './env.ts';
 import { streamQuerySchema } from './stream-schemas.ts';
 
 const PAGE = 500;
+
+/** Follow streams open at once, per process and per tenant: each reads the chain as it moves, so together they could hold the database pool the checks need. */
+export const MAX_STREAMS = 32;
+export const MAX_STREAMS_PER_TENANT = 4;
 
 /**
  * GET /v1/audit/stream?after=: the tenant's events after `after` as NDJSON, one per line in
@@ -23,9 +28,22 @@ export function streamRoutes(deps: AppDeps) {
   const pollMs = deps.stream?.pollMs ?? 1000;
   const heartbeatMs = deps.stream?.heartbeatMs ?? 15_000;
 
+  let open = 0;
+  const openBy = new Map<string, number>();
+
   app.get('/stream', read, async (c) => {
     const q = parseQuery(streamQuerySchema, c.req.query());
     const tenant = c.get('caller').tenant;
+    if (q.follow && (open >= MAX_STREAMS || (openBy.get(tenant) ?? 0) >= MAX_STREAMS_PER_TENANT)) {
+      c.header('retry-after', '5');
+      throw new ApiError(
+        'rate_limited',
+        'Too many audit streams are open; close one or retry after 5 s.',
+      );
+    }
+    // counted at once, so concurrent requests cannot all pass the cap
+    open++;
+    openBy.set(tenant, (openBy.get(tenant) ?? 0) + 1);
     c.header('content-type', 'application/x-ndjson');
     c.header('x-accel-buffering', 'no');
     return stream(
@@ -34,7 +52,9 @@ export function streamRoutes(deps: AppDeps) {
         let after = q.after;
         let wake: (() => void) | null = null;
         let woken = false;
-        const unsubscribe = deps.writer.onAnyCommit(() => {
+        // only this tenant's commits wake it (another replica's arrive with the poll)
+        const unsubscribe = deps.writer.onAnyCommit((tenants) => {
+          if (!tenants.has(tenant)) return;
           woken = true;
           wake?.();
         });
@@ -75,6 +95,10 @@ export function streamRoutes(deps: AppDeps) {
           }
         } finally {
           unsubscribe();
+          open--;
+          const left = (openBy.get(tenant) ?? 1) - 1;
+          if (left > 0) openBy.set(tenant, left);
+          else openBy.delete(tenant);
         }
       },
       async (err) => {

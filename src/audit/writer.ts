@@ -119,7 +119,7 @@ export class AuditWriter {
       );
       if ('error' in outcome) throw outcome.error;
       this.stats.events++;
-      this.committed();
+      this.committed(new Set([draft.tenant]));
       return outcome;
     } catch (error) {
       this.chain.forget(draft.tenant);
@@ -143,19 +143,20 @@ export class AuditWriter {
     this.observers.push(observer);
   }
 
-  private commitListeners = new Set<() => void>();
+  private commitListeners = new Set<(tenants: ReadonlySet<string>) => void>();
 
   /**
    * Calls `listener` after every commit of this process, batches and appendWith alike (the
-   * sinks' deliverers and the audit stream wake on it); returns what unregisters it.
+   * sinks' deliverers and the audit stream wake on it) with the tenants it holds; returns
+   * what unregisters it.
    */
-  onAnyCommit(listener: () => void): () => void {
+  onAnyCommit(listener: (tenants: ReadonlySet<string>) => void): () => void {
     this.commitListeners.add(listener);
     return () => this.commitListeners.delete(listener);
   }
 
-  private committed(): void {
-    for (const listener of this.commitListeners) listener();
+  private committed(tenants: ReadonlySet<string>): void {
+    for (const listener of this.commitListeners) listener(tenants);
   }
 
   /** Appends one event; resolves once it is durably committed, before `deadline` (performance.now() ms). */
@@ -253,7 +254,7 @@ export class AuditWriter {
       this.stats.batches++;
       this.stats.events += batch.length - failed;
       for (const observe of this.observers) observe(batch.length - failed, seconds);
-      this.committed();
+      this.committed(new Set(batch.map((p) => p.draft.tenant)));
     }
   }
 

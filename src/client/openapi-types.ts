@@ -464,7 +464,7 @@ export interface paths {
         };
         /**
          * The events after a position, then each new one as it is committed (NDJSON)
-         * @description One event a line in the shape of /v1/audit/events, oldest first, then new events as they are committed, until the client closes (follow=false: until caught up). Lines without `id` are heartbeats naming the last seq sent; resume with `after=` it.
+         * @description One event a line in the shape of /v1/audit/events, oldest first, then new events as they are committed, until the client closes (follow=false: until caught up). Lines without `id` are heartbeats naming the last seq sent; resume with `after=` it. The stream ends with `{"end": "credentials_expired"}` when the token expires or the console session ends. At most 4 follow streams per tenant and 32 per replica are open at once (429 past it).
          *
          *     Scope: `audit:read`.
          */
@@ -3436,6 +3436,17 @@ export interface operations {
             /** @description `forbidden`: the token lacks the scope */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `rate_limited`: past the tenant's rate; wait for Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -497,7 +497,7 @@ export const OPERATIONS: readonly Operation[] = [
     tag: 'Audit',
     summary: 'The events after a position, then each new one as it is committed (NDJSON)',
     description:
-      'One event a line in the shape of /v1/audit/events, oldest first, then new events as they are committed, until the client closes (follow=false: until caught up). Lines without `id` are heartbeats naming the last seq sent; resume with `after=` it.',
+      'One event a line in the shape of /v1/audit/events, oldest first, then new events as they are committed, until the client closes (follow=false: until caught up). Lines without `id` are heartbeats naming the last seq sent; resume with `after=` it. The stream ends with `{"end": "credentials_expired"}` when the token expires or the console session ends. At most 4 follow streams per tenant and 32 per replica are open at once (429 past it).',
     scope: 'audit:read',
     query: streamQuerySchema,
     responses: {
@@ -506,6 +506,7 @@ export const OPERATIONS: readonly Operation[] = [
         content: { 'application/x-ndjson': { schema: { type: 'string' } } },
       },
     },
+    errors: ['rate_limited'],
   },
   {
     method: 'get',
