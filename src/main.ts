@@ -78,24 +78,39 @@ checkpointTimer?.unref();
 
 // Care alerts: each public self-disclosure left past its tenant's deadline becomes one
 // care_alert event (idempotent across sweeps and replicas), so the sinks carry it.
+let careSweeping = false;
 const careTimer =
   config.CARE_ALERTS_SWEEP_SECONDS > 0
     ? setInterval(() => {
-        if (!runtime.availability.up) return;
+        // one sweep at a time: a slow one is not joined by the next tick
+        if (!runtime.availability.up || careSweeping) return;
+        careSweeping = true;
         void (async () => {
           for (const tenant of await chainTenants(runtime.database)) {
             const minutes =
               config.CARE_FOLLOW_UP_MINUTES_BY_TENANT.get(tenant) ?? config.CARE_FOLLOW_UP_MINUTES;
-            const recorded = await sweepCareAlerts(
-              { database: runtime.database, writer: runtime.writer, clock: systemClock },
-              tenant,
-              minutes,
-            );
-            if (recorded > 0) logger.info({ tenant, recorded }, 'care alerts recorded');
+            // one tenant's failure does not stop the others' alerts
+            try {
+              const recorded = await sweepCareAlerts(
+                { database: runtime.database, writer: runtime.writer, clock: systemClock },
+                tenant,
+                minutes,
+              );
+              if (recorded > 0) logger.info({ tenant, recorded }, 'care alerts recorded');
+            } catch (err) {
+              logger.warn(
+                { tenant, err: { type: (err as Error).name } },
+                'care alert sweep failed for a tenant',
+              );
+            }
           }
-        })().catch((err: unknown) =>
-          logger.warn({ err: { type: (err as Error).name } }, 'care alert sweep failed'),
-        );
+        })()
+          .catch((err: unknown) =>
+            logger.warn({ err: { type: (err as Error).name } }, 'care alert sweep failed'),
+          )
+          .finally(() => {
+            careSweeping = false;
+          });
       }, config.CARE_ALERTS_SWEEP_SECONDS * 1000)
     : null;
 careTimer?.unref();
