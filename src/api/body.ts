@@ -8,6 +8,9 @@ import { validationError } from './errors.ts';
 /** The largest body accepted unless the app is given another limit. */
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
+/** How much of an oversized body is read and dropped before the 413 (beyond it the connection is closed). */
+const DRAIN_BYTES = 1024 * 1024;
+
 const tooLarge = (limit: number) =>
   new ApiError('payload_too_large', `The body is larger than ${limit} bytes.`);
 
@@ -45,7 +48,20 @@ async function readBody(c: Context<AppEnv>): Promise<string> {
     chunks.push(chunk);
   };
   if (incoming) {
-    for await (const chunk of incoming) take(chunk as Buffer);
+    // Past the limit the rest is read and dropped, up to DRAIN_BYTES more, before the 413:
+    // closing a socket the client is still writing to resets it, and the reset can destroy
+    // the 413 before the client reads it (it then sees ECONNRESET, not why).
+    let over = false;
+    for await (const chunk of incoming) {
+      size += (chunk as Buffer).byteLength;
+      if (!over && size > limit) over = true;
+      if (over) {
+        if (size > limit + DRAIN_BYTES) break;
+        continue;
+      }
+      chunks.push(chunk as Buffer);
+    }
+    if (over) throw tooLarge(limit);
   } else if (c.req.raw.body) {
     const reader = c.req.raw.body.getReader();
     try {
