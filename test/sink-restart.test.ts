@@ -1,19 +1,18 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { signAccessToken } from '../src/auth/access-token.ts';
 import { loadKeys } from '../src/auth/keys.ts';
 import { loadConfig } from '../src/config.ts';
+import { startService } from './support/process.ts';
 import { BACKENDS, createTestDatabase, type TestDatabase } from './support/database.ts';
 import { selfSignedCertificate, startReceiver } from './support/https-receiver.ts';
 
 // The service as `npm start` runs it, with both sinks configured from the environment,
 // stopped in the middle of a load while the webhook is down, and started again.
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SECRET = 'sink-signing-secret-0123456789abcdef';
 const TENANTS = ['restart-a', 'restart-b'];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -22,31 +21,7 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-async function start(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`no start: ${out}`));
-    }, 25_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on http:\/\/localhost:(\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
-  return { child, port };
-}
+const start = (env: Record<string, string>) => startService({ LOG_LEVEL: 'error', ...env });
 
 type Line = { record: string; tenant: string; seq: number; id?: string };
 const lines = (text: string): Line[] =>

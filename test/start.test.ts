@@ -7,40 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { signAccessToken } from '../src/auth/access-token.ts';
 import { loadKeys } from '../src/auth/keys.ts';
 import { loadConfig } from '../src/config.ts';
+import { startService } from './support/process.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Starts the service from its TypeScript source (or as `args` say), on a free port and a fresh data directory. */
-async function start(
-  env: Record<string, string>,
-  args = ['--import', 'tsx', 'src/main.ts'],
-  timeoutMs = 25_000,
-) {
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`no start: ${out}`));
-    }, timeoutMs);
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on http:\/\/localhost:(\d+)/.exec(out);
-      // the start message ends with how to get tokens
-      if (m && out.includes('--identity')) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    });
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
-  return { child, port, output: () => out };
-}
+// the start message ends with how to get tokens
+const start = (env: Record<string, string>, args?: string[], timeoutMs?: number) =>
+  startService(env, { args, timeoutMs, ready: (out) => out.includes('--identity') });
 
 describe('npm start', () => {
   it('builds the JavaScript when it is missing or stale, and serves from it', async () => {

@@ -61,12 +61,6 @@ export function requireScope(
     if (!caller.scopes.has(scope))
       throw new ApiError('forbidden', `This token lacks the scope "${scope}".`);
     c.set('caller', caller);
-    // a session says for itself (sessionCaller); a token holds until it expires
-    if (!session)
-      c.set(
-        'stillValid',
-        () => caller.expiresAt === undefined || Date.now() < caller.expiresAt * 1000,
-      );
     await next();
   };
 }

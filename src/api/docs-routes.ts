@@ -9,6 +9,10 @@ import { OPERATIONS, SHARED_SCHEMAS } from './openapi/operations.ts';
 // and under a strict content security policy.
 const SWAGGER_DIR = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 const asset = (name: string) => readFileSync(join(SWAGGER_DIR, name));
+const ASSETS = [
+  ['swagger-ui-bundle.js', 'text/javascript; charset=utf-8'],
+  ['swagger-ui.css', 'text/css; charset=utf-8'],
+] as const;
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -61,8 +65,6 @@ export function openApiDocument(version: string): Record<string, unknown> {
 /** GET /openapi.json and the reference page at /docs. */
 export function docsRoutes(version: string) {
   const app = new Hono();
-  let bundle: Buffer | undefined;
-  let css: Buffer | undefined;
   app.get('/openapi.json', (c) =>
     c.json(openApiDocument(version), 200, { 'cache-control': 'no-cache' }),
   );
@@ -70,21 +72,17 @@ export function docsRoutes(version: string) {
   app.get('/docs/init.js', (c) =>
     c.body(INIT, 200, { ...SECURITY, 'content-type': 'text/javascript; charset=utf-8' }),
   );
-  app.get('/docs/swagger-ui-bundle.js', (c) => {
-    bundle ??= asset('swagger-ui-bundle.js');
-    return c.body(new Uint8Array(bundle), 200, {
-      ...SECURITY,
-      'content-type': 'text/javascript; charset=utf-8',
-      'cache-control': 'public, max-age=86400',
+  // the package's files, read on first request and kept
+  for (const [name, type] of ASSETS) {
+    let bytes: Buffer | undefined;
+    app.get(`/docs/${name}`, (c) => {
+      bytes ??= asset(name);
+      return c.body(new Uint8Array(bytes), 200, {
+        ...SECURITY,
+        'content-type': type,
+        'cache-control': 'public, max-age=86400',
+      });
     });
-  });
-  app.get('/docs/swagger-ui.css', (c) => {
-    css ??= asset('swagger-ui.css');
-    return c.body(new Uint8Array(css), 200, {
-      ...SECURITY,
-      'content-type': 'text/css; charset=utf-8',
-      'cache-control': 'public, max-age=86400',
-    });
-  });
+  }
   return app;
 }

@@ -8,7 +8,7 @@ export interface AppEnv {
     caller: Caller;
     /** The caller of the console's session cookie, when the request has no Authorization header (src/console/session-cookie.ts). */
     sessionCaller: Caller;
-    /** Whether the caller's credentials still hold (a long-lived answer, the audit stream, asks as it goes): the session is open, the token unexpired. */
+    /** With a console session (sessionCaller): whether it is still open, for a long-lived answer (the audit stream) to ask as it goes. */
     stillValid: () => boolean;
     log: Logger;
     /** The body size limit (limitBody). */

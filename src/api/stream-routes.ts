@@ -60,7 +60,11 @@ export function streamRoutes(deps: AppDeps) {
         });
         out.onAbort(() => wake?.());
         let lastWrite = Date.now();
-        const valid = c.get('stillValid') ?? (() => true);
+        // a console session says for itself; a token holds until it expires
+        const caller = c.get('caller');
+        const valid =
+          c.get('stillValid') ??
+          (() => caller.expiresAt === undefined || Date.now() < caller.expiresAt * 1000);
         try {
           while (!out.aborted && !deps.lifecycle?.draining) {
             // the token expired or the session ended: the stream ends, with a line saying why

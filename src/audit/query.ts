@@ -164,6 +164,14 @@ export async function recentChecks(
     .limit(options.limit);
 }
 
+/** The overrides of one check of the tenant. */
+const overrideOf = (tenant: string, checkId: string) =>
+  and(
+    eq(auditEvents.tenant, tenant),
+    eq(auditEvents.linkedEventId, checkId),
+    eq(auditEvents.type, 'override'),
+  );
+
 export async function findOverride(
   db: Database,
   tenant: string,
@@ -172,13 +180,7 @@ export async function findOverride(
   const [row] = await db
     .select({ id: auditEvents.id })
     .from(auditEvents)
-    .where(
-      and(
-        eq(auditEvents.tenant, tenant),
-        eq(auditEvents.linkedEventId, checkId),
-        eq(auditEvents.type, 'override'),
-      ),
-    );
+    .where(overrideOf(tenant, checkId));
   return row?.id ?? null;
 }
 
@@ -245,13 +247,7 @@ export async function overridesOf(db: Database, tenant: string, checkId: string)
   return db
     .select()
     .from(auditEvents)
-    .where(
-      and(
-        eq(auditEvents.tenant, tenant),
-        eq(auditEvents.linkedEventId, checkId),
-        eq(auditEvents.type, 'override'),
-      ),
-    )
+    .where(overrideOf(tenant, checkId))
     .orderBy(asc(auditEvents.seq));
 }
 
