@@ -46,19 +46,29 @@ export function createApp(deps: AppDeps) {
 
   // a caller's request id goes into every log line: only a UUID is taken as it is (any other
   // text could be a customer's phone number or IBAN), else the service makes one
+  // Headers every answer carries are set before the route answers, so they go into the
+  // answer it builds: set after it, Hono rebuilds the answer around a body stream, and
+  // @hono/node-server then writes it through its slow streaming path (~10% of a check's
+  // CPU, docs/performance.md). An answer the route built itself gets them afterwards.
   app.use(async (c, next) => {
     c.set('startedAt', performance.now());
     const id = safeRequestId(c.req.header('x-request-id'));
     c.set('requestId', id);
     c.header('x-request-id', id);
+    // decisions, events, proofs and policies are personal-data adjacent: no cache keeps them
+    const noStore = c.req.path.startsWith('/v1/');
+    if (noStore) c.header('cache-control', 'no-store');
     await next();
+    const headers = c.res.headers;
+    if (!headers.has('x-request-id')) headers.set('x-request-id', id);
+    if (noStore && !headers.has('cache-control')) headers.set('cache-control', 'no-store');
+    // shutting down: this connection is not kept for another request
+    if (deps.lifecycle?.draining) headers.set('connection', 'close');
   });
   app.use(async (c, next) => {
     const started = performance.now();
     c.set('log', logger.child({ requestId: c.get('requestId') }));
     await next();
-    // shutting down: this connection is not kept for another request
-    if (deps.lifecycle?.draining) c.header('connection', 'close');
     // method, route pattern and outcome only: never the body, which holds customers'
     // messages, nor the path or query as sent, which can hold anything (an IBAN as an id)
     c.get('log').info(
@@ -98,11 +108,6 @@ export function createApp(deps: AppDeps) {
         'this request',
       );
     await next();
-  });
-  // decisions, events, proofs and policies are personal-data adjacent: no cache keeps them
-  app.use('/v1/*', async (c, next) => {
-    await next();
-    c.header('cache-control', 'no-store');
   });
 
   app.onError((err, c) => {

@@ -123,6 +123,9 @@ async function tenantPolicy(
   caller: Caller,
   deadline: number,
 ): Promise<TenantPolicy> {
+  // the cached policy needs no deadline (a timer per check otherwise, docs/performance.md)
+  const cached = deps.policies.cached(caller.tenant);
+  if (cached) return cached;
   try {
     return await beforeDeadline(deps.policies.get(caller.tenant), deadline);
   } catch (err) {

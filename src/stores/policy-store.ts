@@ -31,11 +31,18 @@ export class PolicyStore {
     return typeof f === 'function' ? f(tenant) : (f ?? null);
   }
 
+  /** The policy in force for `tenant` if it was read within the cache's lifetime, without waiting. */
+  cached(tenant: string): TenantPolicy | undefined {
+    const cached = this.cache.get(tenant);
+    return cached && Date.now() - cached.at < (this.options.ttlMs ?? 5000)
+      ? cached.policy
+      : undefined;
+  }
+
   /** The policy in force for `tenant`. */
   async get(tenant: string): Promise<TenantPolicy> {
-    const cached = this.cache.get(tenant);
-    const ttl = this.options.ttlMs ?? 5000;
-    if (cached && Date.now() - cached.at < ttl) return cached.policy;
+    const cached = this.cached(tenant);
+    if (cached) return cached;
     const row = await this.latest(tenant);
     let policy: TenantPolicy;
     if (!row) policy = defaultPolicy(tenant);
