@@ -9,6 +9,19 @@ const b64 = (data: string | Buffer) => Buffer.from(data).toString('base64url');
  * signature here against 65 µs — and a receipt is signed on every check.
  */
 export function signCompact(key: SigningKey, typ: string, payload: unknown): string {
-  const input = `${b64(JSON.stringify({ alg: 'EdDSA', kid: key.kid, typ }))}.${b64(JSON.stringify(payload))}`;
+  const input = `${encodedHeader(key.kid, typ)}.${b64(JSON.stringify(payload))}`;
   return `${input}.${b64(sign(null, Buffer.from(input), key.keyObject))}`;
 }
+
+/** The protected header, encoded once per key and type (a receipt is signed on every check). */
+function encodedHeader(kid: string, typ: string): string {
+  const id = `${kid}\u0000${typ}`;
+  let header = headers.get(id);
+  if (header === undefined) {
+    header = b64(JSON.stringify({ alg: 'EdDSA', kid, typ }));
+    if (headers.size >= 64) headers.clear(); // keys rotate rarely; this only bounds it
+    headers.set(id, header);
+  }
+  return header;
+}
+const headers = new Map<string, string>();
