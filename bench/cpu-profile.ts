@@ -40,11 +40,22 @@ export interface ProfileNode {
   children?: number[];
 }
 
-export function attribute(profile: {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}) {
+/** The monotonic clock V8's profiles use (µs, CLOCK_MONOTONIC), the same in every process. */
+export const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
+
+/**
+ * Each sample's stage, counting only the samples taken within `window` (monotonicMicros()
+ * readings around the measured load), so start-up and warm-up are left out.
+ */
+export function attribute(
+  profile: {
+    nodes: ProfileNode[];
+    samples: number[];
+    timeDeltas: number[];
+    startTime: number;
+  },
+  window?: { from: number; to: number },
+) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   for (const n of profile.nodes) for (const c of n.children ?? []) byId.get(c)!.parent = n.id;
   const stageOf = new Map<number, string>();
@@ -68,7 +79,10 @@ export function attribute(profile: {
     return stage;
   };
   const totals = new Map<string, number>();
+  let at = profile.startTime;
   profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (window && (at < window.from || at > window.to)) return;
     const s = classify(id);
     totals.set(s, (totals.get(s) ?? 0) + (profile.timeDeltas[i] ?? 0));
   });
@@ -78,6 +92,24 @@ export function attribute(profile: {
 export function cpuOf(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * TICK_US; // utime + stime, µs
+}
+/** CPU time of a process's main thread and of all its threads (GC helpers, compiler, libuv), µs. */
+export function threadCpu(pid: number): { main: number; all: number } {
+  let main = 0;
+  let all = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    let us: number;
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+      us = (Number(fields[11]) + Number(fields[12])) * TICK_US;
+    } catch {
+      continue; // the thread ended between the listing and the read
+    }
+    all += us;
+    if (Number(tid) === pid) main += us;
+  }
+  return { main, all };
 }
 export function postgresCpu(): number {
   let total = 0;
@@ -99,7 +131,7 @@ export function printStages(totals: Map<string, number>, top = Infinity): void {
   const busy = [...totals].filter(([s]) => s !== 'idle').reduce((a, [, t]) => a + t, 0);
   const all = [...totals.values()].reduce((a, b) => a + b, 0);
   console.log(
-    `main thread (CPU profile of the whole run): busy ${((busy / all) * 100).toFixed(0)}%; by stage, share of busy time:`,
+    `main thread (CPU profile of the measured load): busy ${((busy / all) * 100).toFixed(0)}%; by stage, share of busy time:`,
   );
   for (const [stage, t] of [...totals]
     .filter(([s]) => s !== 'idle')

@@ -4,20 +4,22 @@
  *   npm run bench:server            (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test)
  * Prints checks per second, p50/p99 latency, the mean audit batch size, and p99 at half load.
  * The service runs from its build (dist/, `npm run build` first; BENCH_BUILT=false: through
- * tsx) with a CPU profile; the bare endpoint is plain node (bench/bare-server.mjs). The
+ * tsx), without a profiler while it is measured (V8's sampling profiler costs ~5-10% of its
+ * CPU and adds its own pauses); a second service is then profiled under the same load for
+ * the stages' shares (BENCH_PROFILE=false skips it). The bare endpoint is plain node (bench/bare-server.mjs). The
  * throughput ratio is measured with the same client settings on both (autocannon, one
  * message as the body, the same connections); the full check is then measured on the
  * corpus's messages as well. On the 2-core machine autocannon and the endpoint share the
  * cores: the bare endpoint measured ~10,000 req/s with one body or a list of them, with or
  * without pipelining or worker threads (docs/performance.md).
- * BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_ROUNDS (of the half-load measurement), BENCH_PACED_RATE
+ * BENCH_SECONDS, BENCH_WARMUP_SECONDS (default 15), BENCH_CONNECTIONS, BENCH_ROUNDS (of the half-load measurement), BENCH_PACED_RATE
  * (instead of half the measured maximum) and BENCH_NODE_FLAGS (for the service's node) vary a run.
  * Traffic goes to 127.0.0.1 only; every run is bounded in time.
  */
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
 import { benchEnvironment, benchToken, checkRequests, startProcess } from './support.ts';
-import { attribute, cpuOf, postgresCpu, printStages } from './cpu-profile.ts';
+import { attribute, monotonicMicros, postgresCpu, printStages, threadCpu } from './cpu-profile.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -25,6 +27,7 @@ const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolea
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 15);
 
 /** Cumulative bucket counts of a histogram by upper bound, and the event loop lag p99 since the previous reading. */
 async function snapshot(
@@ -143,17 +146,19 @@ const env = await benchEnvironment('sargas_bench');
 const { url: dbUrl, dataDir, children } = env;
 try {
   const profDir = join(dataDir, 'prof');
-  const service = await startProcess(
-    process.env.BENCH_BUILT === 'false' ? 'src/main.ts' : 'dist/main.js',
-    {
-      DATABASE_URL: dbUrl.toString(),
-      DATA_DIR: dataDir,
-      RETENTION_SWEEP_MINUTES: '0',
-      RATE_LIMIT_PER_SECOND: '1000000',
-      RATE_LIMIT_BURST: '1000000',
-    },
-    [...NODE_FLAGS, '--cpu-prof', `--cpu-prof-dir=${profDir}`],
-  );
+  const startService = (flags: string[]) =>
+    startProcess(
+      process.env.BENCH_BUILT === 'false' ? 'src/main.ts' : 'dist/main.js',
+      {
+        DATABASE_URL: dbUrl.toString(),
+        DATA_DIR: dataDir,
+        RETENTION_SWEEP_MINUTES: '0',
+        RATE_LIMIT_PER_SECOND: '1000000',
+        RATE_LIMIT_BURST: '1000000',
+      },
+      [...NODE_FLAGS, ...flags],
+    );
+  const service = await startService([]);
   children.push(service.child);
   const bare = await startProcess('bench/bare-server.mjs', {});
   children.push(bare.child);
@@ -168,19 +173,20 @@ try {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     }));
 
-  // warm up both
-  await run({
-    url: `http://127.0.0.1:${bare.port}`,
-    requests: requests('/bare'),
-    connections: 8,
-    duration: 2,
-  });
-  await run({
-    url: `http://127.0.0.1:${service.port}`,
-    requests: requests('/v1/check'),
-    connections: 8,
-    duration: 2,
-  });
+  // Warm both up as a long-running service is: V8 compiles the check's code for the first
+  // 10-20 s under load (its compiler threads took 900 µs a check in the first 5 s here,
+  // 60-120 µs after 15 s, and the main thread ~40% more than when warm); the bare endpoint's
+  // little code is hot within a second
+  for (const [port, path] of [
+    [bare.port, '/bare'],
+    [service.port, '/v1/check'],
+  ] as const)
+    await run({
+      url: `http://127.0.0.1:${port}`,
+      requests: requests(path),
+      connections: CONNECTIONS,
+      duration: WARMUP,
+    });
 
   // one message, the same for both: a mid-length one of the corpus
   const one = [...bodies].sort((a, b) => a.length - b.length)[Math.floor(bodies.length / 2)]!;
@@ -199,9 +205,9 @@ try {
   const bareRes = await single(bare.port, '/bare', false);
   const events0 = await metric(service.port, 'sargas_audit_events_total');
   const batches0 = await metric(service.port, 'sargas_audit_batches_total');
-  const [svc0, pg0] = [cpuOf(service.child.pid!), postgresCpu()];
+  const [svc0, pg0] = [threadCpu(service.child.pid!), postgresCpu()];
   const full = await single(service.port, '/v1/check', true);
-  const [svc1, pg1] = [cpuOf(service.child.pid!), postgresCpu()];
+  const [svc1, pg1] = [threadCpu(service.child.pid!), postgresCpu()];
   const events1 = await metric(service.port, 'sargas_audit_events_total');
   const batches1 = await metric(service.port, 'sargas_audit_batches_total');
   const corpus = await run({
@@ -225,7 +231,7 @@ try {
   );
   const checks = full.requests.total;
   console.log(
-    `CPU at max load: service process ${((svc1 - svc0) / checks).toFixed(0)} µs per check (all threads), PostgreSQL ${((pg1 - pg0) / Math.max(1, events1 - events0)).toFixed(0)} µs per event`,
+    `CPU at max load: service process ${((svc1.all - svc0.all) / checks).toFixed(0)} µs per check (all threads; main thread ${((svc1.main - svc0.main) / checks).toFixed(0)} µs), PostgreSQL ${((pg1 - pg0) / Math.max(1, events1 - events0)).toFixed(0)} µs per event`,
   );
   console.log(
     `audit: ${events1 - events0} events in ${batches1 - batches0} transactions, mean batch ${((events1 - events0) / Math.max(1, batches1 - batches0)).toFixed(1)}`,
@@ -279,12 +285,36 @@ try {
   console.log(
     `audit commit durations over the whole run (s:cumulative count): ${commitBuckets.join(' ')}`,
   );
-  // the profile is written as the service exits
-  const exited = new Promise((r) => service.child.on('exit', r));
-  service.child.kill('SIGTERM');
-  await exited;
-  const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
-  if (file) printStages(attribute(JSON.parse(readFileSync(join(profDir, file), 'utf8'))), 10);
+  const stop = async (child: typeof service.child) => {
+    const exited = new Promise((r) => child.on('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+    children.splice(children.indexOf(child), 1);
+  };
+  await stop(service.child);
+  if (process.env.BENCH_PROFILE !== 'false') {
+    // the stages: the same load on a service of its own with V8's CPU profiler, written as it exits
+    const profiled = await startService(['--cpu-prof', `--cpu-prof-dir=${profDir}`]);
+    children.push(profiled.child);
+    await run({
+      url: `http://127.0.0.1:${profiled.port}`,
+      requests: requests('/v1/check'),
+      connections: CONNECTIONS,
+      duration: WARMUP,
+    });
+    const from = monotonicMicros();
+    await run({
+      url: `http://127.0.0.1:${profiled.port}`,
+      requests: requests('/v1/check'),
+      connections: CONNECTIONS,
+      duration: DURATION,
+    });
+    const window = { from, to: monotonicMicros() };
+    await stop(profiled.child);
+    const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
+    if (file)
+      printStages(attribute(JSON.parse(readFileSync(join(profDir, file), 'utf8')), window), 10);
+  }
 } finally {
   await env.drop();
 }
