@@ -385,6 +385,44 @@ describe.each(BACKENDS)('care metrics on %s', (backend) => {
     expect(verify).toMatchObject({ ok: true, events: 1 });
   });
 
+  it('counts a follow-up recorded late from 15 minutes before its recording, whatever time it reports', async () => {
+    const check = await env.svc.token('care-backdated', ['check']);
+    const read = await env.svc.token('care-backdated', ['audit:read']);
+    const action = (thread: string, reported: number) =>
+      env.svc.app.request(`/v1/threads/${thread}/actions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${check}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ action: 'customer_contacted', at: at(reported) }),
+      });
+    for (const thread of ['late-1', 'soon-1']) {
+      minute = 600;
+      const res = await env.svc.check(check, {
+        direction: 'inbound',
+        text: `Moje konto ${IBAN}`,
+        channel: { platform: 'fb', visibility: 'public' },
+        thread: { id: thread, postId: `${thread}-p` },
+      });
+      expect(res.status).toBe(200);
+    }
+    // recorded 3 h later, saying it was done 5 minutes after the post
+    minute = 780;
+    expect((await action('late-1', 605)).status).toBe(201);
+    // recorded 40 minutes later, saying 30: within the 15 minutes' grace
+    minute = 640;
+    expect((await action('soon-1', 630)).status).toBe(201);
+    minute = 800;
+    const app = createApp({ ...env.svc.deps, care: { followUpMinutes: 60 } });
+    const res = await app.request(`/v1/care/summary?from=${at(590)}`, {
+      headers: { authorization: `Bearer ${read}` },
+    });
+    const summary = await res.json();
+    const byThread = Object.fromEntries(
+      summary.disclosures.map((d: Record<string, unknown>) => [d.threadId, d]),
+    );
+    expect(byThread['late-1']).toMatchObject({ status: 'late', followedUpAt: at(765) });
+    expect(byThread['soon-1']).toMatchObject({ status: 'in_time', followedUpAt: at(630) });
+  });
+
   it('answers 400 for a period that ends before it starts', async () => {
     const read = await env.svc.token('care-bank', ['audit:read']);
     const res = await env.svc.app.request(`/v1/care/summary?from=${at(10)}&to=${at(5)}`, {

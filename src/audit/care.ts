@@ -228,6 +228,9 @@ function measureThread(thread: Thread, options: { to: Date; now: Date }, deadlin
   };
 }
 
+/** How long before it was recorded a thread action may say it was done and be counted so (docs/care.md). */
+export const REPORTED_GRACE_MS = 15 * 60_000;
+
 /** The first follow-up after a disclosure: a private reply in the thread, or the helpdesk's action. */
 function disclosure(thread: Thread, post: CareEvent, deadlineMs: number, now: Date): Disclosure {
   const at = post.createdAt.getTime();
@@ -240,8 +243,10 @@ function disclosure(thread: Thread, post: CareEvent, deadlineMs: number, now: Da
       candidate = { at: e.createdAt.getTime(), how: 'private_reply' };
     else if (e.type === 'thread_action' && e.actionAt)
       candidate = {
-        // reported after the post was checked: it cannot have been before it
-        at: Math.max(at, e.actionAt.getTime()),
+        // the reported time is the agent's word: it counts from the post at the earliest,
+        // and from REPORTED_GRACE_MS before the action was recorded (the chain's own time),
+        // so a follow-up recorded late cannot be backdated into the deadline
+        at: Math.max(at, e.actionAt.getTime(), e.createdAt.getTime() - REPORTED_GRACE_MS),
         how: e.action === 'post_hidden' ? 'post_hidden' : 'customer_contacted',
       };
     if (candidate && (!best || candidate.at < best.at)) best = candidate;
