@@ -82,6 +82,13 @@ export function createApp(deps: AppDeps) {
       'request',
     );
   });
+  // decisions, events, proofs and policies are personal-data adjacent: no cache keeps them.
+  // First of the /v1 middlewares, so that an answer any later one gives (the body limit's
+  // 413, the breaker's 503, a session's 401) is marked too.
+  app.use('/v1/*', async (c, next) => {
+    await next();
+    c.header('cache-control', 'no-store');
+  });
   const maxBody = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxBatchBody = Math.max(maxBody, deps.maxBatchBodyBytes ?? DEFAULT_MAX_BATCH_BODY_BYTES);
   app.use('/v1/check/batch', limitBody(maxBatchBody));

@@ -110,6 +110,7 @@ describe('the circuit breaker', () => {
     expect(performance.now() - t).toBeLessThan(50);
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('1');
+    expect(res.headers.get('cache-control')).toBe('no-store');
     expect((await res.json()).error).toMatchObject({
       code: 'audit_unavailable',
       details: { reason: 'store_down' },

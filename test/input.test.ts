@@ -188,6 +188,19 @@ describe.each(BACKENDS)('hostile input on %s', (backend) => {
     ]) {
       expect((await get(path)).headers.get('cache-control'), path).toBe('no-store');
     }
+    // refused before any route runs (the body limit): still an answer of /v1
+    const big = JSON.stringify({ text: 'x'.repeat(300_000) });
+    const tooLarge = await env.svc.app.request('/v1/check', {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'content-length': String(big.length),
+      },
+      body: big,
+    });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.headers.get('cache-control')).toBe('no-store');
   });
 
   it('keeps a UUID request id and replaces anything else', async () => {
