@@ -249,6 +249,10 @@ describe('CSV cells', () => {
     ['a,b', '"a,b"'],
     ['say "hi"', '"say ""hi"""'],
     [['a', 'b'], 'a;b'],
+    // Polish and Lithuanian Excel split a CSV file on ";" (their list separator), quotes or not
+    ['a;=1+1', `"a;'=1+1"`],
+    [['confirmed', '=HYPERLINK(1)'], `"confirmed;'=HYPERLINK(1)"`],
+    ['a;b', 'a;b'],
     ['plain', 'plain'],
   ])('writes %j as %s', (value, cell) => {
     expect(csvCell(value)).toBe(cell);

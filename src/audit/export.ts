@@ -91,19 +91,21 @@ async function reviewsOf(
   return out;
 }
 
-/**
- * One CSV cell: quoted when needed, and a cell a spreadsheet would read as a formula (a
- * leading = + - @, tab, carriage return or line feed, as OWASP lists them) is defused with a
- * leading apostrophe.
- */
+// Where a spreadsheet starts reading a cell: the cell's start, and after a ";", which Polish
+// and Lithuanian Excel take for the separator of a CSV file (their list separator), quoted
+// or not; a formula there (a leading = + - @, tab, carriage return or line feed, as OWASP
+// lists them) is defused with an apostrophe.
+const FORMULA_START = /(^|;)(?=[=+\-@\t\r\n])/g;
+
+/** One CSV cell: quoted when needed, with every formula a spreadsheet could read in it defused. */
 export function csvCell(value: unknown): string {
   const s = Array.isArray(value)
     ? value.join(';')
     : value === null || value === undefined
       ? ''
       : String(value);
-  const formula = /^[=+\-@\t\r\n]/.test(s);
-  return formula || /[",\n\r]/.test(s) ? `"${(formula ? `'${s}` : s).replaceAll('"', '""')}"` : s;
+  const defused = s.replace(FORMULA_START, "$1'");
+  return defused !== s || /[",\n\r]/.test(s) ? `"${defused.replaceAll('"', '""')}"` : s;
 }
 
 /** The newest seq of the tenant's chain: an export covers events up to it, so a manifest can be recomputed later. */
