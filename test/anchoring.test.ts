@@ -144,6 +144,32 @@ describe.each(BACKENDS)('tampering with the log on %s', (backend) => {
     ]);
   });
 
+  it('catches a truncation the service has appended past again, by every checkpoint the witness holds', async () => {
+    const t = await tenantWith(12);
+    await asSuperuser(
+      [`DELETE FROM audit_events WHERE tenant = $1 AND seq > 7`, [t.tenant]],
+      [`DELETE FROM audit_checkpoints WHERE tenant = $1 AND seq > 7`, [t.tenant]],
+    );
+    await consistentHead(t.tenant);
+    // the service goes on appending: the witness's newest checkpoint (15) is of the new history
+    for (let i = 0; i < 10; i++)
+      await svc.check(t.token, {
+        direction: 'inbound',
+        text: `Po ${i}`,
+        channel: { platform: 'x', visibility: 'public' },
+      });
+    await svc.witnesses!.drain(2000);
+    const report = await t.verify();
+    expect(report).toMatchObject({ ok: false, events: 17 });
+    expect(report.breaks.map((b: { seq: number; reason: string }) => [b.seq, b.reason])).toEqual([
+      [10, expect.stringMatching(/^the witness checkpoint: the log's event 10 is not the one/)],
+    ]);
+    expect(report.held.map((h: { seq: number; verdict: string }) => [h.seq, h.verdict])).toEqual([
+      [10, 'rewritten'],
+      [15, 'contained'],
+    ]);
+  });
+
   it('catches a wiped tenant', async () => {
     const t = await tenantWith(6);
     await asSuperuser(
@@ -192,7 +218,9 @@ describe.each(BACKENDS)('tampering with the log on %s', (backend) => {
     await rewrite(true, 3);
     const report = await t.verify();
     expect(report.ok).toBe(false);
+    // every witnessed checkpoint after the rewrite's start, not only the newest
     expect(report.breaks.map((b: { reason: string }) => b.reason)).toEqual([
+      expect.stringMatching(/^the witness checkpoint: the log's event 5 is not the one/),
       expect.stringMatching(/^the witness checkpoint: the log's event 10 is not the one/),
     ]);
   });

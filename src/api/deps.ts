@@ -43,8 +43,8 @@ export interface AppDeps {
   addressPolicy?: AddressPolicy | undefined;
   /** What delivers checkpoints to the witnesses (metrics). */
   witnesses?: WitnessPublisher | undefined;
-  /** A witness whose newest checkpoint verify holds the log against (the directory witness). */
-  witness?: { latest(tenant: string): Promise<string | null> } | undefined;
+  /** A witness whose checkpoints verify holds the log against (the directory witness). */
+  witness?: { checkpoints(tenant: string): Promise<string[]> } | undefined;
   /** The sinks' deliverers (metrics: lag and failures per sink). */
   sinks?: readonly SinkDeliverer[] | undefined;
   /** Care metrics: how long a brand has to follow up a public self-disclosure (CARE_FOLLOW_UP_MINUTES…). */

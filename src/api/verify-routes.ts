@@ -12,8 +12,8 @@ import type { AppEnv } from './env.ts';
 /**
  * GET /v1/audit/verify (optionally ?checkpoint=…&receipt=…) and POST /v1/audit/verify with
  * `{ checkpoint, receipt, checkpoints, receipts }`: the tenant's log verified in one
- * snapshot, and each checkpoint or receipt an officer holds (and the witness's newest
- * checkpoint) proven to be in it, with RFC 6962 inclusion and consistency proofs to check
+ * snapshot, and each checkpoint or receipt an officer holds (and every checkpoint the
+ * witness holds) proven to be in it, with RFC 6962 inclusion and consistency proofs to check
  * offline (`sargas verify-proof`).
  */
 export function verifyRoutes(deps: AppDeps) {
@@ -43,11 +43,14 @@ export function verifyRoutes(deps: AppDeps) {
     for (const [i, v] of (input.checkpoints ?? []).entries())
       take('checkpoint', v, `checkpoints.${i}`);
     for (const [i, v] of (input.receipts ?? []).entries()) take('receipt', v, `receipts.${i}`);
-    // the witness's newest checkpoint: truncation and rewriting are caught without anyone holding one
-    const witnessed = deps.witness ? await deps.witness.latest(tenant).catch(() => null) : null;
+    // every checkpoint the witness holds: truncation and rewriting are caught without anyone
+    // holding one, also once the service has appended past a truncation again
+    const witnessed = deps.witness
+      ? await deps.witness.checkpoints(tenant).catch(() => [] as string[])
+      : [];
     let witnessBroken = false;
-    if (witnessed) {
-      const h = readHeld('witness', witnessed, keys);
+    for (const jws of witnessed) {
+      const h = readHeld('witness', jws, keys);
       if (h && h.kind !== 'receipt' && h.head.tenant === tenant) held.push(h);
       else witnessBroken = true;
     }

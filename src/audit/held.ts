@@ -65,16 +65,21 @@ function target(held: Held): {
     : { seq: r.seq, hash: r.hash, event: { seq: r.seq, hash: r.hash } };
 }
 
-/** The node ranges and seqs a walk must keep to judge `held` against a tree of `size` leaves from `treeFrom`. */
+/**
+ * The node ranges and seqs a walk must keep to judge `held` against a tree of `size` leaves
+ * from `treeFrom`; without `proof`, only the seqs (the held item is compared, not proven).
+ */
 export function planFor(
   held: Held,
   treeFrom: number,
   size: number,
+  proof = true,
 ): { ranges: Array<[number, number]>; at: number[] } {
   const t = target(held);
   const at = [t.seq, ...(t.event ? [t.event.seq] : [])];
   const m = t.seq - treeFrom;
-  if (t.root === undefined || m < 0 || m > size || t.treeSize !== m) return { ranges: [], at };
+  if (!proof || t.root === undefined || m < 0 || m > size || t.treeSize !== m)
+    return { ranges: [], at };
   const ranges = consistencyRanges(m, size);
   if (t.event) {
     const leaf = t.event.seq - treeFrom - 1;
@@ -86,7 +91,8 @@ export function planFor(
 /**
  * Judges a held item against the walk: the log still holds it when its tree head (seq,
  * chain hash, root) is what the log computes at that seq, and has only grown since when the
- * current tree extends it (the consistency proof returned). Anything else is named.
+ * current tree extends it (the consistency proof returned; without `prove`, as `planFor`
+ * planned without `proof`, the comparison alone). Anything else is named.
  */
 export function judge(
   held: Held,
@@ -94,6 +100,7 @@ export function judge(
   tenant: string,
   key: SigningKey | undefined,
   now: Date,
+  prove = true,
 ): HeldVerdict {
   const t = target(held);
   const seq = held.kind === 'receipt' ? held.receipt.seq : held.head.seq;
@@ -137,6 +144,8 @@ export function judge(
     return verdict('rewritten', `the log's tree at ${t.seq} is not the one this was signed for`);
   const size = walk.tree.size;
   const m = t.treeSize;
+  if (!prove)
+    return verdict('contained', `the log holds it (${m} of ${size} leaves); proven by the newest`);
   const hashes = (ranges: Array<[number, number]>) =>
     ranges.map(([a, b]) => walk.tree!.hash(a, b)?.toString('hex'));
   const consistency = hashes(consistencyRanges(m, size));

@@ -21,7 +21,7 @@ export interface ChainReport {
   breakCount: number;
   brokenAt?: Break;
   anchors: AnchorReport;
-  /** Each held item (a checkpoint or receipt an officer gave, the witness's latest checkpoint) judged, with its proofs. */
+  /** Each held item (a checkpoint or receipt an officer gave, the witness's newest checkpoint and any older one the log lost) judged, with its proofs. */
   held: HeldVerdict[];
 }
 
@@ -64,7 +64,13 @@ async function verifyIn(
   }
   const held = options.held ?? [];
   const size = Math.max(0, (head?.seq ?? 0) - treeFrom);
-  const plans = held.map((h) => planFor(h, treeFrom, size));
+  // of the witness's checkpoints the newest is proven; every older one is compared with the
+  // log at its seq (a few thousand a day: their proofs would make the answer large) and
+  // listed only when the log no longer holds it
+  const witnessSeqs = held.flatMap((h) => (h.kind === 'witness' ? [h.head.seq] : []));
+  const newestWitness = witnessSeqs.length ? Math.max(...witnessSeqs) : null;
+  const proven = held.map((h) => h.kind !== 'witness' || h.head.seq === newestWitness);
+  const plans = held.map((h, i) => planFor(h, treeFrom, size, proven[i]));
   const walk = await walkChain(db, tenant, options.keys, {
     ranges: plans.flatMap((p) => p.ranges),
     at: plans.flatMap((p) => p.at),
@@ -77,7 +83,7 @@ async function verifyIn(
   };
   const anchors = await checkAnchors(db, tenant, walk, broken);
   const verdicts: HeldVerdict[] = [];
-  for (const h of held) {
+  for (const [i, h] of held.entries()) {
     const tenantOf = h.kind === 'receipt' ? h.receipt.tenant : h.head.tenant;
     if (tenantOf !== tenant) continue; // the route refuses another tenant's before this
     const v = judge(
@@ -86,9 +92,11 @@ async function verifyIn(
       tenant,
       options.signing?.key,
       options.signing?.clock.now() ?? new Date(),
+      proven[i],
     );
-    verdicts.push(v);
-    if (v.verdict === 'truncated' || v.verdict === 'rewritten')
+    const lost = v.verdict === 'truncated' || v.verdict === 'rewritten';
+    if (proven[i] || lost) verdicts.push(v);
+    if (lost)
       broken({
         seq: v.seq,
         id: null,

@@ -19,8 +19,8 @@ export interface WitnessRecord {
 export interface Witness {
   readonly name: string;
   publish(records: readonly WitnessRecord[]): Promise<void>;
-  /** The newest checkpoint it holds for a tenant (its JWS), when it can be read back. */
-  latest?(tenant: string): Promise<string | null>;
+  /** Every checkpoint it holds for a tenant (their JWS, by seq), when they can be read back. */
+  checkpoints?(tenant: string): Promise<string[]>;
 }
 
 /** A tenant's file name: readable, and safe whatever the tenant is called. */
@@ -57,15 +57,21 @@ export class DirectoryWitness implements Witness {
     }
   }
 
-  async latest(tenant: string): Promise<string | null> {
+  /**
+   * Every checkpoint witnessed for the tenant, by seq, each once (a checkpoint is delivered
+   * again on start): verify holds the log against all of them, since a truncated log that the
+   * service appended past again gets a newest checkpoint of the new history.
+   */
+  async checkpoints(tenant: string): Promise<string[]> {
     let text: string;
     try {
       text = await readFile(join(this.dir, fileFor(tenant)), 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null; // nothing witnessed yet
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return []; // nothing witnessed yet
       throw err;
     }
-    let best: WitnessRecord | null = null;
+    const found: WitnessRecord[] = [];
+    const seen = new Set<string>();
     for (const line of text.split('\n')) {
       try {
         const r = JSON.parse(line) as WitnessRecord;
@@ -73,14 +79,21 @@ export class DirectoryWitness implements Witness {
           r.tenant === tenant &&
           typeof r.jws === 'string' &&
           Number.isSafeInteger(r.seq) &&
-          (!best || r.seq > best.seq)
-        )
-          best = r;
+          !seen.has(r.jws)
+        ) {
+          seen.add(r.jws);
+          found.push(r);
+        }
       } catch {
         // a torn last line
       }
     }
-    return best?.jws ?? null;
+    return found.sort((a, b) => a.seq - b.seq).map((r) => r.jws);
+  }
+
+  /** The newest checkpoint witnessed for the tenant, or null. */
+  async latest(tenant: string): Promise<string | null> {
+    return (await this.checkpoints(tenant)).at(-1) ?? null;
   }
 }
 
