@@ -62,6 +62,8 @@ describe('where the service may connect for a tenant', () => {
     'https://0x7f.1/k',
     'https://localhost/k',
     'https://idp.localhost/k',
+    'https://localhost./k',
+    'https://idp.localhost./k',
     'https://[::ffff:10.0.0.1]/k',
   ])('refuses %s before any lookup', (url) =>
     expect(policy.literalProblem(new URL(url))).toMatch(/private, loopback/),

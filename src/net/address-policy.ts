@@ -51,7 +51,8 @@ export class AddressPolicy {
    * definition), or null. Names are checked again, after resolution, when connecting.
    */
   literalProblem(url: URL): string | null {
-    const host = url.hostname.replace(/^\[|\]$/g, '');
+    // a fully qualified name ("localhost.") is the same name
+    const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '');
     if (ipaddr.isValid(host))
       return this.allows(host)
         ? null
