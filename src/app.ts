@@ -44,12 +44,13 @@ export function createApp(deps: AppDeps) {
   });
   const app = new Hono<AppEnv>();
 
-  // a caller's request id goes into every log line: only a UUID is taken as it is (any other
-  // text could be a customer's phone number or IBAN), else the service makes one
-  // Headers every answer carries are set before the route answers, so they go into the
-  // answer it builds: set after it, Hono rebuilds the answer around a body stream, and
-  // @hono/node-server then writes it through its slow streaming path (~10% of a check's
-  // CPU, docs/performance.md). An answer the route built itself gets them afterwards.
+  // Headers every answer carries are set before anything answers, so they go into the
+  // answer a route or a later middleware (the body limit's 413, the breaker's 503) builds:
+  // set after it, Hono rebuilds the answer around a body stream, and @hono/node-server then
+  // writes it through its slow streaming path (~10% of a check's CPU, docs/performance.md).
+  // An answer a route built itself gets them afterwards.
+  // A caller's request id goes into every log line: only a UUID is taken as it is (any other
+  // text could be a customer's phone number or IBAN), else the service makes one.
   app.use(async (c, next) => {
     c.set('startedAt', performance.now());
     const id = safeRequestId(c.req.header('x-request-id'));
@@ -81,13 +82,6 @@ export function createApp(deps: AppDeps) {
       },
       'request',
     );
-  });
-  // decisions, events, proofs and policies are personal-data adjacent: no cache keeps them.
-  // First of the /v1 middlewares, so that an answer any later one gives (the body limit's
-  // 413, the breaker's 503, a session's 401) is marked too.
-  app.use('/v1/*', async (c, next) => {
-    await next();
-    c.header('cache-control', 'no-store');
   });
   const maxBody = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxBatchBody = Math.max(maxBody, deps.maxBatchBodyBytes ?? DEFAULT_MAX_BATCH_BODY_BYTES);
