@@ -210,3 +210,27 @@ describe('sargas command line over files', () => {
     }
   });
 });
+
+describe('npm run token', () => {
+  const token = (args: string[]) =>
+    spawnSync(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('../src/cli/token.ts', import.meta.url)), ...args],
+      {
+        encoding: 'utf8',
+        timeout: 30_000,
+        env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'sargas-token-')) },
+      },
+    );
+
+  it('answers --help with its usage, and an unknown option with its name and the usage, no stack trace', () => {
+    const help = token(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('usage: npm run token');
+    const wrong = token(['--tenat', 'demo']);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain("Unknown option '--tenat'");
+    expect(wrong.stderr).toContain('usage: npm run token');
+    expect(wrong.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -7,15 +7,32 @@ import { loadConfig } from '../config.ts';
 
 // npm run token -- --tenant demo --scopes check,audit:read [--subject me] [--ttl 3600]
 // npm run token -- --tenant demo --identity fb:123     (a customer identity assertion, valid for that tenant only)
-const { values } = parseArgs({
-  options: {
-    tenant: { type: 'string' },
-    scopes: { type: 'string', default: 'check' },
-    subject: { type: 'string' },
-    ttl: { type: 'string', default: '3600' },
-    identity: { type: 'string' },
-  },
-});
+const USAGE =
+  'usage: npm run token -- --tenant <tenant> [--scopes check,audit:read] [--subject <id>] [--ttl <seconds>] | --identity <customer id>';
+let parsed: ReturnType<typeof parse>;
+const parse = () =>
+  parseArgs({
+    options: {
+      tenant: { type: 'string' },
+      scopes: { type: 'string', default: 'check' },
+      subject: { type: 'string' },
+      ttl: { type: 'string', default: '3600' },
+      identity: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+try {
+  parsed = parse();
+} catch (err) {
+  // an unknown or malformed option: say which, and how to call it, without a stack trace
+  console.error(`${(err as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+const { values } = parsed;
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const config = loadConfig();
 if (!config.devKeys) {
   console.error(
@@ -24,9 +41,7 @@ if (!config.devKeys) {
   process.exit(2);
 }
 if (!values.tenant) {
-  console.error(
-    'usage: npm run token -- --tenant <tenant> [--scopes check,audit:read] [--subject <id>] [--ttl <seconds>] | --identity <customer id>',
-  );
+  console.error(USAGE);
   process.exit(2);
 }
 const keys = await loadKeys(config);
