@@ -1,5 +1,5 @@
 import type { Label } from './lexicon/types.ts';
-import type { Locale } from './types.ts';
+import type { Locale } from './locales.ts';
 
 /** A group of ASCII digits inside a number run, in normalised coordinates. */
 export interface DigitGroup {

@@ -1,4 +1,5 @@
 import type { Kind, KindFacts } from './kinds.ts';
+import type { ScanDocument } from './token.ts';
 
 // a kind's facts live in its descriptor (kinds.ts); the names stay importable from here
 export { KINDS, type Kind } from './kinds.ts';
@@ -6,8 +7,7 @@ export { KINDS, type Kind } from './kinds.ts';
 /** A built-in kind, or the name of a tenant's custom kind (policy `customKinds`, never a built-in name). */
 export type FindingKind = Kind | (string & {});
 
-export type Locale = 'pl' | 'lt' | 'en';
-export const LOCALES: readonly Locale[] = ['pl', 'lt', 'en'];
+export { LOCALES, type Locale } from './locales.ts';
 
 /**
  * A value a detector found, in normalised-text coordinates. `value` is the
@@ -45,7 +45,7 @@ export interface InternalFinding extends Finding {
 /** One detector: pure and synchronous, one kind each. */
 export interface Detector {
   kind: Kind;
-  detect(doc: import('./token.ts').ScanDocument): Candidate[];
+  detect(doc: ScanDocument): Candidate[];
 }
 
 /** Scores at or above this become findings; below it a candidate is dropped. See docs/detection.md. */
