@@ -1,17 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Hono } from 'hono';
 import { publishedKeys, registerServiceKey } from '../audit/service-keys.ts';
-import { MIGRATIONS_FOLDER } from '../db/client.ts';
+import { appliedMigrations, SHIPPED_MIGRATIONS } from '../db/migration-status.ts';
 import type { AppDeps } from './deps.ts';
 import type { AppEnv } from './env.ts';
 import type { Metrics } from './metrics.ts';
-
-const expectedMigrations = (
-  JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as {
-    entries: unknown[];
-  }
-).entries.length;
 
 /** /healthz (the process), /readyz (database, migrations, signing key recorded), /metrics, and the service's public keys. */
 export function healthRoutes(deps: AppDeps, metrics: Metrics) {
@@ -26,15 +18,12 @@ export function healthRoutes(deps: AppDeps, metrics: Metrics) {
     if (deps.availability && !deps.availability.up)
       return c.json({ status: 'not_ready', reason: 'database unreachable' }, 503);
     try {
-      const rows = await deps.database.query<{ n: number | string }>(
-        'SELECT count(*) AS n FROM drizzle.__drizzle_migrations',
-      );
-      const applied = Number(rows[0]?.n ?? 0);
-      if (applied < expectedMigrations)
+      const applied = await appliedMigrations(deps.database);
+      if (applied < SHIPPED_MIGRATIONS)
         return c.json(
           {
             status: 'not_ready',
-            reason: `migrations applied: ${applied} of ${expectedMigrations}`,
+            reason: `migrations applied: ${applied} of ${SHIPPED_MIGRATIONS}`,
           },
           503,
         );

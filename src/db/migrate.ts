@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { loadConfigOrExit } from '../config.ts';
 import { openPglite, openPostgres } from './client.ts';
+import { appliedMigrations } from './migration-status.ts';
 
 // `npm run migrate`: applies the migrations as the database user in DATABASE_URL (the
 // tables' owner), for deployments whose service role may not create or alter tables.
@@ -10,10 +11,7 @@ const database = config.DATABASE_URL
   : await openPglite(join(config.DATA_DIR, 'pglite'));
 try {
   await database.migrate();
-  const [row] = await database.query<{ n: number | string }>(
-    'SELECT count(*) AS n FROM drizzle.__drizzle_migrations',
-  );
-  console.log(`migrations applied: ${Number(row?.n ?? 0)}`);
+  console.log(`migrations applied: ${await appliedMigrations(database)}`);
 } catch (err) {
   console.error(`migration failed: ${(err as Error).message}`);
   process.exitCode = 1;
