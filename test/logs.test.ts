@@ -117,6 +117,48 @@ describe('logs', () => {
     db = await createTestDatabase('pglite'); // afterAll drops a fresh one
   });
 
+  it('log why the audit store refused a write: the cause by its type and code, never its message', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const base = await createTestService(db.handle);
+    const app = createApp({ ...base.deps, logger: pino({ level: 'trace' }, sink) });
+    const token = await base.token('logs-3', ['check']);
+    // the statement fails for a reason of the database's own: a column is gone
+    await db.handle.query('ALTER TABLE audit_events RENAME COLUMN agent_id TO agent_gone');
+    try {
+      const res = await app.request('/v1/check', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          direction: 'inbound',
+          text: `Mój PESEL ${PLANTED[2]}`,
+          channel: { platform: 'fb', visibility: 'public' },
+          agent: { id: PLANTED[7] },
+        }),
+      });
+      expect(res.status).toBe(503);
+      const failed = lines
+        .map(
+          (l) => JSON.parse(l) as { msg: string; code?: string; cause?: Record<string, unknown> },
+        )
+        .find((l) => l.msg === 'request failed');
+      // 42703: undefined column, as PostgreSQL and PGlite both name it
+      expect(failed).toMatchObject({ code: 'audit_unavailable', cause: { code: '42703' } });
+      expect(typeof failed?.cause?.type).toBe('string');
+      const log = lines.join('');
+      expect(log).not.toContain(PLANTED[2]);
+      expect(log).not.toContain(PLANTED[7]);
+      expect(log).not.toContain('agent_gone');
+    } finally {
+      await db.handle.query('ALTER TABLE audit_events RENAME COLUMN agent_gone TO agent_id');
+    }
+  });
+
   it('log an unhandled error without the parameters of the statement that failed, nor the path sent', async () => {
     const lines: string[] = [];
     const sink = new Writable({

@@ -33,7 +33,13 @@ export function auditUnavailable(
       : what === 'this check'
         ? 'The audit store could not record this check; nothing may be sent.'
         : `The audit store is unavailable for ${what}; try again shortly.`;
-  return new DomainError('audit_unavailable', message, { reason }, { retryAfterSeconds: 1 });
+  // the cause goes with it: the API logs its type and code (never its message)
+  return new DomainError(
+    'audit_unavailable',
+    message,
+    { reason },
+    { retryAfterSeconds: 1, cause: err },
+  );
 }
 
 /** `promise`, or DeadlineExceeded once `deadline` (performance.now() ms) passes. */

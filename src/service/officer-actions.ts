@@ -120,21 +120,25 @@ export async function lookUp(
   caller: Caller,
   query: { text?: string | undefined; customerId?: string | undefined },
 ): Promise<Lookup> {
+  let policy: Awaited<ReturnType<PolicyStore['get']>>;
   try {
-    const policy = await deps.policies.get(caller.tenant);
-    const values = query.text
-      ? scanUnder(policy, query.text, { findRequests: false }).findings
-      : [];
-    const result = lookupFingerprints(
-      [deps.keys.hmac, ...deps.keys.hmacPrevious],
-      values,
-      query.customerId,
-    );
-    const details = {
-      kinds: [...new Set(result.findings.map((f) => f.kind))],
-      customer: query.customerId !== undefined,
-      fingerprint: result.fingerprint,
-    };
+    policy = await deps.policies.get(caller.tenant);
+  } catch (err) {
+    throw auditUnavailable(err, 'this lookup');
+  }
+  // only the store's failures are the store's: a fault of the lookup itself is an internal error
+  const values = query.text ? scanUnder(policy, query.text, { findRequests: false }).findings : [];
+  const result = lookupFingerprints(
+    [deps.keys.hmac, ...deps.keys.hmacPrevious],
+    values,
+    query.customerId,
+  );
+  const details = {
+    kinds: [...new Set(result.findings.map((f) => f.kind))],
+    customer: query.customerId !== undefined,
+    fingerprint: result.fingerprint,
+  };
+  try {
     await deps.writer.append(
       toDraft(caller.tenant, deps.clock.now(), {
         type: 'lookup',
@@ -142,8 +146,8 @@ export async function lookUp(
         details,
       }),
     );
-    return result;
   } catch (err) {
     throw auditUnavailable(err, 'this lookup');
   }
+  return result;
 }
