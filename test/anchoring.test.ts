@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -167,6 +167,20 @@ describe.each(BACKENDS)('tampering with the log on %s', (backend) => {
     expect(report.held.map((h: { seq: number; verdict: string }) => [h.seq, h.verdict])).toEqual([
       [10, 'rewritten'],
       [15, 'contained'],
+    ]);
+  });
+
+  it('does not pass a log it could not hold against the witness', async () => {
+    const t = await tenantWith(6);
+    expect(await t.verify()).toMatchObject({ ok: true });
+    // the tenant's witness file cannot be read (a directory where it was: EISDIR, even as root)
+    const file = readdirSync(dir).find((f) => f.startsWith(`${t.tenant}-`))!;
+    rmSync(join(dir, file));
+    mkdirSync(join(dir, file));
+    const report = await t.verify();
+    expect(report.ok).toBe(false);
+    expect(report.breaks.map((b: { reason: string }) => b.reason)).toEqual([
+      'the witness could not be read: the log was not held against it',
     ]);
   });
 

@@ -4,6 +4,7 @@ import { readHeld, type Held } from '../audit/held.ts';
 import { publishedKeys } from '../audit/service-keys.ts';
 import { verifyLog } from '../audit/verify.ts';
 import { ApiError } from './errors.ts';
+import { errorSummary } from './log-safety.ts';
 import { requireScope } from './auth.ts';
 import { heldQuery, heldSchema, parseQuery, type HeldInput } from './audit-schemas.ts';
 import { readJson } from './body.ts';
@@ -44,27 +45,29 @@ export function verifyRoutes(deps: AppDeps) {
       take('checkpoint', v, `checkpoints.${i}`);
     for (const [i, v] of (input.receipts ?? []).entries()) take('receipt', v, `receipts.${i}`);
     // every checkpoint the witness holds: truncation and rewriting are caught without anyone
-    // holding one, also once the service has appended past a truncation again
-    const witnessed = deps.witness
-      ? await deps.witness.checkpoints(tenant).catch(() => [] as string[])
-      : [];
-    let witnessBroken = false;
+    // holding one, also once the service has appended past a truncation again. A witness that
+    // cannot be read proves nothing: the report says so rather than pass without it (a
+    // truncation only the witness would show would go unseen)
+    let witnessed: string[] = [];
+    let witnessProblem: string | null = null;
+    try {
+      witnessed = deps.witness ? await deps.witness.checkpoints(tenant) : [];
+    } catch (err) {
+      witnessProblem = 'the witness could not be read: the log was not held against it';
+      c.get('log')?.warn({ cause: errorSummary(err) }, 'witness unreadable');
+    }
     for (const jws of witnessed) {
       const h = readHeld('witness', jws, keys);
       if (h && h.kind !== 'receipt' && h.head.tenant === tenant) held.push(h);
-      else witnessBroken = true;
+      else witnessProblem = 'the witness holds a checkpoint the service did not sign';
     }
     const report = await verifyLog(deps.database, tenant, {
       keys,
       held,
       signing: { key: deps.keys.service, clock: deps.clock },
     });
-    if (witnessBroken) {
-      report.breaks.push({
-        seq: null,
-        id: null,
-        reason: 'the witness holds a checkpoint the service did not sign',
-      });
+    if (witnessProblem) {
+      report.breaks.push({ seq: null, id: null, reason: witnessProblem });
       report.breakCount++;
       report.ok = false;
       report.brokenAt ??= report.breaks[0];
