@@ -279,6 +279,25 @@ describe.each(BACKENDS)('tenant policies on %s', (backend) => {
       ).toBe(409);
     });
 
+    it('records one override of a warning when two supervisors override it at once', async () => {
+      const a = await admin('override-race');
+      const warned = await (
+        await env.svc.check(a.token, {
+          direction: 'inbound',
+          text: 'Mój numer to 600 123 456',
+          channel: { platform: 'fb', visibility: 'public' },
+        })
+      ).json();
+      const path = `/v1/audit/events/${warned.audit.id}/override`;
+      const statuses = await Promise.all(
+        ['Klient prosi o kontakt.', 'Zgoda klienta w wątku.', 'Pilne, klient czeka.'].map(
+          async (justification) => (await a.post(path, { justification })).status,
+        ),
+      );
+      expect(statuses.sort()).toEqual([201, 409, 409]);
+      expect(await a.events('?type=override')).toHaveLength(1);
+    });
+
     it('refuses to override a warning about a secret, a block, or without the scope', async () => {
       const a = await admin('override-no');
       const secret = await (

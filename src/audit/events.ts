@@ -258,6 +258,8 @@ export function toDraft(tenant: string, now: Date, event: AuditEvent): EventDraf
         kinds: event.original.kinds,
         policyVersion: event.original.policyVersion,
         linkedEventId: event.original.id,
+        // one override per check, however many supervisors press at once: the key is unique per tenant
+        idempotencyKey: `override:${event.original.id}`,
         details: event.details,
       };
     case 'review':

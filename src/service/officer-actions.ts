@@ -86,10 +86,7 @@ export async function overrideWarning(
       'This warning concerns a secret or a request for one; it cannot be overridden.',
     );
   const earlier = await findOverride(deps.db, caller.tenant, original.id);
-  if (earlier)
-    throw new DomainError('conflict', 'This warning was already overridden.', {
-      overrideEventId: earlier,
-    });
+  if (earlier) throw alreadyOverridden(earlier);
   const event = toDraft(caller.tenant, deps.clock.now(), {
     type: 'override',
     actor: { kind: 'person', id: caller.subject },
@@ -103,11 +100,19 @@ export async function overrideWarning(
     },
     details: { justification: maskFreeText(justification), originalDecision: original.decision },
   });
+  let appended: Appended;
   try {
-    return await deps.writer.append(event);
+    appended = await deps.writer.append(event);
   } catch (err) {
     throw auditUnavailable(err, 'this request');
   }
+  // another supervisor's override committed between the look above and this one
+  if (appended.replayed) throw alreadyOverridden(appended.row.id);
+  return appended;
+}
+
+function alreadyOverridden(overrideEventId: string): DomainError {
+  return new DomainError('conflict', 'This warning was already overridden.', { overrideEventId });
 }
 
 /**
