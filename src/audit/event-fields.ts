@@ -18,41 +18,21 @@ export interface FieldUse {
   publicName: string | null;
   /** Whether the CSV export has a column for it, in this order (findings and identity as text: src/audit/export.ts). */
   csv: boolean;
-  /** What an officer reads as its name. */
+  /** What an officer reads as its name (the console's detail lists every public field under it). */
   label: string;
-  /** Whether the console's list of events has a column for it, in this order (the detail shows every public field). */
-  listed?: true;
 }
 
 /** Every column of an audit event, in the order of the table. */
 export const EVENT_FIELDS = {
   id: { hashedSince: 1, publicName: 'id', csv: true, label: 'Event' },
   tenant: { hashedSince: 1, publicName: null, csv: false, label: 'Tenant' },
-  seq: {
-    hashedSince: 1,
-    publicName: 'seq',
-    csv: true,
-    label: 'Position in the chain',
-    listed: true,
-  },
-  createdAt: { hashedSince: 1, publicName: 'createdAt', csv: true, label: 'Time', listed: true },
-  type: { hashedSince: 1, publicName: 'type', csv: true, label: 'Type', listed: true },
-  direction: {
-    hashedSince: 1,
-    publicName: 'direction',
-    csv: true,
-    label: 'Direction',
-    listed: true,
-  },
-  visibility: {
-    hashedSince: 1,
-    publicName: 'visibility',
-    csv: true,
-    label: 'Channel',
-    listed: true,
-  },
+  seq: { hashedSince: 1, publicName: 'seq', csv: true, label: 'Position in the chain' },
+  createdAt: { hashedSince: 1, publicName: 'createdAt', csv: true, label: 'Time' },
+  type: { hashedSince: 1, publicName: 'type', csv: true, label: 'Type' },
+  direction: { hashedSince: 1, publicName: 'direction', csv: true, label: 'Direction' },
+  visibility: { hashedSince: 1, publicName: 'visibility', csv: true, label: 'Channel' },
   platform: { hashedSince: 1, publicName: 'platform', csv: true, label: 'Platform' },
-  decision: { hashedSince: 1, publicName: 'decision', csv: true, label: 'Decision', listed: true },
+  decision: { hashedSince: 1, publicName: 'decision', csv: true, label: 'Decision' },
   wouldBlock: {
     hashedSince: 1,
     publicName: 'wouldBlock',
@@ -66,18 +46,12 @@ export const EVENT_FIELDS = {
     csv: true,
     label: 'Policy version',
   },
-  rules: { hashedSince: 1, publicName: 'rules', csv: true, label: 'Rules', listed: true },
-  kinds: { hashedSince: 1, publicName: 'kinds', csv: true, label: 'Kinds of data', listed: true },
+  rules: { hashedSince: 1, publicName: 'rules', csv: true, label: 'Rules' },
+  kinds: { hashedSince: 1, publicName: 'kinds', csv: true, label: 'Kinds of data' },
   findings: { hashedSince: 1, publicName: 'findings', csv: true, label: 'Findings' },
   actions: { hashedSince: 1, publicName: 'actions', csv: true, label: 'Actions' },
   locale: { hashedSince: 1, publicName: 'locale', csv: false, label: 'Language' },
-  agentId: {
-    hashedSince: 1,
-    publicName: 'agentId',
-    csv: true,
-    label: 'Agent or officer',
-    listed: true,
-  },
+  agentId: { hashedSince: 1, publicName: 'agentId', csv: true, label: 'Agent or officer' },
   customerFp: {
     hashedSince: 1,
     publicName: 'customerFingerprint',
@@ -160,13 +134,11 @@ export const PUBLIC_FIELDS: ReadonlyArray<readonly [EventField, string]> = STORE
   },
 );
 
-/** What the console shows of an event: each public field's name and label, and whether the list has it. */
-export const CONSOLE_FIELDS: ReadonlyArray<{ name: string; label: string; listed: boolean }> =
+/** What the console's detail shows of an event: each public field's name and label. */
+export const CONSOLE_FIELDS: ReadonlyArray<{ name: string; label: string }> =
   STORED_COLUMNS.flatMap((c) => {
     const use: FieldUse = EVENT_FIELDS[c.field];
-    return use.publicName
-      ? [{ name: use.publicName, label: use.label, listed: use.listed === true }]
-      : [];
+    return use.publicName ? [{ name: use.publicName, label: use.label }] : [];
   });
 
 /** The CSV export's columns, by public name. */
