@@ -72,7 +72,8 @@ export function requestFingerprint(key: Buffer, body: string): string {
  */
 export function buildCheckEvent(
   ctx: CheckContext,
-  evaluation: Evaluation,
+  /** The decision without its suggestion, which holds the message (redacted) and so is not the audit's. */
+  evaluation: Omit<Evaluation, 'suggestion'>,
   findings: readonly InternalFinding[],
   identity: IdentityStatus,
   policy: TenantPolicy,
