@@ -20,6 +20,7 @@ import { SinkDeliverer } from './audit/sinks/deliverer.ts';
 import { DirectorySink } from './audit/sinks/directory-sink.ts';
 import type { Sink } from './audit/sinks/sink.ts';
 import { WebhookSink } from './audit/sinks/webhook-sink.ts';
+import { errorSummary } from './api/log-safety.ts';
 
 /** The running service's parts, opened from configuration. */
 export interface Runtime {
@@ -89,8 +90,8 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
   const keys = await loadKeys(config);
   // the signing key's public half is kept in the database for good (rotation); without the
   // migrations yet (MIGRATE_ON_START=false), /readyz records it once they are applied
-  await registerServiceKey(database.db, keys.service, systemClock.now()).catch(() =>
-    logger.warn('signing key not recorded yet: migrations missing'),
+  await registerServiceKey(database.db, keys.service, systemClock.now()).catch((err: unknown) =>
+    logger.warn({ cause: errorSummary(err) }, 'signing key not recorded yet (migrations missing?)'),
   );
   const availability = new StoreAvailability(() => database.probe(), {
     onChange: (up) =>
@@ -123,7 +124,12 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
   if (witnessList.length > 0)
     await witnesses
       .catchUp(database)
-      .catch(() => logger.warn('witness catch-up skipped: checkpoints not readable yet'));
+      .catch((err: unknown) =>
+        logger.warn(
+          { cause: errorSummary(err) },
+          'witness catch-up skipped: checkpoints not readable',
+        ),
+      );
   // in development, each tenant without a provider of its own has its own derived key
   const dev = keys.dev;
   const fallbackIdentityProvider = dev

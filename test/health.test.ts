@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -89,10 +90,27 @@ describe('health and readiness', () => {
   it('leaves migrating to `npm run migrate` when MIGRATE_ON_START is false', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sargas-migrate-'));
     const silent = pino({ level: 'silent' });
+    const lines: string[] = [];
+    const captured = pino(
+      { level: 'warn' },
+      new Writable({
+        write(chunk, _enc, done) {
+          lines.push(String(chunk));
+          done();
+        },
+      }),
+    );
     try {
       const unmigrated = await openRuntime(
         loadConfig({ DATA_DIR: dir, MIGRATE_ON_START: 'false' }),
-        silent,
+        captured,
+      );
+      // the warning says why: the table is missing (42P01), not only that something failed
+      expect(lines.map((l) => JSON.parse(l))).toContainEqual(
+        expect.objectContaining({
+          msg: 'signing key not recorded yet (migrations missing?)',
+          cause: expect.objectContaining({ code: '42P01' }),
+        }),
       );
       expect(await (await unmigrated.app.request('/readyz')).json()).toMatchObject({
         status: 'not_ready',
