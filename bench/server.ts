@@ -4,7 +4,7 @@
  *   npm run bench:server            (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test)
  * Prints checks per second, p50/p99 latency, the mean audit batch size, and p99 at half load.
  * The service runs from its build (dist/, `npm run build` first; BENCH_BUILT=false: through
- * tsx), without a profiler while it is measured (V8's sampling profiler costs ~5-10% of its
+ * tsx; BENCH_DIST=<dir>: another build, such as the previous commit's, to compare), without a profiler while it is measured (V8's sampling profiler costs ~5-10% of its
  * CPU and adds its own pauses); a second service is then profiled under the same load for
  * the stages' shares (BENCH_PROFILE=false skips it). The bare endpoint is plain node (bench/bare-server.mjs). The
  * throughput ratio is measured with the same client settings on both (autocannon, one
@@ -148,7 +148,9 @@ try {
   const profDir = join(dataDir, 'prof');
   const startService = (flags: string[]) =>
     startProcess(
-      process.env.BENCH_BUILT === 'false' ? 'src/main.ts' : 'dist/main.js',
+      process.env.BENCH_BUILT === 'false'
+        ? 'src/main.ts'
+        : `${process.env.BENCH_DIST ?? 'dist'}/main.js`,
       {
         DATABASE_URL: dbUrl.toString(),
         DATA_DIR: dataDir,
