@@ -179,6 +179,18 @@ describe.each(BACKENDS)('hostile input on %s', (backend) => {
     expect(ok.status).toBe(200);
   });
 
+  it("refuses an Idempotency-Key the service keeps for its own events (a check could take an override's or a care alert's)", async () => {
+    const first = await (await env.svc.check(token, body())).json();
+    for (const key of [`override:${first.audit.id}`, `care-alert:${first.audit.id}`]) {
+      const res = await env.svc.check(token, body(), { 'idempotency-key': key });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.details[0].field).toBe('Idempotency-Key');
+    }
+    expect((await env.svc.check(token, body(), { 'idempotency-key': 'overrides:1' })).status).toBe(
+      200,
+    );
+  });
+
   it('marks audit answers no-store', async () => {
     for (const path of [
       '/v1/audit/events',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SERVICE_KEY_PREFIXES } from '../audit/events.ts';
 import { safeText } from '../validation/text.ts';
 
 // Identifiers are stored in the audit event and hashed as stored: one line of well-formed
@@ -62,6 +63,10 @@ export const DEFAULT_MAX_BATCH_BODY_BYTES = 8 * 1024 * 1024;
 export const idempotencyKeySchema = z
   .string()
   .regex(/^[\x20-\x7e]{1,200}$/, 'must be 1 to 200 printable ASCII characters')
+  .refine(
+    (key) => !Object.values(SERVICE_KEY_PREFIXES).some((prefix) => key.startsWith(prefix)),
+    `must not begin with ${Object.values(SERVICE_KEY_PREFIXES).join(' or ')} (the service's own keys)`,
+  )
   .describe('Replays of the same key return the first decision and write no second event.');
 
 /** One item of a batch: a check request with its own optional idempotency key. */

@@ -225,6 +225,13 @@ export function blankDraft(
   };
 }
 
+/**
+ * The idempotency keys the service gives its own events, one per thing they are about. A
+ * client's Idempotency-Key may not begin with one (check-schema.ts refuses it), or a check
+ * could take the key of an override or a care alert before it is written and so stop it.
+ */
+export const SERVICE_KEY_PREFIXES = { override: 'override:', careAlert: 'care-alert:' } as const;
+
 /** The row a typed event is stored as (EVENT_FIELDS says what each column is for). */
 export function toDraft(tenant: string, now: Date, event: AuditEvent): EventDraft {
   const blank = blankDraft(tenant, now, event.type, event.actor.id);
@@ -259,7 +266,7 @@ export function toDraft(tenant: string, now: Date, event: AuditEvent): EventDraf
         policyVersion: event.original.policyVersion,
         linkedEventId: event.original.id,
         // one override per check, however many supervisors press at once: the key is unique per tenant
-        idempotencyKey: `override:${event.original.id}`,
+        idempotencyKey: `${SERVICE_KEY_PREFIXES.override}${event.original.id}`,
         details: event.details,
       };
     case 'review':
@@ -275,7 +282,7 @@ export function toDraft(tenant: string, now: Date, event: AuditEvent): EventDraf
         kinds: event.disclosure.kinds,
         linkedEventId: event.disclosure.eventId,
         // one alert per disclosure, whichever replica sweeps: the key is unique per tenant
-        idempotencyKey: `care-alert:${event.disclosure.eventId}`,
+        idempotencyKey: `${SERVICE_KEY_PREFIXES.careAlert}${event.disclosure.eventId}`,
         details: event.details,
       };
     case 'thread_action':
