@@ -1,10 +1,15 @@
-import type { Kind } from '../detectors/kinds.ts';
+import { KIND, KINDS, type Kind } from '../detectors/kinds.ts';
 
 /**
  * Every text the console shows, in English, Polish and Lithuanian. The English object is
  * the list of keys: the compiler makes the other two languages give every one. Rules and
  * kinds are checked against RULES and KINDS by test/console-texts.test.ts.
  */
+/** The kinds' names in one language, from their descriptors (detectors/kinds.ts). */
+function kindNames(language: 'en' | 'pl' | 'lt'): Record<Kind, string> {
+  return Object.fromEntries(KINDS.map((k) => [k, KIND[k].names[language]])) as Record<Kind, string>;
+}
+
 const en = {
   ui: {
     appName: 'Sargas compliance console',
@@ -231,21 +236,7 @@ const en = {
     'personal-data-private':
       'The customer sent personal data privately: the agent may answer but must not copy it into other systems.',
   } as Record<string, string>,
-  kinds: {
-    iban: 'Bank account number (IBAN)',
-    payment_card: 'Payment card number',
-    card_security_code: 'Card security code (CVV)',
-    pin: 'PIN',
-    password: 'Password',
-    one_time_code: 'One-time code',
-    balance: 'Account balance',
-    phone: 'Phone number',
-    email: 'E-mail address',
-    national_id: 'National ID number (PESEL, asmens kodas)',
-    address: 'Postal address',
-    date_of_birth: 'Date of birth',
-    person_name: 'Person’s name',
-  } as Record<Kind, string>,
+  kinds: kindNames('en'),
   actions: {
     remove_secret_request: 'remove the request for a secret',
     remove_secret: 'remove the secret',
@@ -495,21 +486,7 @@ const pl: ConsoleTexts = {
     'personal-data-private':
       'Klient przesłał dane osobowe prywatnie: konsultant może odpowiedzieć, ale nie może kopiować ich do innych systemów.',
   },
-  kinds: {
-    iban: 'Numer rachunku (IBAN)',
-    payment_card: 'Numer karty płatniczej',
-    card_security_code: 'Kod zabezpieczający karty (CVV)',
-    pin: 'PIN',
-    password: 'Hasło',
-    one_time_code: 'Kod jednorazowy',
-    balance: 'Saldo rachunku',
-    phone: 'Numer telefonu',
-    email: 'Adres e-mail',
-    national_id: 'Numer identyfikacyjny (PESEL, asmens kodas)',
-    address: 'Adres pocztowy',
-    date_of_birth: 'Data urodzenia',
-    person_name: 'Imię i nazwisko',
-  },
+  kinds: kindNames('pl'),
   actions: {
     remove_secret_request: 'usunąć prośbę o dane poufne',
     remove_secret: 'usunąć dane poufne',
@@ -750,21 +727,7 @@ const lt: ConsoleTexts = {
     'personal-data-private':
       'Klientas privačiai atsiuntė asmens duomenis: konsultantas gali atsakyti, bet negali jų kopijuoti į kitas sistemas.',
   },
-  kinds: {
-    iban: 'Sąskaitos numeris (IBAN)',
-    payment_card: 'Mokėjimo kortelės numeris',
-    card_security_code: 'Kortelės saugos kodas (CVV)',
-    pin: 'PIN kodas',
-    password: 'Slaptažodis',
-    one_time_code: 'Vienkartinis kodas',
-    balance: 'Sąskaitos likutis',
-    phone: 'Telefono numeris',
-    email: 'El. pašto adresas',
-    national_id: 'Asmens kodas (PESEL, asmens kodas)',
-    address: 'Pašto adresas',
-    date_of_birth: 'Gimimo data',
-    person_name: 'Asmens vardas',
-  },
+  kinds: kindNames('lt'),
   actions: {
     remove_secret_request: 'pašalinti slaptų duomenų prašymą',
     remove_secret: 'pašalinti slaptus duomenis',

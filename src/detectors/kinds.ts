@@ -21,6 +21,8 @@ export type MaskStrategy =
 interface DescriptorBase {
   /** One line: what the kind is. */
   description: string;
+  /** What officers read it as, in each language of the console. */
+  names: { en: string; pl: string; lt: string };
   mask: MaskStrategy;
   /**
    * Whether the audit log keeps a keyed fingerprint of the value. Never for short secrets or
@@ -54,6 +56,11 @@ const KEEP_NONE: MaskStrategy = { type: 'keepLast', keep: 0 };
 export const KIND = {
   iban: {
     description: 'a bank account number: an IBAN (mod-97) or a Polish 26-digit NRB',
+    names: {
+      en: 'Bank account number (IBAN)',
+      pl: 'Numer rachunku (IBAN)',
+      lt: 'Sąskaitos numeris (IBAN)',
+    },
     class: 'ACCOUNT',
     mask: { type: 'keepLast', keep: 4 },
     fingerprint: true,
@@ -63,6 +70,11 @@ export const KIND = {
   },
   payment_card: {
     description: "a payment card number: a scheme's prefix and length, Luhn",
+    names: {
+      en: 'Payment card number',
+      pl: 'Numer karty płatniczej',
+      lt: 'Mokėjimo kortelės numeris',
+    },
     class: 'SECRET',
     mask: { type: 'keepLast', keep: 4 },
     fingerprint: true,
@@ -72,6 +84,11 @@ export const KIND = {
   },
   card_security_code: {
     description: 'the 3–4 digits on the back of a card (CVV, CVC)',
+    names: {
+      en: 'Card security code (CVV)',
+      pl: 'Kod zabezpieczający karty (CVV)',
+      lt: 'Kortelės saugos kodas (CVV)',
+    },
     class: 'SECRET',
     mask: { type: 'digits' },
     fingerprint: false,
@@ -81,6 +98,7 @@ export const KIND = {
   },
   pin: {
     description: 'a card or phone PIN (or PUK)',
+    names: { en: 'PIN', pl: 'PIN', lt: 'PIN kodas' },
     class: 'SECRET',
     mask: { type: 'digits' },
     fingerprint: false,
@@ -90,6 +108,7 @@ export const KIND = {
   },
   password: {
     description: 'a password, passphrase or wallet recovery phrase',
+    names: { en: 'Password', pl: 'Hasło', lt: 'Slaptažodis' },
     class: 'SECRET',
     mask: { type: 'fixed', text: '********' },
     fingerprint: false,
@@ -99,6 +118,7 @@ export const KIND = {
   },
   one_time_code: {
     description: 'a one-time code (BLIK, SMS, authenticator, top-up)',
+    names: { en: 'One-time code', pl: 'Kod jednorazowy', lt: 'Vienkartinis kodas' },
     class: 'SECRET',
     mask: { type: 'digits' },
     fingerprint: false,
@@ -108,6 +128,7 @@ export const KIND = {
   },
   balance: {
     description: "an amount of money held on the customer's account",
+    names: { en: 'Account balance', pl: 'Saldo rachunku', lt: 'Sąskaitos likutis' },
     class: 'ACCOUNT',
     mask: { type: 'digits' },
     fingerprint: false,
@@ -117,6 +138,7 @@ export const KIND = {
   },
   phone: {
     description: 'a phone number, parsed and validated by libphonenumber',
+    names: { en: 'Phone number', pl: 'Numer telefonu', lt: 'Telefono numeris' },
     class: 'CONTACT',
     mask: { type: 'keepLast', keep: 2 },
     fingerprint: true,
@@ -126,6 +148,7 @@ export const KIND = {
   },
   email: {
     description: 'an e-mail address',
+    names: { en: 'E-mail address', pl: 'Adres e-mail', lt: 'El. pašto adresas' },
     class: 'CONTACT',
     mask: { type: 'email' },
     fingerprint: true,
@@ -136,6 +159,11 @@ export const KIND = {
   national_id: {
     description:
       'a national identity number: PESEL or Lithuanian asmens kodas, checksum and birth date valid',
+    names: {
+      en: 'National ID number (PESEL, asmens kodas)',
+      pl: 'Numer identyfikacyjny (PESEL, asmens kodas)',
+      lt: 'Asmens kodas (PESEL, asmens kodas)',
+    },
     class: 'IDENTITY',
     mask: KEEP_NONE,
     fingerprint: true,
@@ -146,6 +174,7 @@ export const KIND = {
   address: {
     description:
       'a postal address: a street, a house number, and the postal code and city where written',
+    names: { en: 'Postal address', pl: 'Adres pocztowy', lt: 'Pašto adresas' },
     class: 'CONTACT',
     mask: KEEP_NONE,
     fingerprint: true,
@@ -155,6 +184,7 @@ export const KIND = {
   },
   date_of_birth: {
     description: 'a date of birth: a real, past date after a birth word',
+    names: { en: 'Date of birth', pl: 'Data urodzenia', lt: 'Gimimo data' },
     class: 'IDENTITY',
     mask: KEEP_NONE,
     fingerprint: true,
@@ -164,6 +194,7 @@ export const KIND = {
   },
   person_name: {
     description: "a person's name (informational: never blocks)",
+    names: { en: 'Person’s name', pl: 'Imię i nazwisko', lt: 'Asmens vardas' },
     class: 'INFO',
     mask: { type: 'initials' },
     fingerprint: true,
