@@ -19,6 +19,25 @@ const PLANTED = [
   'fb:100029384756',
 ];
 
+/** A logger at its most verbose level whose lines the test reads. */
+function capturedLogs() {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { lines, logger: pino({ level: 'trace' }, sink) };
+}
+
+/** The test service's app, logging into `lines`. */
+async function loggingService(db: TestDatabase) {
+  const { lines, logger } = capturedLogs();
+  const base = await createTestService(db.handle);
+  return { lines, base, app: createApp({ ...base.deps, logger }) };
+}
+
 describe('logs', () => {
   let db: TestDatabase;
   beforeAll(async () => {
@@ -29,14 +48,7 @@ describe('logs', () => {
   });
 
   it('hold none of the planted values, at the most verbose level, for good, bad and failing requests', async () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const logger = pino({ level: 'trace' }, sink);
+    const { lines, logger } = capturedLogs();
     const base = await createTestService(db.handle);
     const writer = new AuditWriter(db.handle, steppingClock());
     const policies = new PolicyStore(db.handle.db, {
@@ -118,15 +130,7 @@ describe('logs', () => {
   });
 
   it('log why the audit store refused a write: the cause by its type and code, never its message', async () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const base = await createTestService(db.handle);
-    const app = createApp({ ...base.deps, logger: pino({ level: 'trace' }, sink) });
+    const { lines, base, app } = await loggingService(db);
     const token = await base.token('logs-3', ['check']);
     // the statement fails for a reason of the database's own: a column is gone
     await db.handle.query('ALTER TABLE audit_events RENAME COLUMN agent_id TO agent_gone');
@@ -160,15 +164,7 @@ describe('logs', () => {
   });
 
   it('log an unhandled error without the parameters of the statement that failed, nor the path sent', async () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const base = await createTestService(db.handle);
-    const app = createApp({ ...base.deps, logger: pino({ level: 'trace' }, sink) });
+    const { lines, base, app } = await loggingService(db);
     const token = await base.token('logs-2', ['audit:read']);
     // a failure no input causes: the statement refers to a column that is gone
     await db.handle.query('ALTER TABLE audit_events RENAME COLUMN agent_id TO agent_gone');

@@ -249,15 +249,19 @@ describe.each(BACKENDS)('tenant policies on %s', (backend) => {
   });
 
   describe('overrides', () => {
-    it('lets a supervisor override a warning with a justification, linked to the original and with personal data masked', async () => {
-      const a = await admin('override');
-      const warned = await (
-        await env.svc.check(a.token, {
+    /** A check warned of (the customer's phone in public), to override. */
+    const warnedCheck = async (token: string) =>
+      (
+        await env.svc.check(token, {
           direction: 'inbound',
           text: 'Mój numer to 600 123 456',
           channel: { platform: 'fb', visibility: 'public' },
         })
       ).json();
+
+    it('lets a supervisor override a warning with a justification, linked to the original and with personal data masked', async () => {
+      const a = await admin('override');
+      const warned = await warnedCheck(a.token);
       expect(warned.decision).toBe('warn');
       const res = await a.post(`/v1/audit/events/${warned.audit.id}/override`, {
         justification: 'Klient sam prosi o kontakt pod 600 123 456, zgoda w wątku.',
@@ -281,13 +285,7 @@ describe.each(BACKENDS)('tenant policies on %s', (backend) => {
 
     it('records one override of a warning when two supervisors override it at once', async () => {
       const a = await admin('override-race');
-      const warned = await (
-        await env.svc.check(a.token, {
-          direction: 'inbound',
-          text: 'Mój numer to 600 123 456',
-          channel: { platform: 'fb', visibility: 'public' },
-        })
-      ).json();
+      const warned = await warnedCheck(a.token);
       const path = `/v1/audit/events/${warned.audit.id}/override`;
       const statuses = await Promise.all(
         ['Klient prosi o kontakt.', 'Zgoda klienta w wątku.', 'Pilne, klient czeka.'].map(
