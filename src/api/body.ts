@@ -87,10 +87,10 @@ function readIncoming(
     if (incoming.readableEnded) return resolve({ chunks, size, over });
     if (incoming.destroyed)
       return reject(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+    // the error listener stays: a stream error with none would be thrown as uncaught
     const finish = (err?: Error) => {
       incoming.off('data', onData);
       incoming.off('end', onEnd);
-      incoming.off('error', finish);
       incoming.off('close', onClose);
       if (err) reject(err);
       else resolve({ chunks, size, over });
