@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BACKENDS } from './support/database.ts';
-import { useTestService } from './support/service.ts';
+import { asTenant, useTestService } from './support/service.ts';
 
 /** A loan contract whose digits pass Luhn, and one that does not. */
 const CONTRACT = 'KR/2024/123453';
@@ -26,29 +26,21 @@ describe.each(BACKENDS)('custom kinds and tuning on %s', (backend) => {
   const env = useTestService(backend);
 
   async function tenant(name: string) {
-    const token = await env.svc.token(name, ['check', 'audit:read', 'policy:admin']);
-    const h = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const t = await asTenant(env.svc, name, ['check', 'audit:read', 'policy:admin']);
     return {
-      token,
-      put: (policy: unknown) =>
-        env.svc.app.request('/v1/policy', {
-          method: 'PUT',
-          headers: h,
-          body: JSON.stringify(policy),
-        }),
+      ...t,
       check: async (text: string, direction = 'outbound', visibility = 'public') =>
         (
-          await env.svc.check(token, {
+          await env.svc.check(t.token, {
             direction,
             text,
             channel: { platform: 'facebook', visibility },
             agent: { id: 'agent-1' },
           })
         ).json(),
-      events: async (q = '') =>
-        (await (await env.svc.app.request(`/v1/audit/events${q}`, { headers: h })).json()).events,
     };
   }
+
   const kindsOf = (body: { findings: Array<{ kind: string }> }) => body.findings.map((f) => f.kind);
 
   it('finds a custom kind by its terms, folded like the lexicon, masked, decided by its class', async () => {

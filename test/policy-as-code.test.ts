@@ -1,33 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { BACKENDS } from './support/database.ts';
-import { useTestService } from './support/service.ts';
+import { asTenant, useTestService } from './support/service.ts';
 
 describe.each(BACKENDS)('policy as code on %s', (backend) => {
   const env = useTestService(backend);
 
-  async function admin(tenant: string) {
-    const token = await env.svc.token(tenant, ['check', 'audit:read', 'policy:admin']);
-    const h = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const send = (
-      method: string,
-      path: string,
-      body?: unknown,
-      headers: Record<string, string> = {},
-    ) =>
-      env.svc.app.request(path, {
-        method,
-        headers: { ...h, ...headers },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-    return {
-      token,
-      send,
-      put: (policy: unknown, ifMatch?: string) =>
-        send('PUT', '/v1/policy', policy, ifMatch === undefined ? {} : { 'if-match': ifMatch }),
-      get: (path = '/v1/policy') => send('GET', path),
-      events: async (q = '') => (await (await send('GET', `/v1/audit/events${q}`)).json()).events,
-    };
-  }
+  const admin = (tenant: string) =>
+    asTenant(env.svc, tenant, ['check', 'audit:read', 'policy:admin']);
 
   it('names the version in an ETag and refuses a write based on a stale one with 412', async () => {
     const a = await admin('pac-etag');

@@ -1,34 +1,14 @@
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from './support/database.ts';
-import { useTestService } from './support/service.ts';
+import { asTenant, useTestService } from './support/service.ts';
 
 describe.each(BACKENDS)('tenant policies on %s', (backend) => {
   const env = useTestService(backend);
 
-  async function admin(tenant: string) {
-    const token = await env.svc.token(tenant, [
-      'check',
-      'audit:read',
-      'policy:admin',
-      'check:override',
-    ]);
-    const h = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    return {
-      token,
-      put: (policy: unknown) =>
-        env.svc.app.request('/v1/policy', {
-          method: 'PUT',
-          headers: h,
-          body: JSON.stringify(policy),
-        }),
-      get: () => env.svc.app.request('/v1/policy', { headers: h }),
-      post: (path: string, body: unknown) =>
-        env.svc.app.request(path, { method: 'POST', headers: h, body: JSON.stringify(body) }),
-      events: async (q = '') =>
-        (await (await env.svc.app.request(`/v1/audit/events${q}`, { headers: h })).json()).events,
-    };
-  }
+  const admin = (tenant: string) =>
+    asTenant(env.svc, tenant, ['check', 'audit:read', 'policy:admin', 'check:override']);
+
   const outbound = (text: string, visibility = 'public', extra: Record<string, unknown> = {}) => ({
     direction: 'outbound',
     text,

@@ -5,6 +5,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { SinkDeliverer } from '../src/audit/sinks/deliverer.ts';
+import type { SinkStatus } from '../src/service/sink-admin.ts';
 import { WebhookSink } from '../src/audit/sinks/webhook-sink.ts';
 import { AddressPolicy } from '../src/net/address-policy.ts';
 import { safeDispatcher } from '../src/net/safe-fetch.ts';
@@ -95,17 +96,7 @@ describe.each(BACKENDS)('the sinks’ operator API on %s', (backend) => {
   const status = async (tenant: string) => {
     const { status: code, body } = await call(tenant, 'GET', '/v1/audit/sinks');
     expect(code).toBe(200);
-    return body.sinks[0] as {
-      name: string;
-      kind: string;
-      origin: string;
-      cursor: number;
-      head: number;
-      lagEvents: number;
-      lagSeconds: number;
-      failures: { count: number; lastAt: string | null };
-      refusals: Array<{ status: number; count: number }>;
-    };
+    return body.sinks[0] as SinkStatus;
   };
   const checks = async (tenant: string, n: number) => {
     const token = await env.svc.token(tenant, ['check']);

@@ -1,8 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { publishedKeys } from '../src/audit/service-keys.ts';
 import { SinkDeliverer } from '../src/audit/sinks/deliverer.ts';
@@ -12,6 +11,7 @@ import { readTreeHead } from '../src/audit/tree-head.ts';
 import { AddressPolicy } from '../src/net/address-policy.ts';
 import { safeDispatcher } from '../src/net/safe-fetch.ts';
 import { BACKENDS } from './support/database.ts';
+import { useTempDirs } from './support/temp-dirs.ts';
 import { selfSignedCertificate, startReceiver } from './support/https-receiver.ts';
 import { createTestService, useTestService } from './support/service.ts';
 
@@ -21,15 +21,7 @@ const PHONE = '+48 600 123 456';
 const PLANTED = [IBAN, IBAN.replace(/ /g, ''), PHONE, PHONE.replace(/ /g, ''), '600123456'];
 const TENANTS = ['sink-a', 'sink-b', 'sink-c'];
 
-const dirs: string[] = [];
-const tempDir = (prefix: string) => {
-  const d = mkdtempSync(join(tmpdir(), prefix));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const tempDir = useTempDirs();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const silent = pino({ level: 'silent' });
 

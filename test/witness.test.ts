@@ -1,29 +1,21 @@
 import { spawnSync } from 'node:child_process';
 import { selfSignedCertificate } from './support/https-receiver.ts';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { Agent } from 'undici';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { publishedKeys } from '../src/audit/service-keys.ts';
 import { readTreeHead } from '../src/audit/tree-head.ts';
 import { DirectoryWitness, HttpsWitness, type WitnessRecord } from '../src/audit/witness.ts';
 import { WitnessPublisher } from '../src/audit/witness-publisher.ts';
 import { BACKENDS } from './support/database.ts';
+import { useTempDirs } from './support/temp-dirs.ts';
 import { useTestService } from './support/service.ts';
 
-const dirs: string[] = [];
-const tempDir = (prefix: string) => {
-  const d = mkdtempSync(join(tmpdir(), prefix));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const tempDir = useTempDirs();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.each(BACKENDS)('witnesses on %s', (backend) => {

@@ -1,6 +1,7 @@
 import type { JWK } from 'jose';
 import type { Logger } from 'pino';
 import type { DatabaseHandle } from '../db/client.ts';
+import { checkpointRow, type RawCheckpointRow } from './checkpoint.ts';
 import { readTreeHead } from './tree-head.ts';
 import type { Witness, WitnessRecord } from './witness.ts';
 
@@ -115,23 +116,8 @@ export class WitnessPublisher {
 
   /** At start: every tenant's newest checkpoint again, in case the last run stopped before delivering it. */
   async catchUp(database: DatabaseHandle): Promise<void> {
-    for (const r of await database.query<{
-      tenant: string;
-      seq: string | number;
-      hash: string;
-      root: string | null;
-      created_at: Date | string;
-      jws: string;
-    }>(LATEST)) {
-      this.publish({
-        tenant: r.tenant,
-        seq: Number(r.seq),
-        hash: r.hash,
-        root: r.root ?? undefined,
-        createdAt: new Date(r.created_at).toISOString(),
-        jws: r.jws,
-      });
-    }
+    for (const cp of (await database.query<RawCheckpointRow>(LATEST)).map(checkpointRow))
+      this.publish({ ...cp, root: cp.root ?? undefined, createdAt: cp.createdAt.toISOString() });
   }
 
   /** Waits (up to `ms`) for what is waiting to be delivered (shutdown). */

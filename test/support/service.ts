@@ -149,3 +149,32 @@ export function useTestService(
     },
   };
 }
+
+/**
+ * A tenant's caller with `scopes`: requests with its token, the policy read and replaced, the
+ * audit events listed.
+ */
+export async function asTenant(svc: TestService, tenant: string, scopes: string[]) {
+  const token = await svc.token(tenant, scopes);
+  const h = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const send = (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    svc.app.request(path, {
+      method,
+      headers: { ...h, ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  return {
+    token,
+    send,
+    put: (policy: unknown, ifMatch?: string) =>
+      send('PUT', '/v1/policy', policy, ifMatch === undefined ? {} : { 'if-match': ifMatch }),
+    get: (path = '/v1/policy') => send('GET', path),
+    post: (path: string, body: unknown) => send('POST', path, body),
+    events: async (q = '') => (await (await send('GET', `/v1/audit/events${q}`)).json()).events,
+  };
+}

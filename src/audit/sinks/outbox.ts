@@ -1,6 +1,9 @@
 import { and, asc, eq, gt, lte } from 'drizzle-orm';
 import type { DatabaseHandle, RawQuery } from '../../db/client.ts';
 import { auditEvents, type AuditEventRow } from '../../db/schema/index.ts';
+import { checkpointRow, type CheckpointRow, type RawCheckpointRow } from '../checkpoint.ts';
+
+export type { CheckpointRow };
 
 // The chain is the outbox (docs/sinks.md): a tenant's events are committed in seq order
 // under its head's lock, gaplessly, with the head moved in the same statement. So whatever
@@ -74,16 +77,6 @@ export async function setCursor(
   await query(SET_CURSOR, [sink, tenant, seq]);
 }
 
-/** A stored checkpoint as the stream carries it. */
-export interface CheckpointRow {
-  tenant: string;
-  seq: number;
-  hash: string;
-  root: string | null;
-  createdAt: Date;
-  jws: string;
-}
-
 /** Reads and moves one sink's position in the chain. */
 export class Outbox {
   constructor(
@@ -144,22 +137,8 @@ export class Outbox {
   }
 
   async checkpoints(tenant: string, after: number, through: number): Promise<CheckpointRow[]> {
-    const rows = await this.database.query<{
-      tenant: string;
-      seq: string | number;
-      hash: string;
-      root: string | null;
-      created_at: Date | string;
-      jws: string;
-    }>(CHECKPOINTS, [tenant, after, through]);
-    return rows.map((r) => ({
-      tenant: r.tenant,
-      seq: Number(r.seq),
-      hash: r.hash,
-      root: r.root,
-      createdAt: new Date(r.created_at),
-      jws: r.jws,
-    }));
+    const rows = await this.database.query<RawCheckpointRow>(CHECKPOINTS, [tenant, after, through]);
+    return rows.map(checkpointRow);
   }
 
   /** Moves the tenant's cursor from `from` to `to`; false if someone else moved it first. */
