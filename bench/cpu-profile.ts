@@ -111,6 +111,14 @@ export function threadCpu(pid: number): { main: number; all: number } {
   }
   return { main, all };
 }
+/**
+ * How long a process's main thread has been runnable but waiting for a CPU, in ms
+ * (/proc/<pid>/schedstat's second field): what the machine, not the code, adds to latency.
+ */
+export function runQueueWaitMs(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
+}
+
 export function postgresCpu(): number {
   let total = 0;
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {

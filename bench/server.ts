@@ -4,7 +4,8 @@
  *   npm run bench:server            (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test)
  * Prints checks per second, p50/p99 latency, the mean audit batch size, and p99 at half load.
  * The service runs from its build (dist/, `npm run build` first; BENCH_BUILT=false: through
- * tsx; BENCH_DIST=<dir>: another build, such as the previous commit's, to compare), without a profiler while it is measured (V8's sampling profiler costs ~5-10% of its
+ * tsx; BENCH_DIST=<dir>: another build, such as the previous commit's, to compare;
+ * BENCH_MAIN=<file>: any entry point, such as an older checkout's src/main.ts, run through tsx), without a profiler while it is measured (V8's sampling profiler costs ~5-10% of its
  * CPU and adds its own pauses); a second service is then profiled under the same load for
  * the stages' shares (BENCH_PROFILE=false skips it). The bare endpoint is plain node (bench/bare-server.mjs). The
  * throughput ratio is measured with the same client settings on both (autocannon, one
@@ -19,7 +20,14 @@
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
 import { benchEnvironment, benchToken, checkRequests, startProcess } from './support.ts';
-import { attribute, monotonicMicros, postgresCpu, printStages, threadCpu } from './cpu-profile.ts';
+import {
+  attribute,
+  monotonicMicros,
+  postgresCpu,
+  printStages,
+  runQueueWaitMs,
+  threadCpu,
+} from './cpu-profile.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -148,9 +156,10 @@ try {
   const profDir = join(dataDir, 'prof');
   const startService = (flags: string[]) =>
     startProcess(
-      process.env.BENCH_BUILT === 'false'
-        ? 'src/main.ts'
-        : `${process.env.BENCH_DIST ?? 'dist'}/main.js`,
+      process.env.BENCH_MAIN ??
+        (process.env.BENCH_BUILT === 'false'
+          ? 'src/main.ts'
+          : `${process.env.BENCH_DIST ?? 'dist'}/main.js`),
       {
         DATABASE_URL: dbUrl.toString(),
         DATA_DIR: dataDir,
@@ -251,6 +260,7 @@ try {
   const bareP99s: number[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     const before = await snapshot(service.port, 'sargas_check_duration_seconds');
+    const waited0 = runQueueWaitMs(service.child.pid!);
     const half = await paced(
       service.port,
       '/v1/check',
@@ -260,6 +270,8 @@ try {
       DURATION,
     );
     const after = await snapshot(service.port, 'sargas_check_duration_seconds');
+    const waited = (runQueueWaitMs(service.child.pid!) - waited0) / (DURATION + 2);
+    const bareWaited0 = runQueueWaitMs(bare.child.pid!);
     const control = await paced(
       bare.port,
       '/bare',
@@ -268,13 +280,16 @@ try {
       halfRate,
       DURATION,
     );
+    const bareWaited = (runQueueWaitMs(bare.child.pid!) - bareWaited0) / (DURATION + 2);
     p99s.push(half.p99);
     bareP99s.push(control.p99);
     console.log(`  round ${round}  full check     ${fmt(half)}`);
     console.log(
-      `           in the service: p50 ${quantileBound(before.buckets, after.buckets, 0.5)}, p99 ${quantileBound(before.buckets, after.buckets, 0.99)} (histogram), event loop lag p99 ${after.lagP99.toFixed(1)} ms`,
+      `           in the service: p50 ${quantileBound(before.buckets, after.buckets, 0.5)}, p99 ${quantileBound(before.buckets, after.buckets, 0.99)} (histogram), event loop lag p99 ${after.lagP99.toFixed(1)} ms, main thread waited for a CPU ${waited.toFixed(0)} ms/s`,
     );
-    console.log(`           bare endpoint  ${fmt(control)}`);
+    console.log(
+      `           bare endpoint  ${fmt(control)}   waited for a CPU ${bareWaited.toFixed(0)} ms/s`,
+    );
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   console.log(
