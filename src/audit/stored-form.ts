@@ -63,6 +63,8 @@ export function storedForm(draft: EventDraft): EventDraft {
       out[column] = null;
       continue;
     }
+    // what the service builds is plain JSON already: kept as it is, without a copy
+    if (isStoredJson(value, 0)) continue;
     let json: string | undefined;
     try {
       json = JSON.stringify(value);
@@ -76,4 +78,40 @@ export function storedForm(draft: EventDraft): EventDraft {
   if (!(year >= 1 && year <= 9999)) throw new UnstorableEvent('createdAt');
   if (typeof draft.wouldBlock !== 'boolean') throw new UnstorableEvent('wouldBlock');
   return out as EventDraft;
+}
+
+const storableText = (text: string) => text.isWellFormed() && !text.includes('\u0000');
+
+/**
+ * Whether `value` is exactly what a JSON round trip would give back, and storable: null,
+ * booleans, finite numbers (not -0), well-formed strings without NUL, and arrays (no holes)
+ * and plain objects of those, under storable keys. Anything else (undefined members, dates,
+ * toJSON, class instances, non-finite numbers) takes the round trip, or is refused.
+ */
+function isStoredJson(value: unknown, depth: number): boolean {
+  if (value === null) return true;
+  switch (typeof value) {
+    case 'string':
+      return storableText(value);
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case 'object': {
+      if (depth > 32) return false;
+      if (Array.isArray(value)) {
+        if (Object.getPrototypeOf(value) !== Array.prototype) return false;
+        for (let i = 0; i < value.length; i++) if (!isStoredJson(value[i], depth + 1)) return false;
+        return true;
+      }
+      const proto = Object.getPrototypeOf(value);
+      if ((proto !== Object.prototype && proto !== null) || 'toJSON' in value) return false;
+      const record = value as Record<string, unknown>;
+      for (const key in record)
+        if (!storableText(key) || !isStoredJson(record[key], depth + 1)) return false;
+      return true;
+    }
+    default:
+      return false;
+  }
 }
