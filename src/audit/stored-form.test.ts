@@ -62,10 +62,10 @@ describe('storedForm: a jsonb column as the database gives it back', () => {
   });
 
   it('a NUL or a lone surrogate, in a value or a key, at any depth, is refused', () => {
-    for (const bad of ['\u0000', '\ud800', 'a\udc00b'])
-      for (const details of [{ v: bad }, { [bad]: 1 }, { deep: [[{ v: bad }]] }]) {
+    for (const bad of ['\u0000', '\ud800', 'a\udc00b']) {
+      for (const details of [{ v: bad }, { [bad]: 1 }, { deep: [[{ v: bad }]] }])
         expect(() => storedForm(draftWith(details))).toThrow(UnstorableEvent);
-        expect(() => storedForm(draftWith({}, [{ masked: bad }]))).toThrow(UnstorableEvent);
-      }
+      expect(() => storedForm(draftWith({}, [{ masked: bad }]))).toThrow(UnstorableEvent);
+    }
   });
 });
