@@ -7,7 +7,8 @@
  * Prints each build's checks/s and CPU per check (all threads and the main thread, from
  * /proc; PostgreSQL's too), and B's CPU per check against A's.
  * BENCH_ROUNDS (default 10), BENCH_SECONDS per round (5), BENCH_CONNECTIONS (64),
- * BENCH_WARMUP_SECONDS (15, each) vary it. A whole bench:server run moved the CPU per check
+ * BENCH_WARMUP_SECONDS (15, each) vary it; BENCH_ENV_A and BENCH_ENV_B (NAME=value,…) set one
+ * build's environment (the same build twice, with LOG_LEVEL=info against warn, say). A whole bench:server run moved the CPU per check
  * by ±10% from one run to the next here; pairs of alternating rounds move it far less.
  */
 import autocannon from 'autocannon';
@@ -34,30 +35,39 @@ interface Tally {
   /** PostgreSQL's CPU in the rounds (only this build was loaded then), µs. */
   pg: number;
 }
-const tallies = new Map<string, Tally>(
-  [dirA, dirB].map((d) => [d, { checks: 0, seconds: 0, all: 0, main: 0, pg: 0 }]),
+type Label = 'A' | 'B';
+const DIRS: Record<Label, string> = { A: dirA, B: dirB };
+const tallies = new Map<Label, Tally>(
+  (['A', 'B'] as const).map((l) => [l, { checks: 0, seconds: 0, all: 0, main: 0, pg: 0 }]),
 );
 
 /**
  * One session: `first` and `second` running at once, each on a database of its own, then
  * alternating rounds. Returns B's CPU per check over A's, round by round.
  */
-async function session(first: string, second: string): Promise<number[]> {
+async function session(first: Label, second: Label): Promise<number[]> {
   const envs = [await benchEnvironment('sargas_ab_1'), await benchEnvironment('sargas_ab_2')];
   try {
-    const variants: Array<{ dir: string; pid: number; port: number; token: string }> = [];
-    for (const [i, dir] of [first, second].entries()) {
+    const variants: Array<{ label: Label; pid: number; port: number; token: string }> = [];
+    for (const [i, label] of [first, second].entries()) {
       const env = envs[i]!;
-      const service = await startProcess(`${dir}/main.js`, {
+      const service = await startProcess(`${DIRS[label]}/main.js`, {
         DATABASE_URL: env.url.toString(),
         DATA_DIR: env.dataDir,
         RETENTION_SWEEP_MINUTES: '0',
         RATE_LIMIT_PER_SECOND: '1000000',
         RATE_LIMIT_BURST: '1000000',
+        // BENCH_ENV_A / BENCH_ENV_B: settings of one build's process, as NAME=value,NAME=value
+        ...Object.fromEntries(
+          (process.env[`BENCH_ENV_${label}`] ?? '')
+            .split(',')
+            .filter(Boolean)
+            .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+        ),
       });
       env.children.push(service.child);
       variants.push({
-        dir,
+        label,
         pid: service.child.pid!,
         port: service.port,
         token: await benchToken(env.dataDir),
@@ -88,16 +98,17 @@ async function session(first: string, second: string): Promise<number[]> {
         const [before, pg0] = [threadCpu(v.pid), postgresCpu()];
         const res = await load(v, SECONDS);
         const [after, pg1] = [threadCpu(v.pid), postgresCpu()];
-        if (res.errors + res.non2xx > 0) throw new Error(`${v.dir}: ${res.non2xx} non-2xx answers`);
-        const t = tallies.get(v.dir)!;
+        if (res.errors + res.non2xx > 0)
+          throw new Error(`${v.label}: ${res.non2xx} non-2xx answers`);
+        const t = tallies.get(v.label)!;
         t.checks += res.requests.total;
         t.seconds += SECONDS;
         t.all += after.all - before.all;
         t.main += after.main - before.main;
         t.pg += pg1 - pg0;
-        perCheck.set(v.dir, (after.all - before.all) / res.requests.total);
+        perCheck.set(v.label, (after.all - before.all) / res.requests.total);
       }
-      ratios.push(perCheck.get(dirB!)! / perCheck.get(dirA!)!);
+      ratios.push(perCheck.get('B')! / perCheck.get('A')!);
     }
     return ratios;
   } finally {
@@ -110,13 +121,15 @@ async function session(first: string, second: string): Promise<number[]> {
 // cancels that.
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const halves = [await session(dirA, dirB), await session(dirB, dirA)];
+const halves = [await session('A', 'B'), await session('B', 'A')];
 console.log(
   `2 sessions (places swapped) of ${ROUNDS} alternating rounds of ${SECONDS} s, ${CONNECTIONS} connections, corpus messages`,
 );
-for (const [dir, t] of tallies)
+for (const [label, t] of tallies)
   console.log(
-    `${dir.padEnd(20)} ${Math.round(t.checks / t.seconds)
+    `${label} ${`${DIRS[label]} ${process.env[`BENCH_ENV_${label}`] ?? ''}`.padEnd(28)} ${Math.round(
+      t.checks / t.seconds,
+    )
       .toString()
       .padStart(
         6,

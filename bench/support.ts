@@ -30,10 +30,17 @@ export function startProcess(
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
+    let listening = false;
     child.stdout!.on('data', (d: Buffer) => {
+      // read until it listens; after that only drained (a run at LOG_LEVEL=info logs every request)
+      if (listening) return;
       out += d.toString();
       const m = /listening on http:\/\/localhost:(\d+)/.exec(out);
-      if (m) resolve({ child, port: Number(m[1]) });
+      if (m) {
+        listening = true;
+        out = '';
+        resolve({ child, port: Number(m[1]) });
+      }
     });
     child.on('exit', (code) => reject(new Error(`${script} exited ${code}`)));
   });
