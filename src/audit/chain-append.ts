@@ -8,7 +8,7 @@ import { DeadlineExceeded } from './append-errors.ts';
 import {
   CAS_APPEND,
   CAS_APPEND_WITH_CHECKPOINT,
-  batchJson,
+  columns,
   ENSURE_HEAD,
   FIND_KEYS,
   INSERT_AND_ADVANCE,
@@ -154,7 +154,7 @@ export class ChainAppender {
     return this.withReplays(done.sealed.results);
   }
 
-  /** The batch and the eight parameters after it: the head's new place, where it was, the tree. */
+  /** The eight parameters after the batch's columns: the head's new place, where it was, the tree. */
   private advance(
     tenant: string,
     head: Head,
@@ -162,7 +162,7 @@ export class ChainAppender {
     now: Date,
   ): unknown[] {
     return [
-      batchJson(sealed.rows),
+      ...columns(sealed.rows),
       sealed.seq,
       sealed.hash,
       now.toISOString(),

@@ -13,8 +13,8 @@ const draftWith = (details: unknown, findings: unknown = []) =>
 /** What the database gives back of a jsonb value: its JSON round trip. */
 const roundTrip = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
 
-// storedForm keeps plain JSON as it is and round-trips anything else: either way the result,
-// and so the hash, must be what the database will give back.
+// storedForm copies plain JSON by a walk and round-trips anything else: either way the
+// result, and so the hash, must be what the database will give back.
 describe('storedForm: a jsonb column as the database gives it back', () => {
   it('any JSON value: equal to its round trip, and hashed the same', () => {
     fc.assert(
@@ -54,11 +54,48 @@ describe('storedForm: a jsonb column as the database gives it back', () => {
     expect(Object.is((stored.details as { minusZero: number }).minusZero, 0)).toBe(true);
   });
 
-  it('plain JSON is kept without a copy; anything else is copied', () => {
-    const plain = { a: [1, 'x', { b: null, c: true }] };
-    expect(storedForm(draftWith(plain)).details).toBe(plain);
-    const dated = { at: new Date(0) };
-    expect(storedForm(draftWith(dated)).details).not.toBe(dated);
+  it('a getter is read into one plain copy; an array with its own toJSON is given as JSON gives it', () => {
+    let reads = 0;
+    const counted = {
+      get n() {
+        return ++reads;
+      },
+    };
+    const stored = storedForm(draftWith(counted)).details as Record<string, unknown>;
+    expect(Object.getOwnPropertyDescriptor(stored, 'n')).toHaveProperty('value', 1);
+    expect(reads).toBe(1);
+    const list = Object.assign([1, 2], { toJSON: () => 'replaced' });
+    expect(storedForm(draftWith({ list })).details).toStrictEqual({ list: 'replaced' });
+  });
+
+  it('a proxy is read once, a throwing getter or trap is refused, an own __proto__ key kept', () => {
+    let reads = 0;
+    const proxy = new Proxy({ a: 0 }, { get: () => ++reads });
+    expect(storedForm(draftWith({ proxy })).details).toStrictEqual({ proxy: { a: 1 } });
+    expect(reads).toBe(1);
+    const throwing = {
+      get boom(): number {
+        throw new Error('getter');
+      },
+    };
+    expect(() => storedForm(draftWith(throwing))).toThrow(UnstorableEvent);
+    const { proxy: revoked, revoke } = Proxy.revocable([], {});
+    revoke();
+    expect(() => storedForm(draftWith({ revoked }))).toThrow(UnstorableEvent);
+    const own = JSON.parse('{"__proto__": {"x": 1}, "y": 2}') as Record<string, unknown>;
+    const stored = storedForm(draftWith(own)).details as Record<string, unknown>;
+    expect(Object.getPrototypeOf(stored)).toBe(Object.prototype);
+    expect(JSON.stringify(stored)).toBe('{"__proto__":{"x":1},"y":2}');
+  });
+
+  it('a year of four digits: years 1-99 come back from the database in another century', () => {
+    for (const at of ['0050-06-01T00:00:00Z', '0999-12-31T23:59:59Z'])
+      expect(() => storedForm({ ...draftWith({}), createdAt: new Date(at) })).toThrow(
+        UnstorableEvent,
+      );
+    expect(
+      storedForm({ ...draftWith({}), createdAt: new Date('1000-01-01T00:00:00Z') }),
+    ).toBeTruthy();
   });
 
   it('a NUL or a lone surrogate, in a value or a key, at any depth, is refused', () => {

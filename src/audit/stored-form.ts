@@ -63,55 +63,73 @@ export function storedForm(draft: EventDraft): EventDraft {
       out[column] = null;
       continue;
     }
-    // what the service builds is plain JSON already: kept as it is, without a copy
-    if (isStoredJson(value, 0)) continue;
-    let json: string | undefined;
+    let copy: unknown;
     try {
-      json = JSON.stringify(value);
+      // what the service builds is plain JSON: copied by a walk, ~5x cheaper than the round
+      // trip; anything else (dates, toJSON, undefined members) takes the round trip
+      copy = plainCopy(value, 0);
+      if (copy === NOT_PLAIN) {
+        const json = JSON.stringify(value);
+        copy = json === undefined || UNSTORABLE_ESCAPE.test(json) ? NOT_PLAIN : JSON.parse(json);
+      }
     } catch {
-      throw new UnstorableEvent(column);
+      throw new UnstorableEvent(column); // a getter or a proxy that throws
     }
-    if (json === undefined || UNSTORABLE_ESCAPE.test(json)) throw new UnstorableEvent(column);
-    out[column] = JSON.parse(json);
+    if (copy === NOT_PLAIN) throw new UnstorableEvent(column);
+    out[column] = copy;
   }
+  // years 1-99 are stored, but read back in another century (JavaScript's Date parses the
+  // database's '0050-…' as 1950, '0001-…' as 2001): a year of four digits, then
   const year = draft.createdAt instanceof Date ? draft.createdAt.getUTCFullYear() : NaN;
-  if (!(year >= 1 && year <= 9999)) throw new UnstorableEvent('createdAt');
+  if (!(year >= 1000 && year <= 9999)) throw new UnstorableEvent('createdAt');
   if (typeof draft.wouldBlock !== 'boolean') throw new UnstorableEvent('wouldBlock');
   return out as EventDraft;
 }
 
+const NOT_PLAIN: unique symbol = Symbol('not plain JSON');
 const storableText = (text: string) => text.isWellFormed() && !text.includes('\u0000');
 
 /**
- * Whether `value` is exactly what a JSON round trip would give back, and storable: null,
- * booleans, finite numbers (not -0), well-formed strings without NUL, and arrays (no holes)
- * and plain objects of those, under storable keys. Anything else (undefined members, dates,
- * toJSON, class instances, non-finite numbers) takes the round trip, or is refused.
+ * A copy of `value` exactly as its JSON round trip would give it, when it is plain storable
+ * JSON: null, booleans, finite numbers (not -0), well-formed strings without NUL, and
+ * arrays (no holes) and plain objects of those under storable keys. Each property is read
+ * once, so what is hashed and what is stored are the same copy whatever a getter does.
+ * NOT_PLAIN for anything else (undefined, dates, toJSON, class instances, non-finite
+ * numbers, a "__proto__" key), which then takes the round trip or is refused.
  */
-function isStoredJson(value: unknown, depth: number): boolean {
-  if (value === null) return true;
+function plainCopy(value: unknown, depth: number): unknown {
+  if (value === null) return null;
   switch (typeof value) {
     case 'string':
-      return storableText(value);
+      return storableText(value) ? value : NOT_PLAIN;
     case 'boolean':
-      return true;
+      return value;
     case 'number':
-      return Number.isFinite(value) && !Object.is(value, -0);
+      return Number.isFinite(value) && !Object.is(value, -0) ? value : NOT_PLAIN;
     case 'object': {
-      if (depth > 32) return false;
+      if (depth > 32) return NOT_PLAIN;
       if (Array.isArray(value)) {
-        if (Object.getPrototypeOf(value) !== Array.prototype) return false;
-        for (let i = 0; i < value.length; i++) if (!isStoredJson(value[i], depth + 1)) return false;
-        return true;
+        if (Object.getPrototypeOf(value) !== Array.prototype || 'toJSON' in value) return NOT_PLAIN;
+        const out = new Array<unknown>(value.length);
+        for (let i = 0; i < value.length; i++) {
+          const item = plainCopy(value[i], depth + 1);
+          if (item === NOT_PLAIN) return NOT_PLAIN;
+          out[i] = item;
+        }
+        return out;
       }
       const proto = Object.getPrototypeOf(value);
-      if ((proto !== Object.prototype && proto !== null) || 'toJSON' in value) return false;
-      const record = value as Record<string, unknown>;
-      for (const key in record)
-        if (!storableText(key) || !isStoredJson(record[key], depth + 1)) return false;
-      return true;
+      if ((proto !== Object.prototype && proto !== null) || 'toJSON' in value) return NOT_PLAIN;
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(value)) {
+        if (key === '__proto__' || !storableText(key)) return NOT_PLAIN;
+        const member = plainCopy((value as Record<string, unknown>)[key], depth + 1);
+        if (member === NOT_PLAIN) return NOT_PLAIN;
+        out[key] = member;
+      }
+      return out;
     }
     default:
-      return false;
+      return NOT_PLAIN;
   }
 }
