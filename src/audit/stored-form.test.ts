@@ -88,6 +88,50 @@ describe('storedForm: a jsonb column as the database gives it back', () => {
     expect(JSON.stringify(stored)).toBe('{"__proto__":{"x":1},"y":2}');
   });
 
+  it('keys the prototypes have, and arrays that change length while read, take the round trip', () => {
+    const keys = { constructor: 1, toString: 'x', hasOwnProperty: true, a: 1 };
+    expect(storedForm(draftWith(keys)).details).toStrictEqual(roundTrip(keys));
+    const grows: unknown[] = [
+      1,
+      {
+        get x() {
+          grows.push(2);
+          return 1;
+        },
+      },
+    ];
+    expect(storedForm(draftWith({ grows })).details).toStrictEqual({ grows: [1, { x: 1 }] });
+    const shrinks: unknown[] = [
+      {
+        get x() {
+          shrinks.length = 1;
+          return 1;
+        },
+      },
+      5,
+    ];
+    const stored = storedForm(draftWith({ shrinks })).details as { shrinks: unknown[] };
+    // the walk met the missing item and gave up; the round trip read the shorter array
+    expect(stored.shrinks).toStrictEqual([{ x: 1 }]);
+  });
+
+  it('a setter someone put on Object.prototype does not swallow a key', () => {
+    let set = 0;
+    Object.defineProperty(Object.prototype, 'role', {
+      set() {
+        set++;
+      },
+      configurable: true,
+    });
+    try {
+      const stored = storedForm(draftWith({ role: 'admin', a: 1 })).details;
+      expect(JSON.stringify(stored)).toBe('{"role":"admin","a":1}');
+      expect(set).toBe(0);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).role;
+    }
+  });
+
   it('a year of four digits: years 1-99 come back from the database in another century', () => {
     for (const at of ['0050-06-01T00:00:00Z', '0999-12-31T23:59:59Z'])
       expect(() => storedForm({ ...draftWith({}), createdAt: new Date(at) })).toThrow(

@@ -93,9 +93,11 @@ const storableText = (text: string) => text.isWellFormed() && !text.includes('\u
  * A copy of `value` exactly as its JSON round trip would give it, when it is plain storable
  * JSON: null, booleans, finite numbers (not -0), well-formed strings without NUL, and
  * arrays (no holes) and plain objects of those under storable keys. Each property is read
- * once, so what is hashed and what is stored are the same copy whatever a getter does.
- * NOT_PLAIN for anything else (undefined, dates, toJSON, class instances, non-finite
- * numbers, a "__proto__" key), which then takes the round trip or is refused.
+ * once, so what is hashed and what is stored are the same copy whatever a getter does
+ * (one that is then read again by the round trip may give another value: the round trip's
+ * copy is the one hashed and stored). NOT_PLAIN for anything else (undefined, dates,
+ * toJSON, class instances, non-finite numbers, a "__proto__" key, a key the prototype
+ * has), which then takes the round trip or is refused.
  */
 function plainCopy(value: unknown, depth: number): unknown {
   if (value === null) return null;
@@ -110,10 +112,13 @@ function plainCopy(value: unknown, depth: number): unknown {
       if (depth > 32) return NOT_PLAIN;
       if (Array.isArray(value)) {
         if (Object.getPrototypeOf(value) !== Array.prototype || 'toJSON' in value) return NOT_PLAIN;
-        const out = new Array<unknown>(value.length);
-        for (let i = 0; i < value.length; i++) {
+        // the length read once, as JSON reads it
+        const length = value.length;
+        const out = new Array<unknown>(length);
+        for (let i = 0; i < length; i++) {
           const item = plainCopy(value[i], depth + 1);
-          if (item === NOT_PLAIN) return NOT_PLAIN;
+          // `i in out`: Array.prototype given an index, which the assignment would go through
+          if (item === NOT_PLAIN || i in out) return NOT_PLAIN;
           out[i] = item;
         }
         return out;
@@ -124,7 +129,9 @@ function plainCopy(value: unknown, depth: number): unknown {
       for (const key of Object.keys(value)) {
         if (key === '__proto__' || !storableText(key)) return NOT_PLAIN;
         const member = plainCopy((value as Record<string, unknown>)[key], depth + 1);
-        if (member === NOT_PLAIN) return NOT_PLAIN;
+        // `key in out`: a key Object.prototype has (constructor, or a setter someone added),
+        // which the assignment would go through; JSON.parse defines it, so it takes the round trip
+        if (member === NOT_PLAIN || key in out) return NOT_PLAIN;
         out[key] = member;
       }
       return out;
