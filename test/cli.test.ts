@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { useTempDirs } from './support/temp-dirs.ts';
+
+const tempDir = useTempDirs();
 
 const BIN = fileURLToPath(new URL('../bin/sargas.js', import.meta.url));
 
@@ -80,7 +82,7 @@ describe('sargas command line', () => {
 });
 
 describe('sargas command line over files', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sargas-cli-'));
+  const dir = tempDir('sargas-cli-');
   const file = (name: string, rows: unknown[]) => {
     const path = join(dir, name);
     writeFileSync(path, `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
@@ -219,7 +221,7 @@ describe('npm run token', () => {
       {
         encoding: 'utf8',
         timeout: 30_000,
-        env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'sargas-token-')) },
+        env: { ...process.env, DATA_DIR: tempDir('sargas-token-') },
       },
     );
 
