@@ -11,8 +11,7 @@
  * build's environment (the same build twice, with LOG_LEVEL=info against warn, say). A whole bench:server run moved the CPU per check
  * by ±10% from one run to the next here; pairs of alternating rounds move it far less.
  */
-import autocannon from 'autocannon';
-import { benchEnvironment, benchToken, checkRequests, startProcess } from './support.ts';
+import { benchEnvironment, benchToken, corpusRequests, load, startProcess } from './support.ts';
 import { postgresCpu, threadCpu } from './cpu-profile.ts';
 
 const [dirA, dirB] = process.argv.slice(2);
@@ -24,8 +23,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 15);
-
-const bodies = checkRequests().map((b) => JSON.stringify(b));
 
 interface Tally {
   checks: number;
@@ -48,7 +45,12 @@ const tallies = new Map<Label, Tally>(
 async function session(first: Label, second: Label): Promise<number[]> {
   const envs = [await benchEnvironment('sargas_ab_1'), await benchEnvironment('sargas_ab_2')];
   try {
-    const variants: Array<{ label: Label; pid: number; port: number; token: string }> = [];
+    const variants: Array<{
+      label: Label;
+      pid: number;
+      port: number;
+      requests: ReturnType<typeof corpusRequests>;
+    }> = [];
     for (const [i, label] of [first, second].entries()) {
       const env = envs[i]!;
       const service = await startProcess(`${DIRS[label]}/main.js`, {
@@ -70,33 +72,23 @@ async function session(first: Label, second: Label): Promise<number[]> {
         label,
         pid: service.child.pid!,
         port: service.port,
-        token: await benchToken(env.dataDir),
+        requests: corpusRequests(await benchToken(env.dataDir)),
       });
     }
-    const load = (v: (typeof variants)[number], seconds: number) =>
-      new Promise<autocannon.Result>((resolve, reject) =>
-        autocannon(
-          {
-            url: `http://127.0.0.1:${v.port}`,
-            requests: bodies.map((body) => ({
-              method: 'POST' as const,
-              path: '/v1/check',
-              body,
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${v.token}` },
-            })),
-            connections: CONNECTIONS,
-            duration: seconds,
-          },
-          (err, res) => (err ? reject(err) : resolve(res)),
-        ),
-      );
-    for (const v of variants) await load(v, WARMUP);
+    const run = (v: (typeof variants)[number], seconds: number) =>
+      load({
+        url: `http://127.0.0.1:${v.port}`,
+        requests: v.requests,
+        connections: CONNECTIONS,
+        duration: seconds,
+      });
+    for (const v of variants) await run(v, WARMUP);
     const ratios: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const perCheck = new Map<string, number>();
       for (const v of round % 2 === 0 ? variants : [...variants].reverse()) {
         const [before, pg0] = [threadCpu(v.pid), postgresCpu()];
-        const res = await load(v, SECONDS);
+        const res = await run(v, SECONDS);
         const [after, pg1] = [threadCpu(v.pid), postgresCpu()];
         if (res.errors + res.non2xx > 0)
           throw new Error(`${v.label}: ${res.non2xx} non-2xx answers`);

@@ -5,9 +5,15 @@
  * Single: autocannon, BENCH_CONNECTIONS connections (default 32). Batch: batches of 1,000 of
  * the same messages, two in flight (a backlog re-check or a trial on last month's replies).
  */
-import autocannon from 'autocannon';
 import { Pool } from 'undici';
-import { benchEnvironment, benchToken, checkRequests, startProcess } from './support.ts';
+import {
+  benchEnvironment,
+  benchToken,
+  checkRequests,
+  corpusRequests,
+  load,
+  startProcess,
+} from './support.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -26,22 +32,12 @@ try {
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
 
   const singles = (seconds: number) =>
-    new Promise<autocannon.Result>((resolve, reject) =>
-      autocannon(
-        {
-          url: `http://127.0.0.1:${service.port}`,
-          requests: items.map((b) => ({
-            method: 'POST' as const,
-            path: '/v1/check',
-            body: JSON.stringify(b),
-            headers,
-          })),
-          connections: CONNECTIONS,
-          duration: seconds,
-        },
-        (err, res) => (err ? reject(err) : resolve(res)),
-      ),
-    );
+    load({
+      url: `http://127.0.0.1:${service.port}`,
+      requests: corpusRequests(token),
+      connections: CONNECTIONS,
+      duration: seconds,
+    });
 
   const pool = new Pool(`http://127.0.0.1:${service.port}`, { connections: 2 });
   const batchBody = JSON.stringify({

@@ -8,8 +8,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
-import { benchEnvironment, benchToken, checkRequests, startProcess } from './support.ts';
+import { benchEnvironment, benchToken, corpusRequests, load, startProcess } from './support.ts';
 import {
   attribute,
   metric,
@@ -36,27 +35,16 @@ try {
     ['--cpu-prof', `--cpu-prof-dir=${profDir}`],
   );
   env.children.push(service.child);
-  const token = await benchToken(env.dataDir);
-  const requests = checkRequests().map((b) => ({
-    method: 'POST' as const,
-    path: '/v1/check',
-    body: JSON.stringify(b),
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-  }));
-  const load = (seconds: number) =>
-    new Promise<autocannon.Result>((resolve, reject) =>
-      autocannon(
-        {
-          url: `http://127.0.0.1:${service.port}`,
-          requests,
-          connections: CONNECTIONS,
-          duration: seconds,
-        },
-        (err, res) => (err ? reject(err) : resolve(res)),
-      ),
-    );
+  const requests = corpusRequests(await benchToken(env.dataDir));
+  const run = (seconds: number) =>
+    load({
+      url: `http://127.0.0.1:${service.port}`,
+      requests,
+      connections: CONNECTIONS,
+      duration: seconds,
+    });
   // warm, as a long-running service is (bench/server.ts says why)
-  await load(Number(process.env.BENCH_WARMUP_SECONDS ?? 15));
+  await run(Number(process.env.BENCH_WARMUP_SECONDS ?? 15));
   const pid = service.child.pid!;
   const from = monotonicMicros();
   const [svc0, pg0, ev0] = [
@@ -64,7 +52,7 @@ try {
     postgresCpu(),
     await metric(service.port, 'sargas_audit_events_total'),
   ];
-  const res = await load(DURATION);
+  const res = await run(DURATION);
   const window = { from, to: monotonicMicros() };
   const [svc1, pg1, ev1] = [
     threadCpu(pid),

@@ -17,9 +17,16 @@
  * (instead of half the measured maximum) and BENCH_NODE_FLAGS (for the service's node) vary a run.
  * Traffic goes to 127.0.0.1 only; every run is bounded in time.
  */
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import { Pool } from 'undici';
-import { benchEnvironment, benchToken, checkRequests, startProcess } from './support.ts';
+import {
+  benchEnvironment,
+  benchToken,
+  checkRequests,
+  corpusRequests,
+  load as run,
+  startProcess,
+} from './support.ts';
 import {
   attribute,
   monotonicMicros,
@@ -144,12 +151,6 @@ async function send(
   return { rate: answered / elapsed, p50: q(0.5), p99: q(0.99), p999: q(0.999), max: q(1), errors };
 }
 
-function run(opts: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) =>
-    autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))),
-  );
-}
-
 const env = await benchEnvironment('sargas_bench');
 const { url: dbUrl, dataDir, children } = env;
 try {
@@ -176,13 +177,7 @@ try {
 
   const token = await benchToken(dataDir);
   const bodies = checkRequests().map((b) => JSON.stringify(b));
-  const requests = (path: string) =>
-    bodies.map((body) => ({
-      method: 'POST' as const,
-      path,
-      body,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    }));
+  const requests = (path: string) => corpusRequests(token, path);
 
   // Warm both up as a long-running service is: V8 compiles the check's code for the first
   // 10-20 s under load (its compiler threads took 900 µs a check in the first 5 s here,

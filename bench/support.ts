@@ -1,6 +1,7 @@
 // What the server benchmarks share: a fresh PostgreSQL database and data directory, and
 // the service (or the bare endpoint) started as a child process on a free port.
 import { spawn, type ChildProcess } from 'node:child_process';
+import autocannon from 'autocannon';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,5 +90,23 @@ export function checkRequests() {
     agent: { id: 'agent-1' },
     customer: { id: 'fb:1' },
     thread: { id: r.id },
+  }));
+}
+
+/** autocannon's run as a promise. */
+export function load(opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) =>
+    autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))),
+  );
+}
+
+/** The corpus's messages as autocannon's requests to `path` (the check), with `token`. */
+export function corpusRequests(token: string, path = '/v1/check') {
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  return checkRequests().map((b) => ({
+    method: 'POST' as const,
+    path,
+    body: JSON.stringify(b),
+    headers,
   }));
 }
